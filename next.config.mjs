@@ -1,0 +1,17 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native or WebAssembly-heavy server libraries are loaded from node_modules at run time
+  // rather than bundled: their binaries and .wasm files must stay next to their JavaScript.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "sharp",
+    "@resvg/resvg-js",
+    "gltf-validator",
+    "quickjs-emscripten-core",
+    "@jitl/quickjs-wasmfile-release-sync",
+  ],
+};
+
+export default nextConfig;
