@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { inspectImage } from "./inspect-image";
+
+const svg = (body: string, size = 512) =>
+  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="100%" height="100%" fill="#000"/>${body}</svg>`))
+    .png()
+    .toBuffer();
+
+describe("inspectImage", () => {
+  it("measures coverage of a centred subject on black and a clean background", async () => {
+    const q = await inspectImage(await svg(`<rect x="128" y="128" width="256" height="256" fill="#c8a060"/>`));
+    expect(q.width).toBe(512);
+    expect(q.coverage).toBeGreaterThan(0.2);
+    expect(q.coverage).toBeLessThan(0.3);
+    expect(q.background_clean).toBe(1);
+  });
+
+  it("scores a blurred copy as less sharp than the original", async () => {
+    const crisp = await svg(
+      Array.from({ length: 16 }, (_, i) => `<rect x="${100 + i * 20}" y="100" width="8" height="300" fill="#fff"/>`).join(""),
+    );
+    const blurred = await sharp(crisp).blur(6).png().toBuffer();
+    const [a, b] = await Promise.all([inspectImage(crisp), inspectImage(blurred)]);
+    expect(a.sharpness).toBeGreaterThan(b.sharpness * 4);
+  });
+
+  it("reports an empty picture and a busy background", async () => {
+    expect((await inspectImage(await svg(""))).coverage).toBe(0);
+    const noisy = await sharp({ create: { width: 256, height: 256, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } })
+      .png()
+      .toBuffer();
+    expect((await inspectImage(noisy)).background_clean).toBeLessThan(0.5);
+  });
+
+  it("rejects bytes that are not an image", async () => {
+    await expect(inspectImage(Buffer.from("not an image"))).rejects.toThrow();
+  });
+});
