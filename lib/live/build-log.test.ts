@@ -44,3 +44,15 @@ describe("applyBuildEvent", () => {
     expect(log.status).toBe("cancelled");
   });
 });
+
+describe("applyBuildEvent across builds", () => {
+  it("keeps a cursor per build, so a regeneration's events follow the first build's", () => {
+    const first: BuildEvent = { buildId: "b1", seq: 5, type: "build.finished", payload: { status: "succeeded" }, at: "" };
+    const second: BuildEvent = { buildId: "b2", seq: 0, type: "build.started", payload: {}, at: "" };
+    const log = [first, second, first].reduce(applyBuildEvent, emptyLog);
+    expect(log.buildId).toBe("b2");
+    expect(log.finished).toBe(false);
+    expect(log.lastSeq).toEqual({ b1: 5, b2: 0 });
+    expect(log.entries).toHaveLength(2);
+  });
+});

@@ -34,12 +34,15 @@ export type LogEntry = CallEntry | TextEntry;
 
 export interface BuildLog {
   entries: LogEntry[];
-  lastSeq: number;
+  /** The last applied seq of each build: a gallery's log can hold its first build and later regenerations. */
+  lastSeq: Record<string, number>;
+  /** The build whose status the log reports (the most recent one seen). */
+  buildId: string | null;
   finished: boolean;
   status: string | null;
 }
 
-export const emptyLog: BuildLog = { entries: [], lastSeq: -1, finished: false, status: null };
+export const emptyLog: BuildLog = { entries: [], lastSeq: {}, buildId: null, finished: false, status: null };
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -82,9 +85,10 @@ function appendText(log: BuildLog, kind: TextEntry["kind"], id: string, text: st
   return [...log.entries, { kind, id, text }];
 }
 
-/** Applies one event; events at or below `lastSeq` are ignored, so replays and live streams can overlap. */
+/** Applies one event; events at or below their build's last seq are ignored, so replays and live streams can overlap. */
 export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
-  if (event.seq <= log.lastSeq) return log;
+  if (event.seq <= (log.lastSeq[event.buildId] ?? -1)) return log;
+  if (event.buildId !== log.buildId) log = { ...log, buildId: event.buildId, finished: false, status: "running" };
   const p = event.payload;
   const id = `${event.buildId}:${event.seq}`;
   let entries = log.entries;
@@ -193,7 +197,7 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
     default:
       break;
   }
-  return { entries, lastSeq: event.seq, finished, status };
+  return { entries, lastSeq: { ...log.lastSeq, [event.buildId]: event.seq }, buildId: log.buildId, finished, status };
 }
 
 function exhibitTitle(p: Record<string, unknown>): string | null {

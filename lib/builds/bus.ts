@@ -1,0 +1,37 @@
+import "server-only";
+import type { BuildEvent } from "./events";
+import type { GalleryView } from "@/lib/gallery/types";
+
+/** What a gallery's watchers receive live: a build event, or the gallery's new state after an edit. */
+export type LiveMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView };
+
+type Listener = (message: LiveMessage) => void;
+
+// In-process fan-out. Next may load this module from several bundles, so the registry lives on globalThis.
+// A deployment with separate workers would put a broker (Postgres LISTEN/NOTIFY, Redis) behind this interface.
+const registry: Map<string, Set<Listener>> = ((globalThis as { __vernissageBus?: Map<string, Set<Listener>> }).__vernissageBus ??=
+  new Map());
+
+export function subscribe(galleryId: string, listener: Listener): () => void {
+  let set = registry.get(galleryId);
+  if (!set) registry.set(galleryId, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) registry.delete(galleryId);
+  };
+}
+
+export function publish(galleryId: string, message: LiveMessage): void {
+  for (const listener of registry.get(galleryId) ?? []) {
+    try {
+      listener(message);
+    } catch {
+      // A watcher that fails must not stop the build or other watchers.
+    }
+  }
+}
+
+export function watcherCount(galleryId: string): number {
+  return registry.get(galleryId)?.size ?? 0;
+}
