@@ -16,6 +16,8 @@ export interface AssetStore {
   get(sha256: string): Promise<Buffer | null>;
   /** Metadata without reading the bytes. */
   stat(sha256: string): Promise<StoredAsset | null>;
+  /** The bytes as a stream, for serving large files without holding them in memory (optional). */
+  stream?(sha256: string): Promise<ReadableStream<Uint8Array> | null>;
 }
 
 /** The immutable URL the browser loads an asset from. */

@@ -1,0 +1,159 @@
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { getDb, dataDir, type Db } from "@/lib/db/connection";
+import { nowIso } from "@/lib/db/ids";
+import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
+import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "./types";
+
+interface AssetRow {
+  sha256: string;
+  media_type: AssetMediaType;
+  bytes: number;
+}
+
+/**
+ * Assets as files under `{root}/assets/ab/abcdef….ext`, indexed in the `assets` table.
+ * The file is written before its row, and atomically (temp file, fsync, rename), so a crash leaves at
+ * worst an unreferenced file or temp file, never a row pointing at missing or partial bytes.
+ */
+export class FileAssetStore implements AssetStore {
+  private readonly db: () => Db;
+
+  /** `db`: a handle, or a function giving one (resolved lazily, so construction opens nothing). */
+  constructor(
+    private readonly root: string,
+    db: Db | (() => Db),
+  ) {
+    this.db = typeof db === "function" ? db : () => db;
+  }
+
+  /** Where an asset's bytes live on disk. */
+  filePath(asset: Pick<StoredAsset, "sha256" | "mediaType">): string {
+    assertSha256(asset.sha256);
+    return path.join(this.root, "assets", asset.sha256.slice(0, 2), `${asset.sha256}.${extensionFor(asset.mediaType)}`);
+  }
+
+  async put(bytes: Uint8Array, mediaType: AssetMediaType): Promise<StoredAsset> {
+    const type = assetMediaTypeSchema.parse(mediaType);
+    if (!looksLike(bytes, type)) throw new Error(`asset bytes are not ${type} (bad magic number)`);
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    const existing = this.row(sha256);
+    // One address, one type: the same bytes cannot be served under two extensions.
+    if (existing && existing.media_type !== type) {
+      throw new Error(`asset ${sha256} is already stored as ${existing.media_type}, not ${type}`);
+    }
+    const asset: StoredAsset = { sha256, mediaType: type, bytes: bytes.byteLength };
+    const file = this.filePath(asset);
+    if (!(await hasSize(file, bytes.byteLength))) await writeAtomically(file, bytes);
+    this.db()
+      .prepare(`INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
+      .run(sha256, type, bytes.byteLength, nowIso());
+    return asset;
+  }
+
+  async get(sha256: string): Promise<Buffer | null> {
+    const asset = await this.stat(sha256);
+    if (!asset) return null;
+    try {
+      return await fsp.readFile(this.filePath(asset));
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async stat(sha256: string): Promise<StoredAsset | null> {
+    assertSha256(sha256);
+    const row = this.row(sha256);
+    return row ? { sha256: row.sha256, mediaType: row.media_type, bytes: row.bytes } : null;
+  }
+
+  async stream(sha256: string): Promise<ReadableStream<Uint8Array> | null> {
+    const asset = await this.stat(sha256);
+    if (!asset) return null;
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(this.filePath(asset), "r");
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+    const nodeStream = handle.createReadStream();
+    return Readable.toWeb(nodeStream) as ReadableStream<Uint8Array>;
+  }
+
+  private row(sha256: string): AssetRow | undefined {
+    return this.db().prepare(`SELECT sha256, media_type, bytes FROM assets WHERE sha256 = ?`).get(sha256) as AssetRow | undefined;
+  }
+}
+
+async function hasSize(file: string, size: number): Promise<boolean> {
+  try {
+    return (await fsp.stat(file)).size === size;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  await fsp.mkdir(dir, { recursive: true });
+  // Unique per writer, so concurrent puts of the same bytes never share a temp file; the renames then
+  // replace identical content with identical content.
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+  const handle = await fsp.open(tmp, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await fsp.rm(tmp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  try {
+    await fsp.rename(tmp, file);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true });
+    throw err;
+  }
+  // The rename itself is durable only once the directory is synced.
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(dir, fs.constants.O_RDONLY);
+    await handle.sync();
+  } catch {
+    // Some platforms/filesystems refuse fsync on a directory; the data itself is already synced.
+  } finally {
+    await handle?.close();
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && "code" in err && err.code === "ENOENT";
+}
+
+const globalKey = Symbol.for("vernissage.assetStore");
+type Holder = { [globalKey]?: Map<string, FileAssetStore> };
+
+/** The process-wide store under `DATA_DIR`. */
+export function getAssetStore(): FileAssetStore {
+  const holder = globalThis as Holder;
+  const stores = (holder[globalKey] ??= new Map<string, FileAssetStore>());
+  const root = dataDir();
+  let store = stores.get(root);
+  if (!store) {
+    store = new FileAssetStore(root, getDb);
+    stores.set(root, store);
+  }
+  return store;
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { migrate } from "./migrations";
+
+export type Db = Database.Database;
+
+/** Where the database and the assets live: `DATA_DIR`, or `./data` beside the process. */
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? "./data");
+}
+
+export const DB_FILE_NAME = "vernissage.db";
+
+/**
+ * Opens (creating on first use) the database in `dir` and brings its schema up to date.
+ * Tests call this with a temp dir; the app uses {@link getDb}.
+ */
+export function openDb(dir: string = dataDir()): Db {
+  fs.mkdirSync(dir, { recursive: true });
+  const db = new Database(path.join(dir, DB_FILE_NAME));
+  try {
+    // WAL: readers (page renders, the asset route) never block the writer (a running build), and a
+    // commit is one sequential append.
+    db.pragma("journal_mode = WAL");
+    // With WAL, NORMAL is safe: a commit is fsynced at checkpoint instead of per transaction, so a crash of
+    // the process (even SIGKILL) loses nothing and an OS crash/power loss can only roll back the last few
+    // commits — the file is never corrupted. FULL would buy durability of those last commits for an
+    // fsync on every event append.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    // Another process (a second Next worker, a script) may hold the write lock for a moment: wait for it
+    // instead of failing with SQLITE_BUSY.
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+// Next may evaluate this module more than once (several bundles, dev reloads): keep the handle on
+// globalThis so the process holds one connection per data directory.
+const globalKey = Symbol.for("vernissage.db");
+type Holder = { [globalKey]?: Map<string, Db> };
+
+/** The process-wide connection for `DATA_DIR`. */
+export function getDb(): Db {
+  const holder = globalThis as Holder;
+  const handles = (holder[globalKey] ??= new Map<string, Db>());
+  const dir = dataDir();
+  let db = handles.get(dir);
+  if (!db || !db.open) {
+    db = openDb(dir);
+    handles.set(dir, db);
+  }
+  return db;
+}
+
+/** Closes the singleton connections (tests, graceful shutdown). */
+export function closeDbs(): void {
+  const handles = (globalThis as Holder)[globalKey];
+  if (!handles) return;
+  for (const db of handles.values()) if (db.open) db.close();
+  handles.clear();
+}

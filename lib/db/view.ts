@@ -1,0 +1,74 @@
+import "server-only";
+import { assetUrl, type AssetMediaType } from "@/lib/assets/types";
+import type { ExhibitView, GalleryView } from "@/lib/gallery/types";
+import { getDb, type Db } from "./connection";
+import { latestBuild } from "./builds";
+import { listExhibits, toExhibitVersionRecord, type ExhibitVersionRow } from "./exhibits";
+import { getGallery } from "./galleries";
+
+/**
+ * The gallery as the browser sees it (GET /api/galleries/{id}): exhibits in hall order with immutable asset
+ * URLs, their version history and provenance, and the latest build. Read in one transaction, so a build
+ * writing meanwhile never shows half an update.
+ */
+export function getGalleryView(id: string, db: Db = getDb()): GalleryView | null {
+  return db.transaction((): GalleryView | null => {
+    const gallery = getGallery(id, db);
+    if (!gallery) return null;
+    const exhibits = listExhibits(id, db);
+    const versionRows = db
+      .prepare(
+        `SELECT v.* FROM exhibit_versions v JOIN exhibits e ON e.id = v.exhibit_id WHERE e.gallery_id = ? ORDER BY v.exhibit_id, v.version`,
+      )
+      .all(id) as ExhibitVersionRow[];
+    const versions = versionRows.map(toExhibitVersionRecord);
+
+    // Asset URLs carry the extension of the stored media type: look them all up at once.
+    const shas = new Set<string>();
+    for (const e of exhibits) for (const s of [e.imageSha, e.modelSha, e.originalModelSha]) if (s) shas.add(s);
+    for (const v of versions) for (const s of [v.imageSha, v.modelSha]) if (s) shas.add(s);
+    const mediaTypes = new Map<string, AssetMediaType>();
+    if (shas.size > 0) {
+      const rows = db
+        .prepare(`SELECT sha256, media_type FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify([...shas])) as { sha256: string; media_type: AssetMediaType }[];
+      for (const r of rows) mediaTypes.set(r.sha256, r.media_type);
+    }
+    const url = (sha: string | null): string | null => {
+      const mediaType = sha ? mediaTypes.get(sha) : undefined;
+      return sha && mediaType ? assetUrl({ sha256: sha, mediaType }) : null;
+    };
+
+    const exhibitViews: ExhibitView[] = exhibits.map((e) => ({
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      prompt: e.prompt,
+      seed: e.seed,
+      status: e.status,
+      error: e.error,
+      order: e.order,
+      placement: e.placement,
+      modelUrl: url(e.modelSha),
+      originalModelUrl: url(e.originalModelSha),
+      imageUrl: url(e.imageSha),
+      height: e.height,
+      version: e.version,
+      versions: versions
+        .filter((v) => v.exhibitId === e.id)
+        .map((v) => ({ version: v.version, prompt: v.prompt, seed: v.seed, imageUrl: url(v.imageSha), modelUrl: url(v.modelSha), createdAt: v.createdAt })),
+      provenance: e.provenance,
+    }));
+
+    const build = latestBuild(id, db);
+    return {
+      id: gallery.id,
+      title: gallery.title,
+      goal: gallery.goal,
+      theme: gallery.theme,
+      createdAt: gallery.createdAt,
+      exhibits: exhibitViews,
+      build: build ? { id: build.id, status: build.status } : null,
+    };
+  })();
+}
