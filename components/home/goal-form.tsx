@@ -1,12 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useActionState } from "react";
+import { startBuild, type StartBuildState } from "@/app/actions";
+import { GOAL_MAX_LENGTH } from "@/lib/builds/goal";
 import styles from "./goal-form.module.css";
 
+const EXAMPLES = ["the monuments of Paris at dusk", "six Egyptian monuments in gold", "Eiffel Tower, Louvre and Sacré-Cœur at night"];
+
 export function GoalForm() {
-  const [goal, setGoal] = useState("");
+  const [state, action, pending] = useActionState<StartBuildState, FormData>(startBuild, { error: null, goal: "" });
   return (
-    <form className={styles.form} onSubmit={(e) => e.preventDefault()}>
+    <form className={styles.form} action={action} noValidate>
       <label htmlFor="goal" className={styles.label}>
         Goal
       </label>
@@ -15,16 +19,31 @@ export function GoalForm() {
           id="goal"
           name="goal"
           type="text"
-          value={goal}
-          onChange={(e) => setGoal(e.target.value)}
+          defaultValue={state.goal}
+          key={state.goal}
           placeholder="a gallery of the monuments of Paris at dusk"
           autoComplete="off"
-          maxLength={500}
+          maxLength={GOAL_MAX_LENGTH * 2}
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "goal-error" : "goal-hint"}
         />
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
           Build gallery
         </button>
       </div>
+      {state.error ? (
+        <p id="goal-error" className="error-text" role="alert">
+          {state.error}
+        </p>
+      ) : (
+        <p id="goal-hint" className={styles.hint}>
+          Try: {EXAMPLES.map((e, i) => (
+            <span key={e}>
+              “{e}”{i < EXAMPLES.length - 1 ? ", " : ""}
+            </span>
+          ))}
+        </p>
+      )}
     </form>
   );
 }

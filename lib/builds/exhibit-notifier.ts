@@ -1,0 +1,29 @@
+import "server-only";
+import { getGalleryView } from "@/lib/db/view";
+import type { ExhibitRecord } from "@/lib/db/exhibits";
+import type { ExhibitView } from "@/lib/gallery/types";
+import type { Emit } from "./events";
+
+/** Tells watchers about an exhibit's new state, as the same ExhibitView the JSON API serves. */
+export interface ExhibitNotifier {
+  updated(record: ExhibitRecord): void;
+  ready(record: ExhibitRecord): void;
+  failed(record: ExhibitRecord): void;
+}
+
+export function exhibitView(galleryId: string, exhibitId: string): ExhibitView | null {
+  return getGalleryView(galleryId)?.exhibits.find((e) => e.id === exhibitId) ?? null;
+}
+
+export function createExhibitNotifier(galleryId: string, emit: Emit): ExhibitNotifier {
+  const send = (type: "exhibit.updated" | "exhibit.ready" | "exhibit.failed", record: ExhibitRecord) => {
+    const exhibit = exhibitView(galleryId, record.id);
+    if (!exhibit) return;
+    emit({ type, payload: { exhibit, key: record.key, title: record.title, error: record.error } });
+  };
+  return {
+    updated: (r) => send("exhibit.updated", r),
+    ready: (r) => send("exhibit.ready", r),
+    failed: (r) => send("exhibit.failed", r),
+  };
+}

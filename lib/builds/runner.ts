@@ -1,0 +1,213 @@
+import "server-only";
+// Starts, runs, cancels and resumes builds. A gallery build lets the agent plan and act; an exhibit build
+// (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
+// provenance look the same either way. Builds run in this process; everything they produce is persisted
+// as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
+import { runAgent } from "@/lib/agent/loop";
+import { selectBrain } from "@/lib/agent/brains/select";
+import type { AgentPlan } from "@/lib/agent/plan";
+import { getAssetStore } from "@/lib/assets/file-store";
+import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
+import { createGallery, updateGallery } from "@/lib/db/galleries";
+import { getGalleryView } from "@/lib/db/view";
+import { getToolbox } from "./toolbox";
+import { createBuildTools } from "./agent-tools";
+import { publish } from "./bus";
+import type { Emit } from "./events";
+import { createExhibitNotifier } from "./exhibit-notifier";
+import { createRecorder } from "./recorder";
+import { buildBudgets } from "./budgets";
+
+interface Running {
+  controller: AbortController;
+  galleryId: string;
+  /** The exhibit an exhibit build works on; null for a gallery build. */
+  exhibitId: string | null;
+  done: Promise<void>;
+}
+
+const running: Map<string, Running> = ((globalThis as { __vernissageBuilds?: Map<string, Running> }).__vernissageBuilds ??= new Map());
+
+export type ExhibitBuildRequest =
+  | { kind: "regenerate"; prompt?: string; newSeed: boolean }
+  | { kind: "retry" }
+  | { kind: "swap-model"; space: string }
+  | { kind: "swap-image"; space: string };
+
+/** Creates a gallery and starts building it; returns at once (the build runs in the background). */
+export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
+  const { id: galleryId, editToken } = createGallery({ title: titleFromGoal(goal), goal });
+  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...buildBudgets() } });
+  launch(build);
+  return { galleryId, editToken, buildId: build.id };
+}
+
+/** Runs one exhibit's chain again; refuses while another build is changing the same exhibit. */
+export function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): { buildId: string } {
+  const exhibit = getExhibit(exhibitId);
+  if (!exhibit || exhibit.galleryId !== galleryId) throw new Error("No such exhibit in this gallery.");
+  for (const [, r] of running) {
+    if (r.galleryId !== galleryId) continue;
+    if (r.exhibitId === exhibitId) throw new Error("This exhibit is already being remade. Wait for it to finish or cancel it.");
+    // The gallery's own build still owns the exhibits it has not finished.
+    if (r.exhibitId === null && exhibit.status !== "ready" && exhibit.status !== "failed") {
+      throw new Error("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
+    }
+  }
+  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
+  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(request), budget: { ...buildBudgets() } });
+  launch(build);
+  return { buildId: build.id };
+}
+
+/** Cancels every running build of a gallery; what is finished stays. */
+export function cancelBuilds(galleryId: string): number {
+  let n = 0;
+  for (const r of running.values()) {
+    if (r.galleryId === galleryId) {
+      r.controller.abort(new CancelledError());
+      n++;
+    }
+  }
+  return n;
+}
+
+export function isBuilding(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId);
+}
+
+/** Waits for a build to end (tests and benchmarks). */
+export async function waitForBuild(buildId: string): Promise<BuildRecord | null> {
+  await running.get(buildId)?.done;
+  return getBuild(buildId);
+}
+
+/** Builds that were running when the process died: run them again (finished Space calls come from the cache). */
+export function resumeInterruptedBuilds(): string[] {
+  const resumed: string[] = [];
+  for (const build of findInterruptedBuilds()) {
+    if (running.has(build.id)) continue;
+    launch(build, true);
+    resumed.push(build.id);
+  }
+  return resumed;
+}
+
+class CancelledError extends Error {
+  constructor() {
+    super("Cancelled by the owner.");
+    this.name = "CancelledError";
+  }
+}
+
+function titleFromGoal(goal: string): string {
+  const t = goal.replace(/^(a|an|the)\s+(gallery|exhibition|collection)\s+of\s+/i, "");
+  return (t.charAt(0).toUpperCase() + t.slice(1)).slice(0, 120);
+}
+
+function launch(build: BuildRecord, resumed = false): void {
+  const controller = new AbortController();
+  const entry: Running = { controller, galleryId: build.galleryId, exhibitId: build.exhibitId, done: Promise.resolve() };
+  running.set(build.id, entry);
+  entry.done = execute(build, controller.signal, resumed).finally(() => running.delete(build.id));
+}
+
+async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean): Promise<void> {
+  const recorder = createRecorder(build.id, build.galleryId);
+  const emit = recorder.emit;
+  const budgets = buildBudgets();
+  const deadline = AbortSignal.timeout(budgets.wallClockMs);
+  const combined = AbortSignal.any([signal, deadline]);
+  let status: "succeeded" | "failed" | "cancelled" = "succeeded";
+  let error: string | null = null;
+  try {
+    updateBuild(build.id, { status: "running" });
+    emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? "Resumed after a restart." : "Build started." } });
+    if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
+    else await runExhibit(build, emit, combined);
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+    status = signal.aborted ? "cancelled" : "failed";
+    if (status === "failed") emit({ type: "error", payload: { message: error } });
+  } finally {
+    if (signal.aborted) status = "cancelled";
+    const outcome = settleUnfinished(build, signal.aborted ? "Cancelled before it was finished." : deadline.aborted ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.", emit);
+    if (status === "succeeded" && outcome.ready === 0 && outcome.total > 0) {
+      status = "failed";
+      error ??= "No exhibit could be made.";
+    }
+    recorder.flush();
+    const message =
+      status === "cancelled"
+        ? `Build cancelled — ${outcome.ready} of ${outcome.total} exhibits kept.`
+        : status === "failed"
+          ? `Build failed: ${error}`
+          : `Gallery ready — ${outcome.ready} of ${outcome.total} exhibits.`;
+    emit({ type: "build.finished", payload: { status, message, ready: outcome.ready, failed: outcome.failed } });
+    finishBuild(build.id, status, error);
+    const view = getGalleryView(build.galleryId);
+    if (view) publish(build.galleryId, { type: "gallery", gallery: view });
+  }
+}
+
+async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
+  const onPlan = (plan: AgentPlan) => {
+    updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
+    const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));
+    const fresh = plan.exhibits.filter((e) => !existing.has(e.key));
+    const created = createExhibits(
+      build.galleryId,
+      fresh.map((e, i) => ({ key: e.key, title: e.title, prompt: e.prompt, description: e.description, seed: e.seed, order: existing.size + i })),
+    );
+    for (const record of created) notify.updated(record);
+    const view = getGalleryView(build.galleryId);
+    if (view) publish(build.galleryId, { type: "gallery", gallery: view });
+  };
+  const result = await runAgent({ goal: build.goal, brain: selectBrain(process.env), tools, budgets, emit, signal, onPlan });
+  if (result.finalAnswer) emit({ type: "final", payload: { summary: result.finalAnswer.summary } });
+}
+
+async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
+  const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
+  if (!exhibit) throw new Error("The exhibit no longer exists.");
+  const request = JSON.parse(build.goal) as ExhibitBuildRequest;
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
+  const tool = (name: string) => tools.find((t) => t.name === name)!;
+  let n = 0;
+  const call = (name: string, args: Record<string, unknown>) => tool(name).run(args, { signal, emit, callId: `${build.id}:${++n}` });
+
+  if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
+  const key = exhibit.key;
+  let image: unknown;
+  if (request.kind === "swap-model") {
+    if (!exhibit.imageSha) throw new Error("This exhibit has no picture yet: regenerate it instead.");
+    image = { kind: "image", id: exhibit.imageSha };
+  } else {
+    const prompt = request.kind === "regenerate" && request.prompt ? request.prompt : exhibit.prompt;
+    const seed = request.kind === "regenerate" && request.newSeed ? (exhibit.seed + 1 + Math.floor(Math.random() * 100_000)) % 2 ** 31 : exhibit.seed;
+    image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
+  }
+  const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  await call("place_exhibit", { exhibit: key, image, model });
+}
+
+/** Marks exhibits this build left unfinished as failed (with why), and counts the outcome. */
+function settleUnfinished(build: BuildRecord, reason: string, emit: Emit): { ready: number; failed: number; total: number } {
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const exhibits = listExhibits(build.galleryId).filter((e) => !build.exhibitId || e.id === build.exhibitId);
+  let ready = 0;
+  let failed = 0;
+  for (const e of exhibits) {
+    if (e.status === "ready") ready++;
+    else if (e.status === "failed") failed++;
+    else {
+      notify.failed(setExhibitStatus(e.id, "failed", { error: reason }));
+      failed++;
+    }
+  }
+  return { ready, failed, total: exhibits.length };
+}

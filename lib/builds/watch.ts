@@ -1,0 +1,70 @@
+import "server-only";
+import { latestBuild } from "@/lib/db/builds";
+import { eventsSince } from "@/lib/db/events";
+import type { GalleryView } from "@/lib/gallery/types";
+import { subscribe, type LiveMessage } from "./bus";
+import type { BuildEvent } from "./events";
+
+export type WatchMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView } | { type: "ping" };
+
+export interface WatchCursor {
+  /** The build the client has events of; null on first load. */
+  buildId: string | null;
+  /** The last seq it has of that build (0: none). */
+  afterSeq: number;
+}
+
+// A quiet stream still sends a ping now and then, so proxies keep it open and a dead client is noticed.
+const PING_MS = 15_000;
+const REPLAY_PAGE = 500;
+
+/**
+ * A gallery's live feed: the latest build's persisted events after the cursor (a reload or a second tab catches
+ * up from the log), then every new event and gallery change as it happens. Subscribes before replaying, so
+ * nothing falls between the two; duplicates are dropped by seq. Ends when the consumer stops reading.
+ */
+export async function* watchGallery(galleryId: string, cursor: WatchCursor, signal?: AbortSignal): AsyncGenerator<WatchMessage> {
+  const queue: LiveMessage[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = subscribe(galleryId, (message) => {
+    queue.push(message);
+    wake?.();
+  });
+  const seen = new Map<string, number>();
+  const fresh = (event: BuildEvent) => {
+    if (event.seq <= (seen.get(event.buildId) ?? 0)) return false;
+    seen.set(event.buildId, event.seq);
+    return true;
+  };
+  try {
+    const latest = latestBuild(galleryId);
+    if (latest) {
+      let after = cursor.buildId === latest.id ? Math.max(0, cursor.afterSeq) : 0;
+      seen.set(latest.id, after);
+      for (;;) {
+        const page = eventsSince(latest.id, after, REPLAY_PAGE);
+        for (const event of page) if (fresh(event)) yield { type: "event", event };
+        if (page.length < REPLAY_PAGE) break;
+        after = page[page.length - 1]!.seq;
+      }
+    }
+    while (!signal?.aborted) {
+      while (queue.length > 0) {
+        const message = queue.shift()!;
+        if (message.type === "event" && !fresh(message.event)) continue;
+        yield message;
+      }
+      const timedOut = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), PING_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve(false);
+        };
+      });
+      wake = null;
+      if (timedOut && queue.length === 0) yield { type: "ping" };
+    }
+  } finally {
+    unsubscribe();
+  }
+}
