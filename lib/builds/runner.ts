@@ -4,7 +4,7 @@ import "server-only";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { runAgent } from "@/lib/agent/loop";
-import { selectBrain } from "@/lib/agent/brains/select";
+import { selectBrain, type BrainEnv } from "@/lib/agent/brains/select";
 import type { AgentPlan } from "@/lib/agent/plan";
 import { getAssetStore } from "@/lib/assets/file-store";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
@@ -137,7 +137,6 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
       status = "failed";
       error ??= "No exhibit could be made.";
     }
-    recorder.flush();
     const message =
       status === "cancelled"
         ? `Build cancelled — ${outcome.ready} of ${outcome.total} exhibits kept.`
@@ -166,8 +165,12 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
     const view = getGalleryView(build.galleryId);
     if (view) publish(build.galleryId, { type: "gallery", gallery: view });
   };
-  const result = await runAgent({ goal: build.goal, brain: selectBrain(process.env), tools, budgets, emit, signal, onPlan });
-  if (result.finalAnswer) emit({ type: "final", payload: { summary: result.finalAnswer.summary } });
+  // The plan arrives as an event: the exhibits must exist before the agent's first tool call names them.
+  const withPlan: Emit = (event) => {
+    if (event.type === "plan") onPlan(event.payload.plan as AgentPlan);
+    emit(event);
+  };
+  await runAgent({ goal: build.goal, brain: selectBrain(process.env as BrainEnv), tools, budgets, emit: withPlan, signal });
 }
 
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {

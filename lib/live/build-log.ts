@@ -110,8 +110,11 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
       break;
     case "thought.delta": {
       const last = entries[entries.length - 1];
-      const delta = str(p.text) ?? "";
-      if (last && last.kind === "thought") {
+      const delta = str(p.delta) ?? str(p.text) ?? "";
+      if (p.reset === true) {
+        // The brain restarted its reply (a retried request): drop what it had streamed so far.
+        if (last && last.kind === "thought") entries = entries.slice(0, -1);
+      } else if (last && last.kind === "thought") {
         entries = entries.slice(0, -1).concat({ ...last, text: last.text + delta });
       } else {
         entries = appendText(log, "thought", id, delta);
@@ -122,7 +125,7 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
       entries = appendText(log, "code", id, str(p.code) ?? "");
       break;
     case "observation":
-      entries = appendText(log, "observation", id, str(p.text) ?? str(p.observation) ?? "");
+      entries = appendText(log, "observation", id, str(p.text) ?? describeObservation(p));
       break;
     case "tool.queued":
       entries = upsertCall(log, p, (c) => ({
@@ -198,6 +201,14 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
       break;
   }
   return { entries, lastSeq: { ...log.lastSeq, [event.buildId]: event.seq }, buildId: log.buildId, finished, status };
+}
+
+function describeObservation(p: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (Array.isArray(p.logs) && p.logs.length) parts.push(p.logs.map(String).join("\n"));
+  if (p.value !== undefined && p.value !== null) parts.push(`→ ${typeof p.value === "string" ? p.value : JSON.stringify(p.value)}`);
+  if (str(p.error)) parts.push(`Error: ${str(p.error)}`);
+  return parts.join("\n") || (p.ok === false ? "The step failed." : "The step ran.");
 }
 
 function exhibitTitle(p: Record<string, unknown>): string | null {
