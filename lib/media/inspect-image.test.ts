@@ -27,7 +27,7 @@ describe("inspectImage", () => {
 
   it("reports an empty picture and a busy background", async () => {
     expect((await inspectImage(await svg(""))).coverage).toBe(0);
-    const noisy = await sharp({ create: { width: 256, height: 256, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } })
+    const noisy = await sharp({ create: { width: 256, height: 256, channels: 3, background: "#000000", noise: { type: "gaussian", mean: 128, sigma: 60 } } })
       .png()
       .toBuffer();
     expect((await inspectImage(noisy)).background_clean).toBeLessThan(0.5);
