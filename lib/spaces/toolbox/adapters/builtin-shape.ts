@@ -1,0 +1,25 @@
+import "server-only";
+import { assertApi, type ExpectedEndpoint } from "../api-check";
+import type { ModelAdapter } from "./types";
+
+// The built-in shape Space (lib/spaces/builtin/shape): /reconstruct(image, seed) → [model GLB].
+
+const expected: ExpectedEndpoint[] = [
+  { name: "/reconstruct", params: [{ name: "image", kind: "file" }, { name: "seed", kind: "number" }], returns: ["file"] },
+];
+
+export const builtinShapeAdapter: ModelAdapter = {
+  id: "builtin-shape",
+  capability: "image-to-3d",
+  endpoint: "/reconstruct",
+  version: 1,
+  inputs: (req) => ({ image: req.image.sha256, seed: req.seed }),
+  bind(endpoints, space) {
+    assertApi(space, endpoints, expected);
+    return async (s, req) => {
+      const image = await s.upload(req.image.bytes, req.image.filename, req.image.mediaType);
+      const out = await s.call("/reconstruct", { image, seed: req.seed });
+      return { file: out[0] };
+    };
+  },
+};

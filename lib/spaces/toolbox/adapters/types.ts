@@ -1,0 +1,73 @@
+import "server-only";
+import type { EndpointSpec } from "../api-info";
+import type { FileRef } from "../call";
+import type { AdapterId, Capability, SpaceEntry } from "../types";
+
+// An adapter maps the toolbox's generic request (prompt + seed + size → image; image + seed → model) onto
+// one Space's endpoint(s) and back. It states what it relies on in the Space's API (checked at connect, see
+// api-check.ts) and pins the parameters that change the result, so they are recorded and cached.
+
+export interface NormalizedImageRequest {
+  prompt: string;
+  seed: number;
+  width: number;
+  height: number;
+}
+
+export interface InputImage {
+  bytes: Uint8Array;
+  mediaType: string;
+  sha256: string;
+  filename: string;
+}
+
+export interface NormalizedModelRequest {
+  image: InputImage;
+  seed: number;
+}
+
+/** What an adapter hands back: the raw output value holding the file (FileData…), plus what the Space said. */
+export interface AdapterOutput {
+  file: unknown;
+  seed?: number;
+  /** The endpoint really called, when the adapter picks it at connect (generic adapters). */
+  endpoint?: string;
+}
+
+/** The calls an adapter may make on its session. */
+export interface AdapterSession {
+  readonly entry: SpaceEntry;
+  readonly endpoints: Record<string, EndpointSpec>;
+  call(endpoint: string, args: Record<string, unknown>): Promise<unknown[]>;
+  upload(bytes: Uint8Array, filename: string, mediaType: string): Promise<FileRef>;
+}
+
+export type BoundAdapter<Req> = (session: AdapterSession, req: Req) => Promise<AdapterOutput>;
+
+export interface Adapter<Req> {
+  id: AdapterId;
+  capability: Capability;
+  /** Endpoint (or chain) label for records and cache keys, known before connecting. */
+  endpoint: string;
+  /** Bump when the mapping changes: cached results of the old mapping stop matching. */
+  version: number;
+  /** The Space-specific inputs this request becomes (files by sha256): provenance and cache key. */
+  inputs(req: Req): Record<string, unknown>;
+  /** Checks the Space's API (throws ApiChangedError) and returns the call bound to it. */
+  bind(endpoints: Record<string, EndpointSpec>, space: string): BoundAdapter<Req>;
+}
+
+export type ImageAdapter = Adapter<NormalizedImageRequest>;
+export type ModelAdapter = Adapter<NormalizedModelRequest>;
+
+/** Rounds `v` to a multiple of `step` inside [min, max] (diffusion models want sizes in multiples of 16/32). */
+export function snap(v: number, min: number, max: number, step: number): number {
+  const clamped = Math.min(max, Math.max(min, v));
+  return Math.min(max, Math.max(min, Math.round(clamped / step) * step));
+}
+
+/** A number output, or the fallback (a Space that returns the seed as a string or not at all). */
+export function numberOr(v: unknown, fallback: number): number {
+  const n = typeof v === "string" ? Number(v) : v;
+  return typeof n === "number" && Number.isFinite(n) ? n : fallback;
+}

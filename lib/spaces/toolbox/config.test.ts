@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { resolveSpaceRef, spaceSubdomain } from "./catalog";
+import { concurrencyFor, loadToolboxConfig, timeoutFor } from "./config";
+
+describe("loadToolboxConfig", () => {
+  it("uses the built-ins alone without HF_TOKEN", () => {
+    const c = loadToolboxConfig({});
+    expect(c.builtinBase).toBe("http://127.0.0.1:3000/spaces");
+    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image"]);
+    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["builtin:shape-3d"]);
+    expect(c.spaces["image-to-splat"]).toEqual([]);
+    expect(c.token).toBeUndefined();
+  });
+
+  it("puts real Spaces first and the built-in last with HF_TOKEN, on PORT", () => {
+    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", PORT: "4123" });
+    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["black-forest-labs/FLUX.1-schnell", "black-forest-labs/flux-klein-9b-kv", "builtin:sketch-image"]);
+    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "tencent/Hunyuan3D-2", "builtin:shape-3d"]);
+    expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat"]);
+    expect(c.spaces["text-to-image"][2]!.target).toBe("http://127.0.0.1:4123/spaces/sketch-image");
+  });
+
+  it("reads the fallback order from SPACES_*, accepting ids, hf.space URLs, built-in names and built-in URLs with a fault suffix", () => {
+    const c = loadToolboxConfig({
+      BUILTIN_SPACES_URL: "http://localhost:9000/spaces/",
+      SPACES_TEXT_TO_IMAGE: "https://black-forest-labs-flux-1-schnell.hf.space, http://localhost:9000/spaces/sketch-image--fail-50, sketch-image",
+      SPACES_IMAGE_TO_3D: "tencent/hunyuan3d-2,someone/other-3d",
+    });
+    const t2i = c.spaces["text-to-image"];
+    expect(t2i.map((e) => [e.key, e.adapter])).toEqual([
+      ["black-forest-labs/FLUX.1-schnell", "flux-schnell"],
+      ["builtin:sketch-image--fail-50", "sketch"],
+      ["builtin:sketch-image", "sketch"],
+    ]);
+    expect(t2i[0]!.target).toBe("https://black-forest-labs-flux-1-schnell.hf.space");
+    expect(c.spaces["image-to-3d"].map((e) => [e.key, e.adapter])).toEqual([
+      ["tencent/Hunyuan3D-2", "hunyuan3d2"],
+      ["someone/other-3d", "generic"],
+    ]);
+  });
+
+  it("skips unusable entries with a warning and never sends the token to non-HF hosts", () => {
+    const c = loadToolboxConfig({ SPACES_TEXT_TO_IMAGE: "not a space!, ftp://x.org/a", SPACE_CONCURRENCY: "shape-3d=2,bad,microsoft/TRELLIS.2=0" });
+    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image"]);
+    expect(c.warnings.join("\n")).toMatch(/not a space!/);
+    expect(c.warnings.join("\n")).toMatch(/SPACE_CONCURRENCY: cannot read "bad"/);
+    expect(c.warnings.join("\n")).toMatch(/microsoft\/TRELLIS.2=0/);
+    expect(c.spaces["image-to-3d"][0]!.hf).toBe(false);
+  });
+
+  it("resolves concurrency: ZeroGPU 1, built-ins 4, overrides by name", () => {
+    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", SPACE_CONCURRENCY: "shape-3d=2,microsoft/TRELLIS.2=1,tencent/Hunyuan3D-2=3" });
+    const byKey = Object.fromEntries(c.spaces["image-to-3d"].map((e) => [e.key, concurrencyFor(e, c)]));
+    expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2 });
+    expect(concurrencyFor(c.spaces["text-to-image"][0]!, c)).toBe(1);
+    expect(concurrencyFor(c.spaces["text-to-image"][2]!, c)).toBe(4);
+  });
+
+  it("resolves timeouts by capability and per Space (seconds in SPACE_TIMEOUTS)", () => {
+    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", SPACE_TIMEOUTS: "text-to-image=30,microsoft/TRELLIS.2=900" });
+    expect(timeoutFor(c.spaces["text-to-image"][0]!, c)).toBe(30_000);
+    expect(timeoutFor(c.spaces["image-to-3d"][0]!, c)).toBe(900_000);
+    expect(timeoutFor(c.spaces["image-to-3d"][1]!, c)).toBe(480_000);
+  });
+});
+
+describe("resolveSpaceRef", () => {
+  it("derives the Space host by the Hub's rule", () => {
+    expect(spaceSubdomain("microsoft/TRELLIS.2")).toBe("microsoft-trellis-2");
+  });
+
+  it("keeps custom URLs as given (the URL guard vets them at connect)", () => {
+    const e = resolveSpaceRef("https://someone-thing.hf.space/", "custom", "http://127.0.0.1:3000/spaces");
+    expect(e).toMatchObject({ key: "https://someone-thing.hf.space", hf: true, builtin: false, adapter: "generic" });
+    expect(resolveSpaceRef("https://gradio.example.org", "custom", "http://127.0.0.1:3000/spaces").hf).toBe(false);
+    expect(() => resolveSpaceRef("http://127.0.0.1:3000/spaces", "text-to-image", "http://127.0.0.1:3000/spaces")).toThrow(/base itself/);
+  });
+});

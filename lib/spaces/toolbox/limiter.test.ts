@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { Limiter } from "./limiter";
+import { flush } from "./test-support/memory";
+
+describe("Limiter", () => {
+  it("runs at most N at once and serves waiters strictly first-in, first-out", async () => {
+    const limiter = new Limiter(2);
+    const order: number[] = [];
+    const releases: (() => void)[] = [];
+    const queued: number[] = [];
+    const all = Array.from({ length: 6 }, (_, i) =>
+      limiter.acquire(undefined, (pos) => queued.push(pos)).then((release) => {
+        order.push(i);
+        releases[i] = release;
+      }),
+    );
+    await flush();
+    expect(order).toEqual([0, 1]);
+    expect(limiter.running).toBe(2);
+    expect(limiter.waiting).toBe(4);
+    expect(queued).toEqual([1, 2, 3, 4]);
+    releases[1]!();
+    await flush();
+    expect(order).toEqual([0, 1, 2]);
+    releases[0]!();
+    releases[2]!();
+    await flush();
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    releases[3]!();
+    releases[4]!();
+    await Promise.all(all);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("a newcomer never overtakes a waiter, even when a slot frees at the same moment", async () => {
+    const limiter = new Limiter(1);
+    const r0 = await limiter.acquire();
+    const got: string[] = [];
+    const waiting = limiter.acquire().then((r) => {
+      got.push("waiter");
+      return r;
+    });
+    r0();
+    const late = limiter.acquire().then((r) => {
+      got.push("late");
+      return r;
+    });
+    (await waiting)();
+    (await late)();
+    expect(got).toEqual(["waiter", "late"]);
+  });
+
+  it("release is idempotent", async () => {
+    const limiter = new Limiter(1);
+    const r = await limiter.acquire();
+    r();
+    r();
+    expect(limiter.running).toBe(0);
+    const r2 = await limiter.acquire();
+    expect(limiter.running).toBe(1);
+    r2();
+  });
+
+  it("an aborted waiter leaves the line and rejects; the others keep their order", async () => {
+    const limiter = new Limiter(1);
+    const r0 = await limiter.acquire();
+    const ac = new AbortController();
+    const a = limiter.acquire(ac.signal);
+    const b = limiter.acquire();
+    ac.abort(new Error("cancelled by user"));
+    await expect(a).rejects.toThrow("cancelled by user");
+    expect(limiter.waiting).toBe(1);
+    r0();
+    const rb = await b;
+    expect(limiter.running).toBe(1);
+    rb();
+  });
+
+  it("rejects at once when already aborted", async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(new Limiter(1).acquire(ac.signal)).rejects.toMatchObject({ kind: "aborted" });
+  });
+});

@@ -1,0 +1,201 @@
+// The toolbox against the built-in Spaces (lib/spaces/builtin) served on a loopback server, through the real
+// @gradio/client, with faults injected per Space URL variant (`/spaces/shape-3d~malformed=1~seed=3`).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { EmittedEvent } from "@/lib/builds/events";
+import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
+import { handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/spaces/builtin";
+import { measurePipelining } from "./bench";
+import { loadToolboxConfig } from "./config";
+import { ToolboxError } from "./runner";
+import { MemoryAssetStore, MemoryCallCache } from "./test-support/memory";
+import { eventsOf } from "./test-support/toolbox";
+import { createToolbox } from "./toolbox";
+
+let server: FetchServer;
+let base: string;
+beforeAll(async () => {
+  server = await serveFetch(handleBuiltinSpaceRequest);
+  base = `${server.url}/spaces`;
+});
+afterAll(async () => {
+  resetBuiltinSpaces();
+  await server.close();
+});
+
+let variantSeed = 1000;
+/** A fresh fault variant of a built-in Space (its own queue and dice). */
+const variant = (name: "sketch-image" | "shape-3d", faults: string, seed = variantSeed++) => `${base}/${name}~${faults}~seed=${seed}`;
+
+function setup(env: Record<string, string> = {}) {
+  const config = loadToolboxConfig({ BUILTIN_SPACES_URL: base, SPACE_RETRY_BASE_MS: "20", ...env });
+  const assets = new MemoryAssetStore();
+  const cache = new MemoryCallCache();
+  const events: EmittedEvent[] = [];
+  const toolbox = createToolbox({ assets, cache, config });
+  return { toolbox, assets, cache, events, emit: (e: EmittedEvent) => events.push(e) };
+}
+
+const draw = { prompt: "the Eiffel Tower at dusk", seed: 11, width: 256, height: 256 };
+
+describe("toolbox × built-in Spaces", () => {
+  it("draws an exhibit and models it; the same call again comes from the cache with no network call", async () => {
+    const t = setup();
+    const img = await t.toolbox.textToImage(draw, { emit: t.emit, exhibit: "ex-1" });
+    expect(img).toMatchObject({ space: "builtin:sketch-image", endpoint: "/generate", cached: false, seed: 11 });
+    expect(img.asset).toMatchObject({ mediaType: "image/png", width: 256, height: 256 });
+    const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit, exhibit: "ex-1" });
+    expect(model).toMatchObject({ space: "builtin:shape-3d", endpoint: "/reconstruct", cached: false });
+    expect(model.asset.mediaType).toBe("model/gltf-binary");
+    expect(model.asset.vertices).toBeGreaterThan(0);
+    expect(model.calls[0]!.inputs).toEqual({ image: img.asset.sha256, seed: 11 });
+    expect(eventsOf(t.events, "tool.progress").some((p) => typeof p.fraction === "number" && p.exhibit === "ex-1")).toBe(true);
+
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    try {
+      const again = await t.toolbox.textToImage({ ...draw, prompt: "  the Eiffel Tower at dusk" }, { emit: t.emit });
+      const againModel = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit });
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(again).toMatchObject({ cached: true, asset: img.asset, seed: 11 });
+      expect(again.calls).toEqual([expect.objectContaining({ cached: true, attempts: 0, ok: true, space: "builtin:sketch-image" })]);
+      expect(againModel).toMatchObject({ cached: true, asset: model.asset });
+    } finally {
+      fetchSpy.mockRestore();
+    }
+    // A different seed is a different picture: not cached.
+    expect((await t.toolbox.textToImage({ ...draw, seed: 12 })).cached).toBe(false);
+  });
+
+  it("retries transient faults (GPU task aborted) with backoff and still delivers every exhibit", async () => {
+    const t = setup({ SPACES_TEXT_TO_IMAGE: variant("sketch-image", "error=0.5", 7), SPACE_RETRIES: "4" });
+    const results = [];
+    for (const subject of ["a lighthouse", "a windmill", "an obelisk", "a pagoda"]) {
+      results.push(await t.toolbox.textToImage({ ...draw, prompt: subject }, { emit: t.emit }));
+    }
+    expect(results.every((r) => r.asset.mediaType === "image/png")).toBe(true);
+    const retried = eventsOf(t.events, "tool.retried");
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried[0]).toMatchObject({ kind: "transient", reason: "GPU task aborted" });
+    expect(results.some((r) => r.calls[0]!.attempts > 1)).toBe(true);
+  });
+
+  it("falls back when a Space keeps failing, then skips it at once while its circuit is open", async () => {
+    const broken = variant("sketch-image", "error=1");
+    const t = setup({ SPACES_TEXT_TO_IMAGE: `${broken},sketch-image` });
+    const first = await t.toolbox.textToImage(draw, { emit: t.emit });
+    expect(first.space).toBe("builtin:sketch-image");
+    expect(first.calls.map((c) => [c.attempts, c.ok])).toEqual([
+      [3, false],
+      [1, true],
+    ]);
+    expect(first.calls[0]!.error).toBe("GPU task aborted");
+    expect(eventsOf(t.events, "tool.fellback")).toEqual([
+      expect.objectContaining({ from: expect.stringContaining("builtin:sketch-image~error=1"), to: "builtin:sketch-image", kind: "transient" }),
+    ]);
+    expect(t.toolbox.health().find((h) => h.space.includes("error=1"))?.breaker).toBe("open");
+
+    const t0 = Date.now();
+    const second = await t.toolbox.textToImage({ ...draw, prompt: "a clock tower" }, { emit: t.emit });
+    expect(second.calls[0]).toMatchObject({ attempts: 0, ok: false, error: expect.stringMatching(/^Skipped: .* is failing \(GPU task aborted\)/) });
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it("treats a ZeroGPU quota error as permanent: no retry, immediate fallback", async () => {
+    const t = setup({ SPACES_TEXT_TO_IMAGE: `${variant("sketch-image", "quota=1")},sketch-image` });
+    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    expect(r.calls[0]).toMatchObject({ attempts: 1, ok: false, error: expect.stringMatching(/quota/i) });
+    expect(eventsOf(t.events, "tool.retried")).toHaveLength(0);
+    expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "quota" });
+  });
+
+  it("validates outputs: a malformed GLB is retried once, recorded with its reason, then the next Space is used", async () => {
+    const t = setup({ SPACES_IMAGE_TO_3D: `${variant("shape-3d", "malformed=1")},shape-3d` });
+    const img = await t.toolbox.textToImage(draw);
+    const r = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 1 }, { emit: t.emit });
+    expect(r.space).toBe("builtin:shape-3d");
+    expect(r.calls[0]).toMatchObject({ attempts: 2, ok: false });
+    expect(r.calls[0]!.error).toMatch(/GLB|glTF|model/);
+    expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "malformed" });
+    // Nothing invalid was stored: only the input image and the good model.
+    expect([...t.assets.items.values()].map((a) => a.meta.mediaType).sort()).toEqual(["image/png", "model/gltf-binary"]);
+  });
+
+  it("queues exhibits FIFO on a one-at-a-time Space and says so", async () => {
+    const shape = variant("shape-3d", "latency=300~concurrency=1");
+    const t = setup({ SPACES_IMAGE_TO_3D: shape, SPACE_CONCURRENCY: "shape-3d=1" });
+    const img = await t.toolbox.textToImage(draw);
+    const done: string[] = [];
+    await Promise.all(
+      ["a", "b", "c"].map(async (ex, i) => {
+        await new Promise((r) => setTimeout(r, i * 20)); // arrival order a, b, c
+        await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: i }, { emit: t.emit, exhibit: ex });
+        done.push(ex);
+      }),
+    );
+    expect(done).toEqual(["a", "b", "c"]);
+    expect(eventsOf(t.events, "tool.queued")).toEqual([
+      expect.objectContaining({ exhibit: "b", position: 1, limit: 1 }),
+      expect.objectContaining({ exhibit: "c", position: 2, limit: 1 }),
+    ]);
+  });
+
+  it("cancels a hung job at its time limit and moves on", async () => {
+    const hung = variant("sketch-image", "timeout=1");
+    const t = setup({ SPACES_TEXT_TO_IMAGE: `${hung},sketch-image`, SPACE_RETRIES: "0", SPACE_TIMEOUTS: `${hung.slice(base.length + 1)}=1` });
+    const t0 = Date.now();
+    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    expect(r.calls[0]).toMatchObject({ ok: false, error: expect.stringMatching(/No answer from .* within 1 s \(job cancelled\)/) });
+    expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "timeout" });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it("stops at once when the caller aborts, without falling back", async () => {
+    const t = setup({ SPACES_TEXT_TO_IMAGE: `${variant("sketch-image", "latency=5000")},sketch-image` });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(new Error("Build cancelled")), 300);
+    const t0 = Date.now();
+    const err = await t.toolbox.textToImage(draw, { signal: ac.signal, emit: t.emit }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolboxError);
+    expect(err).toMatchObject({ kind: "aborted", message: "Build cancelled" });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(eventsOf(t.events, "tool.fellback")).toHaveLength(0);
+  });
+
+  it("refuses bad requests with a precise message and no Space call", async () => {
+    const t = setup();
+    await expect(t.toolbox.textToImage({ prompt: "  ", seed: 1 }, { emit: t.emit })).rejects.toThrow(/prompt: the prompt is empty/);
+    await expect(t.toolbox.imageToModel({ image: { sha256: "0".repeat(64) }, seed: 1 })).rejects.toThrow(/No stored asset/);
+    expect(eventsOf(t.events, "tool.failed")[0]).toMatchObject({ kind: "input" });
+  });
+
+  it("discovers a built-in Space as a typed tool and calls it", async () => {
+    const t = setup();
+    const tool = await t.toolbox.discover("sketch-image");
+    expect(tool).toMatchObject({ name: "sketch_image_generate", endpoint: "/generate" });
+    expect(tool.parameters.map((p) => [p.name, p.kind, p.required])).toEqual([
+      ["prompt", "string", true],
+      ["seed", "integer", false],
+      ["width", "integer", false],
+      ["height", "integer", false],
+    ]);
+    expect(tool.signature).toContain("async function sketch_image_generate(args: {");
+    expect(tool.signature).toContain("prompt: string;");
+    const r = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 }, { emit: t.emit });
+    expect(r.outputs[0]).toMatchObject({ kind: "asset", mediaType: "image/png", width: 128, height: 128 });
+    expect(r.outputs[1]).toBe(0);
+    expect(r.calls[0]).toMatchObject({ capability: "custom", endpoint: "/generate", ok: true });
+    await expect(t.toolbox.callTool(tool, { prompt: 5 })).rejects.toThrow(/`prompt`: /);
+    await expect(t.toolbox.callTool(tool, { prompt: "x", colour: "red" })).rejects.toThrow(/colour/);
+    const again = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 });
+    expect(again.cached).toBe(true);
+  });
+
+  it(
+    "pipelines two Spaces: 6 exhibits at 1 s (image) + 2 s (3D) take ≤ 1.1 × (6 × 2 s + 1 s)",
+    async () => {
+      const r = await measurePipelining({ origin: server.url });
+      expect(r.readyAtMs).toHaveLength(6);
+      expect(r.ratio).toBeLessThanOrEqual(1.1);
+    },
+    90_000,
+  );
+});
