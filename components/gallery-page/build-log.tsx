@@ -8,8 +8,8 @@ function seconds(ms: number | null): string {
   return ms === null ? "" : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function CallRow({ call }: { call: CallEntry }) {
-  const label = `${call.tool}${call.exhibit ? ` · ${call.exhibit}` : ""}`;
+function CallRow({ call, titles }: { call: CallEntry; titles: Record<string, string> }) {
+  const label = `${call.tool}${call.exhibit ? ` · ${titles[call.exhibit] ?? call.exhibit}` : ""}`;
   let state: string;
   switch (call.status) {
     case "queued":
@@ -56,10 +56,10 @@ function CallRow({ call }: { call: CallEntry }) {
   );
 }
 
-function Entry({ entry }: { entry: LogEntry }) {
+function Entry({ entry, titles }: { entry: LogEntry; titles: Record<string, string> }) {
   switch (entry.kind) {
     case "call":
-      return <CallRow call={entry} />;
+      return <CallRow call={entry} titles={titles} />;
     case "code":
       return (
         <details className={styles.code}>
@@ -85,7 +85,8 @@ function Entry({ entry }: { entry: LogEntry }) {
   }
 }
 
-export function BuildLogPanel({ log }: { log: BuildLog }) {
+/** `titles` maps exhibit keys (as build events name them) to their titles. */
+export function BuildLogPanel({ log, titles }: { log: BuildLog; titles: Record<string, string> }) {
   const end = useRef<HTMLDivElement>(null);
   const count = log.entries.length;
   useEffect(() => {
@@ -99,7 +100,7 @@ export function BuildLogPanel({ log }: { log: BuildLog }) {
       <div role="log" aria-label="Build log" aria-live="polite" className={styles.log}>
         {count === 0 ? <p className={styles.dim}>No build activity yet.</p> : null}
         {log.entries.map((entry) => (
-          <Entry key={entry.id} entry={entry} />
+          <Entry key={entry.id} entry={entry} titles={titles} />
         ))}
         <div ref={end} />
       </div>

@@ -77,6 +77,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
   useLiveGallery(initial.id, store, onExhibit);
 
   const selected = gallery.exhibits.find((e) => e.id === selectedId) ?? null;
+  const titles = useMemo(() => Object.fromEntries(gallery.exhibits.map((e) => [e.key, e.title])), [gallery.exhibits]);
   const dialogExhibit = dialog ? gallery.exhibits.find((e) => e.id === dialog.exhibitId) ?? null : null;
 
   const report = useCallback(
@@ -302,7 +303,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
-        <BuildLogPanel log={log} />
+        <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>
   );

@@ -41,6 +41,7 @@ export function getGalleryView(id: string, db: Db = getDb()): GalleryView | null
 
     const exhibitViews: ExhibitView[] = exhibits.map((e) => ({
       id: e.id,
+      key: e.key,
       title: e.title,
       description: e.description,
       prompt: e.prompt,

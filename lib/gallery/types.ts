@@ -37,6 +37,8 @@ export interface ExhibitVersionView {
 
 export interface ExhibitView {
   id: string;
+  /** The plan's handle for the exhibit (unique in its gallery): build events name exhibits by it. */
+  key: string;
   title: string;
   description: string;
   prompt: string;

@@ -60,7 +60,7 @@ function upsertCall(log: BuildLog, p: Record<string, unknown>, update: (c: CallE
       : {
           kind: "call",
           id,
-          tool: str(p.tool) ?? "tool",
+          tool: str(p.tool) ?? capabilityLabel(p.capability),
           exhibit: str(p.exhibitTitle) ?? str(p.exhibit),
           space: str(p.space),
           status: "queued",
@@ -201,6 +201,19 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
       break;
   }
   return { entries, lastSeq: { ...log.lastSeq, [event.buildId]: event.seq }, buildId: log.buildId, finished, status };
+}
+
+function capabilityLabel(capability: unknown): string {
+  switch (capability) {
+    case "text-to-image":
+      return "Drawing";
+    case "image-to-3d":
+      return "Modelling";
+    case "image-to-splat":
+      return "Splatting";
+    default:
+      return "Space call";
+  }
 }
 
 function describeObservation(p: Record<string, unknown>): string {
