@@ -1,0 +1,107 @@
+// Small Web-Fetch helpers: JSON/text answers shaped like FastAPI's, and bounded body reading (a Space must not
+// buffer an unbounded request).
+import type { z } from "zod";
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+  });
+}
+
+export function text(status: number, body: string, contentType = "text/plain; charset=utf-8"): Response {
+  return new Response(body, { status, headers: { "content-type": contentType, "cache-control": "no-store" } });
+}
+
+/** FastAPI's HTTPException body. */
+export function detail(status: number, message: unknown): Response {
+  return json(status, { detail: message });
+}
+
+export const notFound = (): Response => detail(404, "Not Found");
+export const methodNotAllowed = (): Response => detail(405, "Method Not Allowed");
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body exceeds ${limit} bytes`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/**
+ * Reads the whole body, refusing more than `limit` bytes. A refused body is still read (and dropped) up to
+ * `drainLimit`: answering before the client finished sending makes Node reset the connection, and the client
+ * would see "fetch failed" instead of our 413.
+ */
+export async function readBody(request: Request, limit: number, drainLimit = limit): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  if (Number.isFinite(declared) && declared > drainLimit) {
+    await reader.cancel().catch(() => undefined);
+    throw new BodyTooLargeError(limit);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > drainLimit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit);
+    }
+    if (total <= limit) chunks.push(value);
+  }
+  if (total > limit) throw new BodyTooLargeError(limit);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** FastAPI's 422 body: one entry per problem, located in the body. */
+export function validationDetail(issues: readonly z.core.$ZodIssue[], input: unknown): Response {
+  return detail(
+    422,
+    issues.map((i) => ({
+      type: i.code === "invalid_type" && i.message.includes("received undefined") ? "missing" : i.code,
+      loc: ["body", ...i.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+      msg: i.message,
+      input,
+    })),
+  );
+}
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/** Parses a JSON body the way FastAPI answers a broken one (422 json_invalid), bounded in size. */
+export async function readJson(request: Request, limit = 1024 * 1024): Promise<JsonBody> {
+  let raw: Uint8Array;
+  try {
+    raw = await readBody(request, limit);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return { ok: false, response: detail(413, err.message) };
+    return { ok: false, response: detail(400, "Could not read the request body.") };
+  }
+  const textBody = new TextDecoder().decode(raw);
+  try {
+    return { ok: true, value: JSON.parse(textBody) };
+  } catch (err) {
+    return {
+      ok: false,
+      response: detail(422, [
+        {
+          type: "json_invalid",
+          loc: ["body", 0],
+          msg: "JSON decode error",
+          input: {},
+          ctx: { error: err instanceof Error ? err.message : "Expecting value" },
+        },
+      ]),
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import "server-only";
+// Runs one started call: process_starts, the injected faults, the endpoint's `run` (bounded by its time limit
+// and the call's abort signal), its outputs turned into FileData, and exactly one process_completed — unless
+// the call was cancelled, in which case nothing more is sent. The queue slot is always given back.
+import { errorPayload, GradioError } from "./errors";
+import { corruptBytes, quotaMessage } from "./faults";
+import type { FileStore } from "./files";
+import { FILE_DATA_META } from "./components";
+import type { CallEvent, ServerMessage } from "./event";
+import type { LogLevel, OutputFile, RunContext } from "./types";
+import { API_PREFIX } from "./config";
+
+export const DEFAULT_RUN_TIMEOUT_MS = 5 * 60 * 1000;
+/** Progress messages are coalesced to at most one per this interval (Gradio batches them too). */
+const PROGRESS_INTERVAL_MS = 50;
+
+/** An exception whose message must not be shown (the `crash` fault): goes out as `{error: null}`. */
+export class HiddenError extends Error {
+  constructor(message = "Injected crash") {
+    super(message);
+    this.name = "HiddenError";
+  }
+}
+
+export interface RunnerDeps {
+  files: FileStore;
+  showError: boolean;
+  send(event: CallEvent, message: ServerMessage): void;
+  average(fnIndex: number): number | null;
+  /** Frees the queue slot; `durationS` is null when the run should not count toward ETAs. */
+  finish(event: CallEvent, durationS: number | null): void;
+}
+
+class Cancelled extends Error {}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Cancelled());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return abortable(
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      signal.addEventListener("abort", () => clearTimeout(t), { once: true });
+    }),
+    signal,
+  );
+}
+
+function isOutputFile(v: unknown): v is OutputFile {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as OutputFile).kind === "output-file" &&
+    (v as OutputFile).data instanceof Uint8Array &&
+    typeof (v as OutputFile).name === "string"
+  );
+}
+
+export function fileUrl(root: string, filePath: string): string {
+  return `${root}${API_PREFIX}/file=${filePath}`;
+}
+
+async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: RunnerDeps): Promise<unknown[]> {
+  const returns = event.endpoint.def.returns;
+  if (values.length !== returns.length) {
+    throw new Error(`/${event.endpoint.def.apiName} returned ${values.length} values for ${returns.length} outputs`);
+  }
+  const out: unknown[] = [];
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    const v = values[i];
+    if (r.type !== "file") {
+      out.push(v ?? null);
+      continue;
+    }
+    if (v === null || v === undefined) {
+      out.push(null);
+      continue;
+    }
+    if (!isOutputFile(v)) throw new Error(`/${event.endpoint.def.apiName} output ${i} is not an OutputFile`);
+    const bytes = event.plan.malformed ? corruptBytes(v.data, event.plan.malformed, event.plan.noiseSeed) : v.data;
+    const stored = await deps.files.write(bytes, v.name);
+    out.push({
+      path: stored.path,
+      url: fileUrl(event.root, stored.path),
+      size: stored.size,
+      orig_name: stored.name,
+      mime_type: stored.mimeType,
+      is_stream: false,
+      meta: { ...FILE_DATA_META },
+    });
+  }
+  return out;
+}
+
+export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void> {
+  if (!event.active || event.abort.signal.aborted) {
+    deps.finish(event, null);
+    return;
+  }
+  const def = event.endpoint.def;
+  const signal = event.abort.signal;
+  const plan = event.plan;
+  let lastProgressAt = 0;
+  let progressTimer: ReturnType<typeof setTimeout> | null = null;
+  let pendingProgress: ServerMessage | null = null;
+  const flushProgress = () => {
+    progressTimer = null;
+    if (pendingProgress && event.active && !signal.aborted) deps.send(event, pendingProgress);
+    pendingProgress = null;
+    lastProgressAt = Date.now();
+  };
+  const timeout = AbortSignal.timeout(def.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS);
+  const runSignal = AbortSignal.any([signal, timeout]);
+  const ctx: RunContext = {
+    signal: runSignal,
+    eventId: event.id,
+    sessionHash: event.sessionHash,
+    progress(fraction, desc) {
+      if (!event.active || signal.aborted) return;
+      const progress = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+      pendingProgress = {
+        msg: "progress",
+        progress_data: [{ index: null, length: null, unit: "steps", progress, desc: desc ?? null }],
+      };
+      const wait = PROGRESS_INTERVAL_MS - (Date.now() - lastProgressAt);
+      if (wait <= 0) flushProgress();
+      else progressTimer ??= setTimeout(flushProgress, wait);
+    },
+    log(message: string, level: LogLevel = "info") {
+      if (!event.active || signal.aborted) return;
+      deps.send(event, { msg: "log", log: message, level, duration: 10, visible: true, title: "" });
+    },
+  };
+
+  deps.send(event, { msg: "process_starts", eta: deps.average(event.endpoint.fnIndex) });
+  const started = Date.now();
+  let countDuration = false;
+  try {
+    let message: ServerMessage;
+    try {
+      if (plan.quota) throw new GradioError(quotaMessage(plan.quota), { title: "ZeroGPU quota exceeded" });
+      if (plan.latencyMs > 0) await sleep(plan.latencyMs, signal);
+      if (plan.hang) {
+        // Never completes: the call holds its slot until the caller cancels or goes away.
+        event.hung = true;
+        await abortable(new Promise<never>(() => undefined), signal);
+      }
+      if (plan.error) throw new GradioError("GPU task aborted", { title: "ZeroGPU worker error" });
+      if (plan.crash) throw new HiddenError();
+      if (!event.args) throw new Error("Call has no prepared arguments");
+      const values = await abortable(def.run(event.args, ctx), runSignal);
+      const data = await buildOutputs(event, values, deps);
+      const duration = (Date.now() - started) / 1000;
+      countDuration = true;
+      const fn = event.endpoint.fnIndex;
+      const prev = deps.average(fn);
+      const average = prev === null ? duration : prev; // Gradio reports the mean before this run
+      message = {
+        msg: "process_completed",
+        output: { data, is_generating: false, duration, average_duration: average, render_config: null, changed_state_ids: [] },
+        success: true,
+        title: null,
+        used_cache: null,
+        cache_duration: duration,
+        avg_time: average,
+      };
+    } catch (err) {
+      if (err instanceof Cancelled && signal.aborted) return; // cancelled: nothing more is sent
+      let failure: unknown = err;
+      if (err instanceof Cancelled && timeout.aborted) {
+        failure = new GradioError(`/${def.apiName} did not finish within ${Math.round((def.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS) / 1000)} s.`, {
+          title: "Timeout",
+        });
+      }
+      const output =
+        failure instanceof HiddenError ? { error: null } : errorPayload(failure, deps.showError);
+      if (!(failure instanceof GradioError) && !(failure instanceof HiddenError)) {
+        // Only the message reaches the caller; the server log keeps the details.
+        console.error(`[gradio-server] /${def.apiName} failed:`, failure);
+      }
+      message = {
+        msg: "process_completed",
+        output,
+        success: false,
+        title: "title" in output && output.title ? output.title : "Error",
+        used_cache: null,
+        cache_duration: null,
+        avg_time: null,
+      };
+    }
+    if (progressTimer) clearTimeout(progressTimer);
+    pendingProgress = null;
+    if (!event.active || signal.aborted) return;
+    event.state = "done";
+    event.doneAt = Date.now();
+    event.completion = message;
+    deps.send(event, message);
+  } finally {
+    if (progressTimer) clearTimeout(progressTimer);
+    deps.finish(event, countDuration ? (Date.now() - started) / 1000 : null);
+  }
+}
