@@ -13,6 +13,7 @@ import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { getGalleryView } from "@/lib/db/view";
 import { getToolbox } from "./toolbox";
 import { createBuildTools } from "./agent-tools";
+import { discoveredAgentTools } from "./gallery-tools";
 import { publish } from "./bus";
 import type { Emit } from "./events";
 import { createExhibitNotifier } from "./exhibit-notifier";
@@ -152,7 +153,8 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
 
 async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {
   const notify = createExhibitNotifier(build.galleryId, emit);
-  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
+  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
+  const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), getAssetStore(), new Set(base.map((t) => t.name).concat("final_answer")))];
   const onPlan = (plan: AgentPlan) => {
     updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
     const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));

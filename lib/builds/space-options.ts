@@ -1,6 +1,7 @@
 import "server-only";
 import type { SpaceOption } from "@/components/gallery-page/edit-dialogs";
 import type { SpaceEntry } from "@/lib/spaces/toolbox/types";
+import { capabilityOf, galleryTools, type SwapCapability } from "./gallery-tools";
 import { getToolbox } from "./toolbox";
 
 /** How the swap dialog names a Space: built-ins by their short name, Hub Spaces by their id. */
@@ -13,10 +14,14 @@ export function spaceOption(entry: SpaceEntry): SpaceOption {
 }
 
 /** The Spaces a gallery's owner can swap an exhibit to, per capability, in fallback order. */
-export async function spaceOptions(_galleryId: string): Promise<{ textToImage: SpaceOption[]; imageTo3d: SpaceOption[] }> {
+export async function spaceOptions(galleryId: string): Promise<{ textToImage: SpaceOption[]; imageTo3d: SpaceOption[] }> {
   const toolbox = getToolbox();
+  const discovered = galleryTools(galleryId);
+  const extra = (capability: SwapCapability) =>
+    discovered.filter((t) => capabilityOf(t) === capability).map((t) => ({ ref: t.space, label: `${t.space} (added)` }));
+  const unique = (options: SpaceOption[]) => options.filter((o, i) => options.findIndex((x) => x.ref === o.ref) === i);
   return {
-    textToImage: toolbox.spaces("text-to-image").map(spaceOption),
-    imageTo3d: toolbox.spaces("image-to-3d").map(spaceOption),
+    textToImage: unique([...toolbox.spaces("text-to-image").map(spaceOption), ...extra("text-to-image")]),
+    imageTo3d: unique([...toolbox.spaces("image-to-3d").map(spaceOption), ...extra("image-to-3d")]),
   };
 }
