@@ -24,6 +24,7 @@ import { ExhibitInfo } from "./exhibit-info";
 import { ExhibitList } from "./exhibit-list";
 import { GalleryStatus } from "./gallery-status";
 import { SharePanel } from "./share-panel";
+import { ToolboxPanel } from "./toolbox-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
@@ -44,7 +45,8 @@ type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
 export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Props) {
   const router = useRouter();
-  const store = useMemo(() => createGalleryStore(initial), [initial]);
+  // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
+  const [store] = useState(() => createGalleryStore(initial));
   const gallery = useStore(store, (s) => s.gallery);
   const log = useStore(store, (s) => s.log);
   const selectedId = useStore(store, (s) => s.selectedId);
@@ -303,6 +305,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
+        {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>

@@ -9,6 +9,10 @@ import { cancelBuilds, startExhibitBuild } from "@/lib/builds/runner";
 import { watchGallery as watch, type WatchMessage } from "@/lib/builds/watch";
 import { getExhibit, reorderExhibits as reorder, restoreExhibitVersion, updatePlacement } from "@/lib/db/exhibits";
 import { remixGallery as remix } from "@/lib/db/remix";
+import { listGalleryTools, putGalleryTool, removeGalleryTool } from "@/lib/db/tools";
+import { galleryTools } from "@/lib/builds/gallery-tools";
+import { getToolbox } from "@/lib/builds/toolbox";
+import type { DiscoveredTool } from "@/lib/spaces/toolbox/discover";
 import { getGalleryView } from "@/lib/db/view";
 import { arrangeGallery, snapPlacement } from "@/lib/gallery/layout";
 import type { GalleryView, Placement } from "@/lib/gallery/types";
@@ -164,6 +168,57 @@ export async function getEditLink(galleryId: string): Promise<ActionResult<strin
     const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
     const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
     return { ok: true, value: `${proto}://${host}/g/${galleryId}/edit?token=${encodeURIComponent(token)}` };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export interface ToolSummary {
+  space: string;
+  name: string;
+  endpoint: string;
+  signature: string;
+  description: string;
+}
+
+function summarise(tool: DiscoveredTool): ToolSummary {
+  return { space: tool.space, name: tool.name, endpoint: tool.endpoint, signature: tool.signature, description: tool.description };
+}
+
+export async function listSpaceTools(galleryId: string): Promise<ActionResult<ToolSummary[]>> {
+  try {
+    idSchema.parse(galleryId);
+    return { ok: true, value: galleryTools(galleryId).map(summarise) };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+/**
+ * Adds a Space to the gallery's toolbox: read its API the way smolagents' Tool.from_space does, so the agent
+ * can call it and the swap dialog can offer it. URLs must be public Hugging Face Space hosts (or allowed ones).
+ */
+export async function addSpaceTool(galleryId: string, ref: string, endpoint: string | null): Promise<ActionResult<ToolSummary>> {
+  try {
+    idSchema.parse(galleryId);
+    const space = z.string().trim().min(3, "Enter a Space id (owner/name) or URL.").max(300).parse(ref);
+    const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
+    await requireEdit(galleryId);
+    if (listGalleryTools(galleryId).length >= 12) throw new Error("A gallery's toolbox holds at most 12 Spaces: remove one first.");
+    const tool = await getToolbox().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
+    putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
+    return { ok: true, value: summarise(tool) };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function removeSpaceTool(galleryId: string, space: string): Promise<ActionResult> {
+  try {
+    idSchema.parse(galleryId);
+    await requireEdit(galleryId);
+    removeGalleryTool(galleryId, z.string().max(300).parse(space));
+    return { ok: true, value: null };
   } catch (err) {
     return fail(err);
   }
