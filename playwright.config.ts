@@ -29,6 +29,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATA_DIR: ".e2e-data", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT) },
+    // Models take a moment longer than the bare engines, as real Spaces do: long enough that a test can reload,
+    // cancel or edit while a build is still running, without waits measured in seconds.
+    env: { DATA_DIR: ".e2e-data", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500" },
   },
 });

@@ -1,0 +1,114 @@
+import { test, expect } from "@playwright/test";
+import { HomePage } from "./pages/home";
+import { GalleryPage } from "./pages/gallery";
+import { distinctPixelShare, imageDifference } from "./support/pixels";
+
+test.describe.configure({ mode: "serial" });
+
+let galleryUrl = "";
+
+test("a goal becomes a gallery: the plan, each Space call and each exhibit appear live", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const gallery = await new HomePage(page).startBuild("Eiffel Tower, Louvre and Sacré-Cœur at night");
+  galleryUrl = page.url();
+
+  // The plan arrives first: three exhibits, named.
+  await expect(gallery.items()).toHaveCount(3, { timeout: 30_000 });
+  await expect(gallery.log).toContainText("Plan:");
+  await gallery.waitReady();
+  for (const title of ["Eiffel Tower", "Louvre", "Sacré-Cœur"]) await expect(gallery.item(title)).toContainText("Ready");
+  // Each Space call shows in the log with where it ran and how long it took.
+  await expect(gallery.log).toContainText("on builtin:sketch-image");
+  await expect(gallery.log).toContainText("on builtin:shape-3d");
+  await expect(gallery.log).toContainText(/done in \d+\.\d s/);
+
+  // Every exhibit's model really rendered in the hall.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __vernissage?: { readyCount(): number } }).__vernissage?.readyCount() ?? -1), { timeout: 60_000 })
+    .toBe(3);
+  await expect.poll(() => distinctPixelShare(gallery.canvas)).toBeGreaterThan(0.2);
+
+  const json = await gallery.json();
+  expect(json.exhibits.map((e) => e.status)).toEqual(["ready", "ready", "ready"]);
+  for (const e of json.exhibits) {
+    expect(e.modelUrl).toMatch(/^\/assets\/[0-9a-f]{64}\.glb$/);
+    expect(e.provenance.map((c) => c.capability)).toEqual(expect.arrayContaining(["text-to-image", "image-to-3d"]));
+    const model = await page.request.get(e.modelUrl!);
+    expect(model.headers()["cache-control"]).toContain("immutable");
+    expect(model.headers()["content-type"]).toBe("model/gltf-binary");
+  }
+  expect(errors).toEqual([]);
+});
+
+test("walking with the keyboard changes the view", async ({ page }) => {
+  test.skip(!galleryUrl, "needs the gallery built by the previous test");
+  await page.goto(galleryUrl);
+  const gallery = new GalleryPage(page);
+  await gallery.waitReady();
+  await expect.poll(() => distinctPixelShare(gallery.canvas)).toBeGreaterThan(0.2);
+  const before = await gallery.canvas.screenshot();
+  await gallery.canvas.focus();
+  await page.keyboard.down("ArrowUp");
+  await page.waitForTimeout(1200);
+  await page.keyboard.up("ArrowUp");
+  await page.keyboard.down("ArrowLeft");
+  await page.waitForTimeout(600);
+  await page.keyboard.up("ArrowLeft");
+  await expect.poll(async () => imageDifference(before, await gallery.canvas.screenshot()), { timeout: 10_000 }).toBeGreaterThan(4);
+});
+
+test("the view link shows the same gallery read-only, and a visitor can remix it", async ({ page, browser }) => {
+  test.skip(!galleryUrl, "needs the gallery built by the previous test");
+  await page.goto(galleryUrl);
+  const owner = new GalleryPage(page);
+  await owner.waitReady();
+  await owner.openShare();
+  await expect(owner.editLink).toBeVisible();
+  const viewUrl = await owner.viewLink.inputValue();
+  const editUrl = await owner.editLink.inputValue();
+  expect(viewUrl).toBe(galleryUrl);
+  expect(editUrl).not.toBe(viewUrl);
+  const ownerTitles = await owner.titles();
+
+  const visitorContext = await browser.newContext();
+  const visitorPage = await visitorContext.newPage();
+  await visitorPage.goto(viewUrl);
+  const visitor = new GalleryPage(visitorPage);
+  await visitor.waitReady();
+  expect(await visitor.titles()).toEqual(ownerTitles);
+  for (const name of ["Regenerate", "Swap", "Move"] as const) await expect(visitor.exhibits.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await visitor.openShare();
+  await expect(visitor.editLink).toHaveCount(0);
+  // The read-only JSON refuses writes.
+  expect((await visitorPage.request.post(`/api/galleries/${visitor.id}`, { data: {} })).status()).toBe(405);
+
+  // Remix: a copy the visitor owns, with the same exhibits.
+  await visitor.remix.click();
+  await visitorPage.waitForURL((url) => /\/g\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.href.startsWith(viewUrl));
+  const remix = new GalleryPage(visitorPage);
+  expect(remix.id).not.toBe(visitor.id);
+  await expect(remix.items()).toHaveCount(ownerTitles.length);
+  await expect(remix.exhibits.getByRole("button", { name: "Regenerate", exact: true }).first()).toBeVisible();
+
+  // The edit link gives a fresh browser the owner's controls.
+  const second = await browser.newContext();
+  const secondPage = await second.newPage();
+  await secondPage.goto(editUrl);
+  await secondPage.waitForURL(galleryUrl);
+  await expect(new GalleryPage(secondPage).exhibits.getByRole("button", { name: "Regenerate", exact: true }).first()).toBeVisible();
+  await visitorContext.close();
+  await second.close();
+});
+
+test("a bad goal gets a clear error next to the field and starts nothing", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await home.goal.fill("   ");
+  await home.build.click();
+  await expect(home.error).toContainText("Describe the gallery");
+  await expect(page).toHaveURL(/\/$/);
+});

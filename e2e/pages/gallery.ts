@@ -1,0 +1,73 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { GalleryView } from "../../lib/gallery/types";
+
+/** The gallery page (/g/{id}) by its accessible names: the contract in shared/design/product.md. */
+export class GalleryPage {
+  readonly exhibits: Locator;
+  readonly log: Locator;
+  readonly status: Locator;
+  readonly share: Locator;
+  readonly viewLink: Locator;
+  readonly editLink: Locator;
+  readonly canvas: Locator;
+  /** The focusable 3D view: arrow keys walk, or nudge the exhibit being moved. */
+  readonly stage: Locator;
+  readonly cancel: Locator;
+  readonly remix: Locator;
+  readonly undo: Locator;
+  readonly redo: Locator;
+
+  constructor(readonly page: Page) {
+    this.exhibits = page.getByRole("list", { name: "Exhibits" });
+    this.log = page.getByRole("log", { name: "Build log" });
+    this.status = page.getByRole("status").filter({ hasText: /Gallery ready|Building|Planning|cancelled|failed|interrupted/ });
+    this.share = page.getByRole("button", { name: "Share", exact: true });
+    this.viewLink = page.getByRole("textbox", { name: "View link" });
+    this.editLink = page.getByRole("textbox", { name: "Edit link" });
+    this.canvas = page.locator("canvas").first();
+    this.stage = page.locator("[data-gallery-stage]");
+    this.cancel = page.getByRole("button", { name: "Cancel", exact: true });
+    this.remix = page.getByRole("button", { name: "Remix", exact: true });
+    this.undo = page.getByRole("button", { name: "Undo", exact: true });
+    this.redo = page.getByRole("button", { name: "Redo", exact: true });
+  }
+
+  get id(): string {
+    const m = /\/g\/([A-Za-z0-9_-]+)/.exec(this.page.url());
+    if (!m) throw new Error(`not a gallery page: ${this.page.url()}`);
+    return m[1]!;
+  }
+
+  item(title: string | RegExp): Locator {
+    return this.exhibits.getByRole("listitem").filter({ hasText: title });
+  }
+
+  items(): Locator {
+    return this.exhibits.getByRole("listitem");
+  }
+
+  button(title: string | RegExp, name: "Regenerate" | "Swap" | "Move" | "Retry"): Locator {
+    return this.item(title).getByRole("button", { name, exact: true });
+  }
+
+  async waitReady(timeout = 120_000): Promise<void> {
+    await expect(this.status).toHaveText(/Gallery ready/, { timeout });
+  }
+
+  /** Exhibit titles in list (hall) order. */
+  async titles(): Promise<string[]> {
+    return this.items().evaluateAll((items) => items.map((li) => li.querySelector("button")?.textContent?.trim() ?? ""));
+  }
+
+  /** The gallery as the read-only JSON API serves it. */
+  async json(): Promise<GalleryView> {
+    const r = await this.page.request.get(`/api/galleries/${this.id}`);
+    expect(r.ok()).toBe(true);
+    return (await r.json()) as GalleryView;
+  }
+
+  async openShare(): Promise<void> {
+    if ((await this.share.getAttribute("aria-expanded")) !== "true") await this.share.click();
+    await expect(this.viewLink).toBeVisible();
+  }
+}
