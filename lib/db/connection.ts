@@ -8,7 +8,7 @@ export type Db = Database.Database;
 
 /** Where the database and the assets live: `DATA_DIR`, or `./data` beside the process. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? "./data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? "./data");
 }
 
 export const DB_FILE_NAME = "vernissage.db";

@@ -31,7 +31,7 @@ function resolveWasmPath(): string {
 let compiled: Promise<WebAssembly.Module> | null = null;
 
 function compiledModule(): Promise<WebAssembly.Module> {
-  compiled ??= readFile(resolveWasmPath()).then((bytes) => WebAssembly.compile(bytes));
+  compiled ??= readFile(/*turbopackIgnore: true*/ resolveWasmPath()).then((bytes) => WebAssembly.compile(bytes));
   // A failed read must not be cached forever: the next sandbox tries again.
   compiled.catch(() => {
     compiled = null;
