@@ -112,3 +112,14 @@ test("a bad goal gets a clear error next to the field and starts nothing", async
   await expect(home.error).toContainText("Describe the gallery");
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("a shared link has an Open Graph preview image of the gallery", async ({ page }) => {
+  test.skip(!galleryUrl, "needs the gallery built by the first test");
+  const html = await (await page.request.get(galleryUrl)).text();
+  const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  expect(og).toBeTruthy();
+  const image = await page.request.get(new URL(og!.replace(/&amp;/g, "&"), galleryUrl).pathname + new URL(og!.replace(/&amp;/g, "&"), galleryUrl).search);
+  expect(image.ok()).toBe(true);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  expect((await image.body()).length).toBeGreaterThan(10_000);
+});
