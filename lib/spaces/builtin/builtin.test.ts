@@ -1,10 +1,12 @@
 // The built-in Spaces as a caller sees them: the real @gradio/client against /spaces/<name>[~faults] on a
 // loopback server, with the real engines running in real worker threads.
 import { Client, handle_file } from "@gradio/client";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
-import { builtinSpaceApp, builtinSpaceUrl, FAULTS_ENV, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "./index";
+import { BUILTIN_SPACES, builtinSpaceApp, builtinSpaceUrl, FAULTS_ENV, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "./index";
 import { parseEnvFaults, parseSpaceSegment, BuiltinFaultsError } from "./faults";
+import { readGlb, validateGlb } from "./shape/testing/glb-inspect";
 import { enginePool } from "./worker/engines";
 
 let server: FetchServer;
@@ -114,5 +116,128 @@ describe("sketch-image → shape-3d through @gradio/client", () => {
 
   it("ran the engines in worker threads", () => {
     expect(enginePool().stats().workers).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** Draws with a text-to-image built-in and returns the PNG's bytes. */
+async function draw(space: string, prompt: string, seed: number, side = 256): Promise<Uint8Array<ArrayBuffer>> {
+  const client = await Client.connect(`${server.url}/spaces/${space}`);
+  try {
+    const out = await client.predict("/generate", { prompt, seed, width: side, height: side });
+    const [image, seedOut] = out.data as [FileData, number];
+    expect(seedOut).toBe(seed);
+    expect(image.url).toBe(`${server.url}/spaces/${space}/gradio_api/file=${image.path}`);
+    return new Uint8Array(await (await fetch(image.url)).arrayBuffer());
+  } finally {
+    client.close();
+  }
+}
+
+describe("the second built-in of each capability: ink-image and relief-3d", () => {
+  it("are registered beside the first ones", async () => {
+    expect(BUILTIN_SPACES).toEqual(["sketch-image", "shape-3d", "ink-image", "relief-3d"]);
+    const unknown = await (await fetch(`${server.url}/spaces/nope/config`)).json();
+    expect(unknown.detail).toMatch(/known: sketch-image, shape-3d, ink-image, relief-3d/);
+  });
+
+  it("ink-image has sketch-image's API and draws the same prompt and seed differently, still on pure black", async () => {
+    const ink = await Client.connect(`${server.url}/spaces/ink-image`);
+    const api = await ink.view_api();
+    expect(api.named_endpoints["/generate"]!.parameters.map((p) => p.parameter_name)).toEqual(["prompt", "seed", "width", "height"]);
+    expect(api.named_endpoints["/generate"]!.returns.map((r) => r.component)).toEqual(["Image", "Number"]);
+    ink.close();
+
+    const inked = await draw("ink-image", "a lighthouse", 3);
+    const sketched = await draw("sketch-image", "a lighthouse", 3);
+    expect([...inked.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(Buffer.compare(Buffer.from(inked), Buffer.from(sketched))).not.toBe(0);
+    // Same size, different pixels, and a backdrop of pure black all round (what image-to-3D looks for).
+    const pixels = async (png: Uint8Array) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const a = await pixels(inked);
+    const b = await pixels(sketched);
+    expect([a.info.width, a.info.height]).toEqual([256, 256]);
+    let differing = 0;
+    for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differing++;
+    expect(differing).toBeGreaterThan(0.01 * a.data.length);
+    let border = 0;
+    for (let k = 0; k < 256; k++) {
+      for (const [x, y] of [[k, 0], [k, 255], [0, k], [255, k]] as const) {
+        const o = (y * 256 + x) * 3;
+        border += a.data[o]! + a.data[o + 1]! + a.data[o + 2]!;
+      }
+    }
+    expect(border).toBe(0);
+    // The same call again gives the same bytes: the seed decides.
+    expect(Buffer.compare(Buffer.from(await draw("ink-image", "a lighthouse", 3)), Buffer.from(inked))).toBe(0);
+  });
+
+  it("relief-3d has shape-3d's API and turns sketch-image's picture into a valid GLB", async () => {
+    const png = await draw("sketch-image", "a lighthouse", 5, 512);
+    const relief = await Client.connect(`${server.url}/spaces/relief-3d`, { events: ["data", "status"] });
+    const api = await relief.view_api();
+    expect(api.named_endpoints["/reconstruct"]!.parameters.map((p) => p.parameter_name)).toEqual(["image", "seed"]);
+    const statuses: { stage?: string; progress_data?: unknown[] }[] = [];
+    let model: FileData | undefined;
+    for await (const m of relief.submit("/reconstruct", [new Blob([png], { type: "image/png" }), 5])) {
+      if (m.type === "status") statuses.push(m as never);
+      if (m.type === "data") model = (m.data as [FileData])[0];
+    }
+    expect(statuses.at(-1)?.stage).toBe("complete");
+    expect(model!.orig_name).toBe("model.glb");
+    const res = await fetch(model!.url);
+    expect(res.headers.get("content-type")).toBe("model/gltf-binary");
+    const glb = new Uint8Array(await res.arrayBuffer());
+    expect(glb.length).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const report = await validateGlb(glb);
+    expect(report.issues.numErrors).toBe(0);
+    const mesh = await readGlb(glb);
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (let i = 1; i < mesh.positions.length; i += 3) {
+      minY = Math.min(minY, mesh.positions[i]!);
+      maxY = Math.max(maxY, mesh.positions[i]!);
+    }
+    expect(minY).toBeCloseTo(0, 6);
+    expect(maxY).toBeCloseTo(2, 5);
+    // ink-image's picture works too: its subject is as separable as sketch-image's.
+    const fromInk = await relief.predict("/reconstruct", [new Blob([await draw("ink-image", "a lighthouse", 5, 512)], { type: "image/png" })]);
+    expect((fromInk.data as [FileData])[0].orig_name).toBe("model.glb");
+    relief.close();
+  });
+
+  it("refuse bad input with the engine's own message", async () => {
+    const relief = await Client.connect(`${server.url}/spaces/relief-3d`);
+    const refusal = (data: BlobPart) =>
+      relief.predict("/reconstruct", [new Blob([data])]).then(
+        () => new Error("accepted"),
+        (e: unknown) => e as Error,
+      );
+    expect((await refusal(new TextEncoder().encode("not an image at all"))).message).toMatch(/not an image/);
+    const black = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#000" } }).png().toBuffer();
+    expect((await refusal(black)).message).toMatch(/no subject found/);
+    const wide = await sharp({ create: { width: 5000, height: 10, channels: 3, background: "#888" } }).png().toBuffer();
+    expect((await refusal(wide)).message).toMatch(/exceeds 4096×4096/);
+    relief.close();
+
+    const ink = await Client.connect(`${server.url}/spaces/ink-image`);
+    await expect(ink.predict("/generate", { prompt: "x".repeat(2000), width: 64, height: 64 })).rejects.toThrow(/at most \d+ characters/);
+    await expect(ink.predict("/generate", { prompt: "x", width: 8, height: 64 })).rejects.toThrow(/width/i);
+    ink.close();
+  });
+
+  it("serve fault variants by URL and from the environment, like the first ones", async () => {
+    const faulty = await Client.connect(`${server.url}/spaces/relief-3d~error=1~seed=7`);
+    const png = await draw("ink-image", "an obelisk", 1, 128);
+    await expect(faulty.predict("/reconstruct", [new Blob([png], { type: "image/png" })])).rejects.toMatchObject({ message: "GPU task aborted" });
+    faulty.close();
+
+    process.env[FAULTS_ENV] = "ink-image:quota=1";
+    try {
+      const quota = await Client.connect(`${server.url}/spaces/ink-image`);
+      await expect(quota.predict("/generate", { prompt: "x", width: 64, height: 64 })).rejects.toMatchObject({ title: "ZeroGPU quota exceeded" });
+      quota.close();
+    } finally {
+      delete process.env[FAULTS_ENV];
+    }
   });
 });

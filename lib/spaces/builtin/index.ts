@@ -17,18 +17,23 @@ import {
   type GradioAppDefinition,
 } from "@/lib/gradio-server";
 import { BuiltinFaultsError, FAULTS_ENV, parseEnvFaults, parseSpaceSegment } from "./faults";
+import { INK_SPACE_ID, inkSpaceDefinition } from "./ink-space";
+import { RELIEF_SPACE_ID, reliefSpaceDefinition } from "./relief-space";
 import { SHAPE_SPACE_ID, shapeSpaceDefinition } from "./shape-space";
 import { SKETCH_SPACE_ID, sketchSpaceDefinition } from "./sketch-space";
 import { enginePool } from "./worker/engines";
 
 export { FAULTS_ENV } from "./faults";
 export const SPACES_MOUNT = "/spaces";
-export const BUILTIN_SPACES = [SKETCH_SPACE_ID, SHAPE_SPACE_ID] as const;
+/** Two per capability, so a swap or a fallback has somewhere to go offline: text-to-image, then image-to-3D. */
+export const BUILTIN_SPACES = [SKETCH_SPACE_ID, SHAPE_SPACE_ID, INK_SPACE_ID, RELIEF_SPACE_ID] as const;
 export type BuiltinSpaceName = (typeof BUILTIN_SPACES)[number];
 
 const DEFINITIONS: Record<BuiltinSpaceName, (concurrency: number) => GradioAppDefinition> = {
   [SKETCH_SPACE_ID]: sketchSpaceDefinition,
   [SHAPE_SPACE_ID]: shapeSpaceDefinition,
+  [INK_SPACE_ID]: inkSpaceDefinition,
+  [RELIEF_SPACE_ID]: reliefSpaceDefinition,
 };
 
 /** Fault variants are created on demand from URLs: bounded, least recently used idle ones go first. */

@@ -52,10 +52,16 @@ export const knownSpaces: readonly KnownSpace[] = [
   },
 ];
 
-/** The built-in Spaces served by this app (lib/gradio-server), by name under BUILTIN_SPACES_URL. */
+/**
+ * The built-in Spaces served by this app (lib/spaces/builtin), by name under BUILTIN_SPACES_URL. Listed in
+ * fallback order: each capability's first built-in is its default, the second where a swap or a fallback goes.
+ * The second of each has the first's API, so one adapter drives both.
+ */
 export const builtinSpaces: Readonly<Record<string, { capability: Capability; adapter: AdapterId }>> = {
   "sketch-image": { capability: "text-to-image", adapter: "sketch" },
   "shape-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
+  "ink-image": { capability: "text-to-image", adapter: "sketch" },
+  "relief-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
 };
 
 /** Fallback order per capability: real Spaces first when a token lets us spend quota, built-ins last. */

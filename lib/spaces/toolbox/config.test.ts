@@ -3,21 +3,33 @@ import { resolveSpaceRef, spaceSubdomain } from "./catalog";
 import { concurrencyFor, loadToolboxConfig, timeoutFor } from "./config";
 
 describe("loadToolboxConfig", () => {
-  it("uses the built-ins alone without HF_TOKEN", () => {
+  it("uses the built-ins alone without HF_TOKEN, two per capability", () => {
     const c = loadToolboxConfig({});
     expect(c.builtinBase).toBe("http://127.0.0.1:3000/spaces");
-    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image"]);
-    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["builtin:shape-3d"]);
+    expect(c.spaces["text-to-image"].map((e) => [e.key, e.adapter])).toEqual([
+      ["builtin:sketch-image", "sketch"],
+      ["builtin:ink-image", "sketch"],
+    ]);
+    expect(c.spaces["image-to-3d"].map((e) => [e.key, e.adapter])).toEqual([
+      ["builtin:shape-3d", "builtin-shape"],
+      ["builtin:relief-3d", "builtin-shape"],
+    ]);
     expect(c.spaces["image-to-splat"]).toEqual([]);
     expect(c.token).toBeUndefined();
   });
 
-  it("puts real Spaces first and the built-in last with HF_TOKEN, on PORT", () => {
+  it("puts real Spaces first and the built-ins last with HF_TOKEN, on PORT", () => {
     const c = loadToolboxConfig({ HF_TOKEN: "hf_x", PORT: "4123" });
-    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["black-forest-labs/FLUX.1-schnell", "black-forest-labs/flux-klein-9b-kv", "builtin:sketch-image"]);
-    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "tencent/Hunyuan3D-2", "builtin:shape-3d"]);
+    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual([
+      "black-forest-labs/FLUX.1-schnell",
+      "black-forest-labs/flux-klein-9b-kv",
+      "builtin:sketch-image",
+      "builtin:ink-image",
+    ]);
+    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "tencent/Hunyuan3D-2", "builtin:shape-3d", "builtin:relief-3d"]);
     expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat"]);
     expect(c.spaces["text-to-image"][2]!.target).toBe("http://127.0.0.1:4123/spaces/sketch-image");
+    expect(c.spaces["image-to-3d"][3]!.target).toBe("http://127.0.0.1:4123/spaces/relief-3d");
   });
 
   it("reads the fallback order from SPACES_*, accepting ids, hf.space URLs, built-in names and built-in URLs with a fault suffix", () => {
@@ -41,7 +53,7 @@ describe("loadToolboxConfig", () => {
 
   it("skips unusable entries with a warning and never sends the token to non-HF hosts", () => {
     const c = loadToolboxConfig({ SPACES_TEXT_TO_IMAGE: "not a space!, ftp://x.org/a", SPACE_CONCURRENCY: "shape-3d=2,bad,microsoft/TRELLIS.2=0" });
-    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image"]);
+    expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image", "builtin:ink-image"]);
     expect(c.warnings.join("\n")).toMatch(/not a space!/);
     expect(c.warnings.join("\n")).toMatch(/SPACE_CONCURRENCY: cannot read "bad"/);
     expect(c.warnings.join("\n")).toMatch(/microsoft\/TRELLIS.2=0/);
@@ -51,7 +63,7 @@ describe("loadToolboxConfig", () => {
   it("resolves concurrency: ZeroGPU 1, built-ins 4, overrides by name", () => {
     const c = loadToolboxConfig({ HF_TOKEN: "hf_x", SPACE_CONCURRENCY: "shape-3d=2,microsoft/TRELLIS.2=1,tencent/Hunyuan3D-2=3" });
     const byKey = Object.fromEntries(c.spaces["image-to-3d"].map((e) => [e.key, concurrencyFor(e, c)]));
-    expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2 });
+    expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2, "builtin:relief-3d": 4 });
     expect(concurrencyFor(c.spaces["text-to-image"][0]!, c)).toBe(1);
     expect(concurrencyFor(c.spaces["text-to-image"][2]!, c)).toBe(4);
   });
@@ -67,6 +79,24 @@ describe("loadToolboxConfig", () => {
 describe("resolveSpaceRef", () => {
   it("derives the Space host by the Hub's rule", () => {
     expect(spaceSubdomain("microsoft/TRELLIS.2")).toBe("microsoft-trellis-2");
+  });
+
+  it("resolves the second built-ins by name and by URL, fault suffix included, to their capability's adapter", () => {
+    const base = "http://127.0.0.1:3000/spaces";
+    expect(resolveSpaceRef("relief-3d", "image-to-3d", base)).toMatchObject({
+      key: "builtin:relief-3d",
+      target: `${base}/relief-3d`,
+      adapter: "builtin-shape",
+      builtin: true,
+      zeroGpu: false,
+    });
+    expect(resolveSpaceRef(`${base}/relief-3d~error=1~seed=2`, "image-to-3d", base)).toMatchObject({
+      key: "builtin:relief-3d~error=1~seed=2",
+      adapter: "builtin-shape",
+    });
+    expect(resolveSpaceRef("ink-image", "text-to-image", base)).toMatchObject({ key: "builtin:ink-image", adapter: "sketch" });
+    const c = loadToolboxConfig({ SPACE_CONCURRENCY: "relief-3d=1" });
+    expect(concurrencyFor(resolveSpaceRef(`${base}/relief-3d~latency=5`, "image-to-3d", base), c)).toBe(1);
   });
 
   it("keeps custom URLs as given (the URL guard vets them at connect)", () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmittedEvent } from "@/lib/builds/events";
 import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
-import { handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/spaces/builtin";
+import { FAULTS_ENV, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/spaces/builtin";
 import { measurePipelining } from "./bench";
 import { loadToolboxConfig } from "./config";
 import { ToolboxError } from "./runner";
@@ -24,7 +24,8 @@ afterAll(async () => {
 
 let variantSeed = 1000;
 /** A fresh fault variant of a built-in Space (its own queue and dice). */
-const variant = (name: "sketch-image" | "shape-3d", faults: string, seed = variantSeed++) => `${base}/${name}~${faults}~seed=${seed}`;
+const variant = (name: "sketch-image" | "shape-3d" | "ink-image" | "relief-3d", faults: string, seed = variantSeed++) =>
+  `${base}/${name}~${faults}~seed=${seed}`;
 
 function setup(env: Record<string, string> = {}) {
   const config = loadToolboxConfig({ BUILTIN_SPACES_URL: base, SPACE_RETRY_BASE_MS: "20", ...env });
@@ -187,6 +188,56 @@ describe("toolbox × built-in Spaces", () => {
     await expect(t.toolbox.callTool(tool, { prompt: "x", colour: "red" })).rejects.toThrow(/colour/);
     const again = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 });
     expect(again.cached).toBe(true);
+  });
+
+  it("lists two built-ins per capability offline, the original first", () => {
+    const t = setup();
+    expect(t.toolbox.spaces("text-to-image").map((e) => [e.key, e.adapter])).toEqual([
+      ["builtin:sketch-image", "sketch"],
+      ["builtin:ink-image", "sketch"],
+    ]);
+    expect(t.toolbox.spaces("image-to-3d").map((e) => [e.key, e.adapter])).toEqual([
+      ["builtin:shape-3d", "builtin-shape"],
+      ["builtin:relief-3d", "builtin-shape"],
+    ]);
+  });
+
+  it("falls back from a failing shape-3d to relief-3d with the default order", async () => {
+    const t = setup();
+    const img = await t.toolbox.textToImage(draw);
+    process.env[FAULTS_ENV] = "shape-3d:error=1";
+    try {
+      const r = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 4 }, { emit: t.emit });
+      expect(r).toMatchObject({ space: "builtin:relief-3d", endpoint: "/reconstruct", cached: false });
+      expect(r.asset.mediaType).toBe("model/gltf-binary");
+      expect(r.asset.vertices).toBeGreaterThan(0);
+      expect(r.calls.map((c) => [c.space, c.ok])).toEqual([
+        ["builtin:shape-3d", false],
+        ["builtin:relief-3d", true],
+      ]);
+      expect(r.calls[0]!.error).toBe("GPU task aborted");
+      expect(eventsOf(t.events, "tool.fellback")).toEqual([
+        expect.objectContaining({ from: "builtin:shape-3d", to: "builtin:relief-3d", kind: "transient" }),
+      ]);
+    } finally {
+      delete process.env[FAULTS_ENV];
+    }
+  });
+
+  it("falls back from a failing sketch-image to ink-image, and swaps to either on request", async () => {
+    const t = setup({ SPACES_TEXT_TO_IMAGE: `${variant("sketch-image", "quota=1")},ink-image` });
+    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    expect(r).toMatchObject({ space: "builtin:ink-image", endpoint: "/generate", seed: 11 });
+    expect(r.asset).toMatchObject({ mediaType: "image/png", width: 256, height: 256 });
+    expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ to: "builtin:ink-image", kind: "quota" });
+
+    // A swap names the other built-in: it is tried first, whatever the configured order.
+    const u = setup();
+    const swapped = await u.toolbox.textToImage(draw, { space: "ink-image" });
+    expect(swapped.space).toBe("builtin:ink-image");
+    const model = await u.toolbox.imageToModel({ image: { sha256: swapped.asset.sha256 }, seed: 2 }, { space: "relief-3d" });
+    expect(model).toMatchObject({ space: "builtin:relief-3d", endpoint: "/reconstruct" });
+    expect(model.calls[0]!.inputs).toEqual({ image: swapped.asset.sha256, seed: 2 });
   });
 
   it(

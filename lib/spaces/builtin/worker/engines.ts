@@ -1,11 +1,18 @@
 import "server-only";
 // The process-wide engine pool, shared by every built-in Space and variant (a globalThis singleton, so all
-// route bundles share one bounded set of threads), with typed wrappers for the two engine tasks.
+// route bundles share one bounded set of threads), with typed wrappers for the engine tasks.
 import os from "node:os";
 import { defaultPoolSize, WorkerPool } from "./pool";
 import { transferableBytes } from "./protocol";
 import { spawnEngineWorker } from "./spawn";
-import type { ShapeTaskInput, ShapeTaskOutput, SketchTaskInput, SketchTaskOutput } from "./tasks";
+import type {
+  ReliefTaskInput,
+  ReliefTaskOutput,
+  ShapeTaskInput,
+  ShapeTaskOutput,
+  SketchTaskInput,
+  SketchTaskOutput,
+} from "./tasks";
 
 const KEY = Symbol.for("vernissage.builtin.enginePool");
 type Holder = { [KEY]?: WorkerPool };
@@ -32,5 +39,16 @@ export async function reconstructInWorker(
   const bytes = transferableBytes(image);
   const input: ShapeTaskInput = { image: bytes, seed };
   const out = await enginePool().run<ShapeTaskOutput>("shape", input, { signal, transfer: [bytes] });
+  return { glb: Buffer.from(out.glb), stats: out.stats };
+}
+
+export async function reconstructReliefInWorker(
+  image: Uint8Array,
+  seed: number,
+  signal?: AbortSignal,
+): Promise<{ glb: Buffer; stats: ReliefTaskOutput["stats"] }> {
+  const bytes = transferableBytes(image);
+  const input: ReliefTaskInput = { image: bytes, seed };
+  const out = await enginePool().run<ReliefTaskOutput>("relief", input, { signal, transfer: [bytes] });
   return { glb: Buffer.from(out.glb), stats: out.stats };
 }

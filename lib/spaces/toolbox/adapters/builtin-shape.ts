@@ -2,7 +2,8 @@ import "server-only";
 import { assertApi, type ExpectedEndpoint } from "../api-check";
 import type { ModelAdapter } from "./types";
 
-// The built-in shape Space (lib/spaces/builtin/shape): /reconstruct(image, seed) → [model GLB].
+// The built-in image-to-3D Spaces, shape-3d and relief-3d (lib/spaces/builtin/shape-space.ts,
+// relief-space.ts): one API, /reconstruct(image, seed) → [model GLB].
 
 const expected: ExpectedEndpoint[] = [
   { name: "/reconstruct", params: [{ name: "image", kind: "file" }, { name: "seed", kind: "number" }], returns: ["file"] },
