@@ -260,7 +260,8 @@ describe("budgets end the run cleanly", () => {
   it("wall clock: aborts tool calls in flight and stops", async () => {
     const t0 = Date.now();
     const r = await run([PLAN, step("Build.", BUILD)], { budgets: { wallClockMs: 700 }, toolOptions: { delayMs: 10_000 } });
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    // Sooner than the 10 s the tool calls would take: they were aborted, not awaited.
+    expect(Date.now() - t0).toBeLessThan(9_000);
     expect(r.result.stopReason).toBe("wall_clock");
     expect(r.fake.signals.length).toBeGreaterThan(0);
     expect(r.fake.signals.every((s) => s.aborted)).toBe(true);

@@ -73,7 +73,8 @@ describe("limits", () => {
     const s = await sandbox({}, { cpuSliceMs: 200 });
     const t0 = Date.now();
     const r = await s.run(`while (true) {}`);
-    expect(Date.now() - t0).toBeLessThan(3_000);
+    // Causal bounds, not speed targets: without the limit these would never return.
+    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(r.limit).toBe("cpu");
     expect(r.error).toMatch(/interrupted/);
     expect(r.poisoned).toBe(true);
@@ -96,7 +97,7 @@ describe("limits", () => {
     const s = await sandbox({}, { memoryMiB: 32 });
     const t0 = Date.now();
     const r = await s.run(`const a = []; while (true) a.push("x".repeat(1 << 16) + a.length)`);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(r.limit).toBe("memory");
     expect(r.poisoned).toBe(true);
   });
@@ -129,7 +130,7 @@ describe("limits", () => {
     const s = await sandbox();
     const t0 = Date.now();
     const r = await s.run(`await new Promise(() => {}); "never"`);
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(r.limit).toBe("deadlock");
     expect(r.poisoned).toBe(false);
   });
@@ -203,9 +204,10 @@ describe("host tools", () => {
     const s = await sandbox({ work });
     const r = await s.run(`const out = await Promise.all([1,2,3,4].map(n => work({n}))); out.map(o => o.echo.n)`);
     expect(r.value).toBe("[1,2,3,4]");
-    // All four were running at once (one after another would never exceed 1); waiting cost no guest CPU.
+    // All four were running at once (one after another would never exceed 1); the 4 × 50 ms of waiting was
+    // not charged as guest CPU (it would be ≥ 200 ms if it were).
     expect(maxInFlight).toBe(4);
-    expect(r.cpuMs).toBeLessThan(50);
+    expect(r.cpuMs).toBeLessThan(200);
   });
 
   it("turns a tool's error into a catchable guest Error with its message", async () => {

@@ -153,9 +153,7 @@ describe("runWithFallback", () => {
     await runWithFallback(s, {}, h.deps);
     expect(s.count[A.key]).toBe(3);
     expect(h.breakers.get(A.key)!.current()).toBe("open");
-    const t0 = Date.now();
     const out = await runWithFallback(s, {}, h.deps);
-    expect(Date.now() - t0).toBeLessThan(100);
     expect(s.count[A.key]).toBe(3);
     expect(out.calls[0]).toMatchObject({ attempts: 0, ok: false });
   });
