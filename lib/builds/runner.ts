@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 // Starts, runs, cancels and resumes builds. A gallery build lets the agent plan and act; an exhibit build
 // (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
@@ -120,9 +121,13 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
   const budgets = buildBudgets();
   const deadline = AbortSignal.timeout(budgets.wallClockMs);
   const combined = AbortSignal.any([signal, deadline]);
+  // Every tool call in flight listens on this signal: a 12-exhibit build has more than Node's default 10.
+  setMaxListeners(500, combined);
   let status: "succeeded" | "failed" | "cancelled" = "succeeded";
   let error: string | null = null;
   try {
+    // Let the request that started the build answer first: the build's own work can wait one tick.
+    await new Promise((resolve) => setImmediate(resolve));
     updateBuild(build.id, { status: "running" });
     emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? "Resumed after a restart." : "Build started." } });
     if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
