@@ -40,7 +40,7 @@ export interface TourSample {
 const SPEED = 1.4;
 const MIN_TRAVEL = 1.8;
 const TURN_RATE = 1.2;
-export const TOUR_PAUSE = 3.5;
+const TOUR_PAUSE = 3.5;
 
 /** Looking from (x, EYE_HEIGHT, z) at a point. */
 export function lookAt(x: number, z: number, tx: number, ty: number, tz: number): Pose {
