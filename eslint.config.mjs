@@ -5,7 +5,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".test-results/**", "coverage/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -32,7 +32,6 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ id:
         <div style={{ fontSize: 60, marginTop: 12, lineHeight: 1.1, maxHeight: 140, overflow: "hidden" }}>{view?.title ?? "A 3D gallery"}</div>
         <div style={{ display: "flex", gap: 20, marginTop: "auto" }}>
           {pictures.map((src, i) => (
-            // eslint-disable-next-line @next/next/no-img-element
             <img key={i} src={src} width={THUMB} height={THUMB} style={{ borderRadius: 12, border: "2px solid #5a5045" }} alt="" />
           ))}
         </div>
