@@ -8,7 +8,7 @@ import type { AssetStore } from "@/lib/assets/types";
 import { getExhibitByKey, listExhibits, setExhibitResult, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import type { SpaceCallRecord } from "@/lib/gallery/types";
 import { inspectImage } from "@/lib/media/inspect-image";
-import { prepareModel } from "@/lib/models/prepare";
+import { prepareModelInWorker } from "@/lib/workers/models";
 import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
 import type { ExhibitNotifier } from "./exhibit-notifier";
 
@@ -110,7 +110,7 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
     if (known) return known;
     const bytes = await deps.assets.get(model.id);
     if (!bytes) throw new Error(`No model with id ${model.id}: pass the handle image_to_3d returned.`);
-    const web = await prepareModel(bytes);
+    const web = await prepareModelInWorker(bytes); // off the request event loop (lib/workers)
     const served = await deps.assets.put(web.glb, "model/gltf-binary");
     const ref = { servedSha: served.sha256, height: web.height };
     prepared.set(model.id, ref);
@@ -201,7 +201,18 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
       const w = workFor(exhibit.key);
       const model = await modelFor(args.model);
       const made = w.images.get(args.image.id);
-      const record = setExhibitResult(exhibit.id, {
+      // Placing the result the exhibit already shows changes nothing: a build resumed after a restart re-places
+      // the exhibits it had finished (their Space calls come from the cache), and each would otherwise stack an
+      // identical copy onto the version history at every restart.
+      const alreadyShown =
+        exhibit.status === "ready" &&
+        exhibit.imageSha === args.image.id &&
+        exhibit.modelSha === model.servedSha &&
+        exhibit.originalModelSha === args.model.id &&
+        (args.title === undefined || args.title === exhibit.title) &&
+        (args.description === undefined || args.description === exhibit.description) &&
+        (made === undefined || (made.prompt === exhibit.prompt && made.seed === exhibit.seed));
+      const record = alreadyShown ? exhibit : setExhibitResult(exhibit.id, {
         imageSha: args.image.id,
         modelSha: model.servedSha,
         originalModelSha: args.model.id,

@@ -1,7 +1,6 @@
 import "server-only";
 // Spaces a gallery's owner discovered into its toolbox: shown to the agent as typed functions, and offered
 // by the swap dialog when their inputs and outputs fit a capability.
-import sharp from "sharp";
 import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/spaces/toolbox/discover";
@@ -29,6 +28,7 @@ async function handleFor(output: unknown, assets: { get(sha: string): Promise<Bu
   const a = output as { sha256: string; mediaType: string; bytes: number };
   if (a.mediaType.startsWith("image/")) {
     const bytes = await assets.get(a.sha256);
+    const { default: sharp } = await import("sharp");
     const meta = bytes ? await sharp(bytes).metadata() : null;
     return { kind: "image", id: a.sha256, width: meta?.width ?? 0, height: meta?.height ?? 0 };
   }

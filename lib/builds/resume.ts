@@ -1,6 +1,6 @@
 import "server-only";
 import { resumeInterruptedBuilds } from "./runner";
-import { getToolbox } from "./toolbox";
+import { loadToolboxConfig } from "@/lib/spaces/toolbox/config";
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -9,12 +9,15 @@ const READY_TIMEOUT_MS = 60_000;
  * process, which is not listening yet when instrumentation runs). Finished Space calls come from the cache.
  */
 export function resumeWhenReady(): void {
-  const probe = `${getToolbox().config.builtinBase}/sketch-image/config`;
+  const probe = `${loadToolboxConfig().builtinBase}/sketch-image/config`;
   const started = Date.now();
   const attempt = async () => {
     try {
       const r = await fetch(probe, { signal: AbortSignal.timeout(2000) });
       if (r.ok) {
+        // A first dynamic render loads the app's server runtime and the gallery's modules (seconds on a cold,
+        // busy machine): pay that at boot, not on the first visitor's click.
+        void fetch(probe.replace(/\/spaces\/sketch-image\/config$/, "/g/warming-up-the-server"), { signal: AbortSignal.timeout(30_000) }).catch(() => {});
         const resumed = resumeInterruptedBuilds();
         if (resumed.length) console.log(`vernissage: resumed ${resumed.length} interrupted build(s)`);
         return;

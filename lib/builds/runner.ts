@@ -4,22 +4,31 @@ import { setMaxListeners } from "node:events";
 // (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
-import { runAgent } from "@/lib/agent/loop";
-import { selectBrain, type BrainEnv } from "@/lib/agent/brains/select";
+import type { BrainEnv } from "@/lib/agent/brains/select";
 import type { AgentPlan } from "@/lib/agent/plan";
-import { getAssetStore } from "@/lib/assets/file-store";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { getGalleryView } from "@/lib/db/view";
-import { getToolbox } from "./toolbox";
-import { createBuildTools } from "./agent-tools";
-import { discoveredAgentTools } from "./gallery-tools";
 import { publish } from "./bus";
 import type { Emit } from "./events";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
 import { buildBudgets } from "./budgets";
+
+// The agent, the toolbox and the model pipeline are heavy (QuickJS, gltf-transform, the validator, the Gradio
+// client): loaded when the first build runs, so the action that starts a build answers without waiting for them.
+async function buildDeps() {
+  const [{ runAgent }, { selectBrain }, { getAssetStore }, { getToolbox }, { createBuildTools }, { discoveredAgentTools }] = await Promise.all([
+    import("@/lib/agent/loop"),
+    import("@/lib/agent/brains/select"),
+    import("@/lib/assets/file-store"),
+    import("./toolbox"),
+    import("./agent-tools"),
+    import("./gallery-tools"),
+  ]);
+  return { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools };
+}
 
 interface Running {
   controller: AbortController;
@@ -32,7 +41,8 @@ interface Running {
 const running: Map<string, Running> = ((globalThis as { __vernissageBuilds?: Map<string, Running> }).__vernissageBuilds ??= new Map());
 
 export type ExhibitBuildRequest =
-  | { kind: "regenerate"; prompt?: string; newSeed: boolean }
+  /** `seed`: set when the build is created (a new seed is drawn once, so a resumed build redraws nothing). */
+  | { kind: "regenerate"; prompt?: string; newSeed: boolean; seed?: number }
   | { kind: "retry" }
   | { kind: "swap-model"; space: string }
   | { kind: "swap-image"; space: string };
@@ -58,7 +68,11 @@ export function startExhibitBuild(galleryId: string, exhibitId: string, request:
     }
   }
   const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
-  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(request), budget: { ...buildBudgets() } });
+  // The new seed is drawn now and stored with the build, not when it runs: a build resumed after a restart must
+  // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
+  const stored: ExhibitBuildRequest =
+    request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
+  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...buildBudgets() } });
   launch(build);
   return { buildId: build.id };
 }
@@ -101,6 +115,10 @@ class CancelledError extends Error {
     super("Cancelled by the owner.");
     this.name = "CancelledError";
   }
+}
+
+function newSeedFor(current: number): number {
+  return (current + 1 + Math.floor(Math.random() * 100_000)) % 2 ** 31;
 }
 
 function titleFromGoal(goal: string): string {
@@ -157,6 +175,7 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
 }
 
 async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {
+  const { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools } = await buildDeps();
   const notify = createExhibitNotifier(build.galleryId, emit);
   const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
   const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), getAssetStore(), new Set(base.map((t) => t.name).concat("final_answer")))];
@@ -181,6 +200,7 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
 }
 
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
+  const { getAssetStore, getToolbox, createBuildTools } = await buildDeps();
   const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
   if (!exhibit) throw new Error("The exhibit no longer exists.");
   const request = JSON.parse(build.goal) as ExhibitBuildRequest;
@@ -198,7 +218,7 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
     image = { kind: "image", id: exhibit.imageSha };
   } else {
     const prompt = request.kind === "regenerate" && request.prompt ? request.prompt : exhibit.prompt;
-    const seed = request.kind === "regenerate" && request.newSeed ? (exhibit.seed + 1 + Math.floor(Math.random() * 100_000)) % 2 ** 31 : exhibit.seed;
+    const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
     image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
   }
   const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });

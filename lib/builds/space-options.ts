@@ -2,7 +2,14 @@ import "server-only";
 import type { SpaceOption } from "@/components/gallery-page/edit-dialogs";
 import type { SpaceEntry } from "@/lib/spaces/toolbox/types";
 import { capabilityOf, galleryTools, type SwapCapability } from "./gallery-tools";
-import { getToolbox } from "./toolbox";
+import { loadToolboxConfig, type ToolboxConfig } from "@/lib/spaces/toolbox/config";
+
+// Read from the environment once: the page only needs the Space list, not a live toolbox (and its heavy modules).
+let cached: ToolboxConfig | null = null;
+function toolboxConfig(): ToolboxConfig {
+  cached ??= loadToolboxConfig();
+  return cached;
+}
 
 /** How the swap dialog names a Space: built-ins by their short name, Hub Spaces by their id. */
 export function spaceOption(entry: SpaceEntry): SpaceOption {
@@ -15,13 +22,13 @@ export function spaceOption(entry: SpaceEntry): SpaceOption {
 
 /** The Spaces a gallery's owner can swap an exhibit to, per capability, in fallback order. */
 export async function spaceOptions(galleryId: string): Promise<{ textToImage: SpaceOption[]; imageTo3d: SpaceOption[] }> {
-  const toolbox = getToolbox();
+  const config = toolboxConfig();
   const discovered = galleryTools(galleryId);
   const extra = (capability: SwapCapability) =>
     discovered.filter((t) => capabilityOf(t) === capability).map((t) => ({ ref: t.space, label: `${t.space} (added)` }));
   const unique = (options: SpaceOption[]) => options.filter((o, i) => options.findIndex((x) => x.ref === o.ref) === i);
   return {
-    textToImage: unique([...toolbox.spaces("text-to-image").map(spaceOption), ...extra("text-to-image")]),
-    imageTo3d: unique([...toolbox.spaces("image-to-3d").map(spaceOption), ...extra("image-to-3d")]),
+    textToImage: unique([...config.spaces["text-to-image"].map(spaceOption), ...extra("text-to-image")]),
+    imageTo3d: unique([...config.spaces["image-to-3d"].map(spaceOption), ...extra("image-to-3d")]),
   };
 }

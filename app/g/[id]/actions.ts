@@ -11,7 +11,6 @@ import { getExhibit, reorderExhibits as reorder, restoreExhibitVersion, updatePl
 import { remixGallery as remix } from "@/lib/db/remix";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "@/lib/db/tools";
 import { galleryTools } from "@/lib/builds/gallery-tools";
-import { getToolbox } from "@/lib/builds/toolbox";
 import type { DiscoveredTool } from "@/lib/spaces/toolbox/discover";
 import { getGalleryView } from "@/lib/db/view";
 import { arrangeGallery, snapPlacement } from "@/lib/gallery/layout";
@@ -205,6 +204,7 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
     await requireEdit(galleryId);
     if (listGalleryTools(galleryId).length >= 12) throw new Error("A gallery's toolbox holds at most 12 Spaces: remove one first.");
+    const { getToolbox } = await import("@/lib/builds/toolbox");
     const tool = await getToolbox().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };

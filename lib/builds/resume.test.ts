@@ -1,0 +1,149 @@
+// Resuming a build cut off mid-way, in-process: a fast companion to e2e/crash.spec.ts (which SIGKILLs a real
+// server). The "crash" freezes the build at a Space-call boundary — every later Space call hangs forever, as
+// if the process had died there — and once it is still, the build is resumed the way a restarted server does.
+// Space calls are counted where the built-in Spaces receive them (queue/join requests on their HTTP server).
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { getBuild } from "@/lib/db/builds";
+import { getDb } from "@/lib/db/connection";
+import { eventsSince } from "@/lib/db/events";
+import { listExhibits } from "@/lib/db/exhibits";
+import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
+import { resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
+import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
+
+let h: BuildHarness;
+const env = { SPACES_TEXT_TO_IMAGE: "sketch-image", SPACES_IMAGE_TO_3D: "shape-3d", SPACE_RETRY_BASE_MS: "20" };
+const holder = globalThis as { __vernissageToolbox?: Toolbox; __vernissageBuilds?: Map<string, unknown> };
+
+beforeAll(async () => {
+  h = await startBuildHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/**
+ * Freezes the process-wide toolbox once `after` calls of one kind (pictures or models) have completed: from then on no Space call returns to the
+ * build — neither those still under way (they finish and are cached, as if the process died right after) nor
+ * new ones (they never start) — so the build stops where a crash would have stopped it.
+ */
+function freezeAfter(after: number, kind: "image" | "model") {
+  const state = { completed: 0, inflight: 0, waiting: 0, frozen: false };
+  const real = holder.__vernissageToolbox!;
+  const never = <R>() => {
+    state.waiting++;
+    return new Promise<R>(() => undefined);
+  };
+  const gate =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, counts: boolean) =>
+    async (...args: A): Promise<R> => {
+      if (state.frozen) return never<R>();
+      state.inflight++;
+      let result: R;
+      try {
+        result = await fn(...args);
+      } finally {
+        state.inflight--;
+      }
+      if (state.frozen) return never<R>();
+      if (counts && ++state.completed >= after) state.frozen = true;
+      return result;
+    };
+  holder.__vernissageToolbox = {
+    ...real,
+    config: real.config,
+    textToImage: gate(real.textToImage.bind(real), kind === "image"),
+    imageToModel: gate(real.imageToModel.bind(real), kind === "model"),
+    spaces: real.spaces.bind(real),
+    health: real.health.bind(real),
+  } as Toolbox;
+  return state;
+}
+
+it("a build cut off mid-way resumes, finishes, repeats no completed Space call and adds no duplicate version", async () => {
+  h.configure(env, { imageSide: 256 });
+  const frozen = freezeAfter(2, "model");
+  const { galleryId, buildId } = startGalleryBuild("six monuments of Japan at dawn");
+
+  // Still: no Space call under way, and each of the 6 exhibits either placed or waiting on a call that never returns.
+  const ready = () => listExhibits(galleryId).filter((e) => e.status === "ready").length;
+  await expect.poll(() => frozen.frozen && frozen.inflight === 0 && frozen.waiting + ready() === 6, { timeout: 60_000, interval: 50 }).toBe(true);
+  const cachedAtCrash = (getDb().prepare("SELECT count(*) AS n FROM space_call_cache").get() as { n: number }).n;
+  const readyAtCrash = listExhibits(galleryId).filter((e) => e.status === "ready");
+  const joinsAtCrash = h.spaceJoins.length;
+  expect(getBuild(buildId)?.status).toBe("running");
+  expect(cachedAtCrash).toBeGreaterThanOrEqual(8); // at least 6 pictures and 2 models
+  expect(readyAtCrash.length, "the 2 exhibits whose models were delivered were placed").toBeGreaterThanOrEqual(2);
+  expect(readyAtCrash.length, "the crash came before the end").toBeLessThan(6);
+
+  // "Restart": the frozen run is gone (as with the process), a fresh toolbox, and the start-up resume.
+  holder.__vernissageBuilds!.delete(buildId);
+  h.configure(env, { imageSide: 256 });
+  expect(resumeInterruptedBuilds()).toEqual([buildId]);
+  const build = await waitForBuild(buildId);
+
+  expect(build?.status).toBe("succeeded");
+  const exhibits = listExhibits(galleryId);
+  expect(exhibits.map((e) => e.status)).toEqual(Array(6).fill("ready"));
+  // The exhibits finished before the crash are untouched: same result, still version 1.
+  for (const before of readyAtCrash) {
+    const after = exhibits.find((e) => e.id === before.id)!;
+    expect([after.version, after.imageSha, after.modelSha, after.provenance]).toEqual([1, before.imageSha, before.modelSha, before.provenance]);
+  }
+  expect(exhibits.map((e) => e.version)).toEqual(Array(6).fill(1));
+
+  // Every call completed before the crash came from the cache; the Spaces ran only the rest, once each.
+  const cachedAtEnd = (getDb().prepare("SELECT count(*) AS n FROM space_call_cache").get() as { n: number }).n;
+  const resumedRun = eventsSince(buildId).slice(eventsSince(buildId).findLastIndex((e) => e.type === "build.started"));
+  const fromCache = resumedRun.filter((e) => e.type === "tool.done" && e.payload.cached === true).length;
+  expect(fromCache).toBe(cachedAtCrash);
+  expect(h.spaceJoins.length - joinsAtCrash).toBe(cachedAtEnd - cachedAtCrash);
+
+  // One log, no gap, two runs, one end.
+  expect(buildsWithSeqGaps()).toEqual([]);
+  const log = eventsSince(buildId);
+  expect(log.filter((e) => e.type === "build.started").map((e) => e.payload.resumed)).toEqual([false, true]);
+  expect(log.filter((e) => e.type === "build.finished")).toHaveLength(1);
+  expect(log.at(-1)?.type).toBe("build.finished");
+}, 120_000);
+
+it("a regeneration cut off after its new picture resumes with that picture, not another one", async () => {
+  h.configure(env, { imageSide: 256 });
+  const { galleryId, buildId } = startGalleryBuild("the Colosseum and the Pantheon");
+  expect((await waitForBuild(buildId))?.status).toBe("succeeded");
+  const target = listExhibits(galleryId)[0]!;
+
+  // A new seed, a new picture: then the crash, before the picture is modelled.
+  const frozen = freezeAfter(1, "image");
+  const remake = startExhibitBuild(galleryId, target.id, { kind: "regenerate", newSeed: true });
+  await expect.poll(() => frozen.frozen && frozen.inflight === 0 && frozen.waiting === 1, { timeout: 60_000, interval: 50 }).toBe(true);
+  const joinsAtCrash = h.spaceJoins.length;
+
+  holder.__vernissageBuilds!.delete(remake.buildId);
+  h.configure(env, { imageSide: 256 });
+  expect(resumeInterruptedBuilds()).toEqual([remake.buildId]);
+  expect((await waitForBuild(remake.buildId))?.status).toBe("succeeded");
+
+  // The resumed run used the picture drawn before the crash (from the cache) and only had it modelled.
+  const [first, resumed] = [0, 1].map((run) => {
+    const log = eventsSince(remake.buildId);
+    const starts = log.flatMap((e, i) => (e.type === "build.started" ? [i] : []));
+    return log.slice(starts[run], starts[run + 1]).filter((e) => e.type === "tool.done").map((e) => [e.payload.capability, e.payload.cached, (e.payload.asset as { sha256: string }).sha256]);
+  });
+  expect(first).toEqual([["text-to-image", false, expect.any(String)]]);
+  expect(resumed).toEqual([["text-to-image", true, first![0]![2]], ["image-to-3d", false, expect.any(String)]]);
+  expect(h.spaceJoins.slice(joinsAtCrash).map((s) => s.replace(/~.*/, ""))).toEqual(["shape-3d"]);
+  const after = listExhibits(galleryId)[0]!;
+  expect([after.version, after.seed === target.seed, after.imageSha === target.imageSha]).toEqual([2, false, false]);
+}, 120_000);
+
+it("withDefaultImageSide only fills in a missing size", () => {
+  const calls: unknown[] = [];
+  const fake = { textToImage: async (req: unknown) => (calls.push(req), null) } as unknown as Toolbox;
+  void withDefaultImageSide(fake, 256).textToImage({ prompt: "x", seed: 1 });
+  void withDefaultImageSide(fake, 256).textToImage({ prompt: "x", seed: 1, width: 512, height: 384 });
+  expect(calls).toEqual([
+    { prompt: "x", seed: 1, width: 256, height: 256 },
+    { prompt: "x", seed: 1, width: 512, height: 384 },
+  ]);
+});

@@ -1,0 +1,137 @@
+// When every Space of a capability is down (error=1 on all of them), a build must still end — within its
+// budget, with a final status and a reason a person can act on for each exhibit — and keep what did get made:
+// the pictures of a capability that worked, and exhibits finished before the outage.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAssetStore } from "@/lib/assets/file-store";
+import { finalBuildStatuses } from "@/lib/db/builds";
+import { eventsSince } from "@/lib/db/events";
+import { getExhibit, listExhibits } from "@/lib/db/exhibits";
+import type { SpaceCallRecord } from "@/lib/gallery/types";
+import { startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
+import { hasBuiltinSpace, startBuildHarness, type BuildHarness } from "./testing/harness";
+
+let h: BuildHarness;
+let seed = 1;
+
+beforeAll(async () => {
+  h = await startBuildHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Every Space of the capability, each failing every call ("GPU task aborted"): two at least, so the fallback is down too. */
+function allDown(base: "sketch-image" | "shape-3d", other: string): string {
+  const refs = [`${base}~error=1~seed=${seed++}`, ...(hasBuiltinSpace(other) ? [`${other}~error=1~seed=${seed++}`] : []), `${base}~error=1~seed=${seed++}`];
+  return refs.map((r) => `${h.spacesBase}/${r}`).join(",");
+}
+
+const BUDGET_MINUTES = 2;
+
+function configure(spaces: { images?: string; models?: string }) {
+  h.configure(
+    {
+      SPACES_TEXT_TO_IMAGE: spaces.images ?? "sketch-image",
+      SPACES_IMAGE_TO_3D: spaces.models ?? "shape-3d",
+      SPACE_RETRY_BASE_MS: "20",
+      BUILD_MAX_MINUTES: String(BUDGET_MINUTES),
+    },
+    { imageSide: 256 },
+  );
+}
+
+function toolEvents(buildId: string, type: string, capability: string) {
+  return eventsSince(buildId)
+    .filter((e) => e.type === type && e.payload.capability === capability)
+    .map((e) => e.payload);
+}
+
+describe("a capability with every Space down", () => {
+  it("image-to-3D down: the build ends in time with a reason per exhibit and keeps the pictures; a retry later reuses them", async () => {
+    configure({ models: allDown("shape-3d", "relief-3d") });
+    const joinsBefore = h.spaceJoins.length;
+    const { galleryId, buildId } = startGalleryBuild("six monuments of Paris at dusk");
+    const t0 = Date.now();
+    const build = await waitForBuild(buildId);
+    const elapsedMs = Date.now() - t0;
+
+    expect(finalBuildStatuses).toContain(build!.status);
+    expect(build).toMatchObject({ status: "failed", error: "No exhibit could be made." });
+    // Ended on its own, well inside the budget: the exhibits failed for the Spaces' reason, not the deadline.
+    expect(elapsedMs).toBeLessThan(BUDGET_MINUTES * 60_000);
+    const events = eventsSince(buildId);
+    expect(events.at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 6 } });
+
+    const exhibits = listExhibits(galleryId);
+    expect(exhibits).toHaveLength(6);
+    for (const e of exhibits) {
+      expect(e.status).toBe("failed");
+      expect(e.error).toMatch(/^Could not model it: Every image-to-3d Space failed — builtin:shape-3d~error=1~seed=\d+: (GPU task aborted|Skipped: .* is failing)/);
+      // Its provenance says what was tried: the picture that worked, then each image-to-3D Space that did not.
+      const calls = e.provenance as SpaceCallRecord[];
+      expect(calls.filter((c) => c.capability === "text-to-image" && c.ok)).toHaveLength(1);
+      expect(calls.filter((c) => c.capability === "image-to-3d").every((c) => !c.ok && c.error)).toBe(true);
+    }
+    // The circuit breakers stop hammering dead Spaces. Counted where the Spaces receive jobs: per Space at most
+    // the 6 exhibits' first calls plus the 2 retries that can start before the 3rd failure opens its breaker,
+    // against 6 × 3 with no breaker.
+    const jobs = h.spaceJoins.slice(joinsBefore).filter((s) => s.includes("error=1")).length;
+    const spaces = (process.env.SPACES_IMAGE_TO_3D ?? "").split(",").length;
+    console.log(`spaces-down: image-to-3D down, build ended in ${elapsedMs} ms after ${jobs} jobs sent to ${spaces} dead Spaces`);
+    expect(jobs).toBeGreaterThanOrEqual(spaces); // each was really tried
+    expect(jobs).toBeLessThanOrEqual(spaces * (6 + 2));
+
+    // The pictures were kept: stored, and the cache holds them.
+    const drawn = toolEvents(buildId, "tool.done", "text-to-image");
+    expect(drawn.length).toBeGreaterThanOrEqual(6);
+    for (const d of drawn) expect(await getAssetStore().stat((d.asset as { sha256: string }).sha256)).not.toBeNull();
+
+    // The Spaces come back; the owner retries each exhibit: every one is made, and no picture is drawn again.
+    configure({});
+    const retries = exhibits.map((e) => startExhibitBuild(galleryId, e.id, { kind: "retry" }).buildId);
+    const done = await Promise.all(retries.map((id) => waitForBuild(id)));
+    expect(done.map((b) => b?.status)).toEqual(Array(6).fill("succeeded"));
+    expect(listExhibits(galleryId).map((e) => e.status)).toEqual(Array(6).fill("ready"));
+    for (const id of retries) {
+      expect(toolEvents(id, "tool.done", "text-to-image").map((p) => p.cached)).toEqual([true]);
+      expect(toolEvents(id, "tool.done", "image-to-3d").map((p) => p.cached)).toEqual([false]);
+    }
+  }, 120_000);
+
+  it("text-to-image down: every exhibit says it could not be drawn, and no image-to-3D call is made", async () => {
+    configure({ images: allDown("sketch-image", "ink-image") });
+    const { galleryId, buildId } = startGalleryBuild("six monuments of Rome at night");
+    const build = await waitForBuild(buildId);
+    expect(build).toMatchObject({ status: "failed", error: "No exhibit could be made." });
+    expect(eventsSince(buildId).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 6 } });
+    const exhibits = listExhibits(galleryId);
+    expect(exhibits).toHaveLength(6);
+    for (const e of exhibits) {
+      expect(e.status).toBe("failed");
+      expect(e.error).toMatch(/^Could not draw it: Every text-to-image Space failed — builtin:sketch-image~error=1~seed=\d+: (GPU task aborted|Skipped: .* is failing)/);
+    }
+    expect(toolEvents(buildId, "tool.queued", "image-to-3d")).toEqual([]);
+    expect(toolEvents(buildId, "tool.done", "image-to-3d")).toEqual([]);
+  }, 120_000);
+
+  it("an outage during a remake keeps the finished exhibit as it was, and the rest of the gallery", async () => {
+    configure({});
+    const { galleryId, buildId } = startGalleryBuild("six monuments of London in the snow");
+    expect((await waitForBuild(buildId))?.status).toBe("succeeded");
+    const before = listExhibits(galleryId);
+    expect(before.map((e) => e.status)).toEqual(Array(6).fill("ready"));
+
+    configure({ models: allDown("shape-3d", "relief-3d") });
+    const target = before[2]!;
+    const remake = startExhibitBuild(galleryId, target.id, { kind: "regenerate", newSeed: true });
+    const ended = await waitForBuild(remake.buildId);
+    expect(ended?.status).toBe("failed");
+    expect(ended?.error).toMatch(/Every image-to-3d Space failed/);
+    expect(eventsSince(remake.buildId).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 1, failed: 0 } });
+
+    // The exhibit still shows its finished version, and nothing else moved.
+    const after = getExhibit(target.id)!;
+    expect(after).toMatchObject({ status: "ready", error: null, version: target.version, modelSha: target.modelSha, imageSha: target.imageSha });
+    expect(listExhibits(galleryId).map((e) => [e.id, e.status, e.version, e.modelSha])).toEqual(before.map((e) => [e.id, e.status, e.version, e.modelSha]));
+  }, 120_000);
+});

@@ -1,0 +1,149 @@
+// Tests only: runs real builds (runner → agent → toolbox → built-in Spaces over HTTP) inside vitest. The
+// built-in Spaces are served on a loopback port exactly as the Next route serves them, everything persists in
+// a temp DATA_DIR, and the process-wide toolbox is rebuilt from the environment each test file sets.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { getAssetStore } from "@/lib/assets/file-store";
+import { extensionFor, type AssetMediaType } from "@/lib/assets/types";
+import type { Db } from "@/lib/db/connection";
+import { sqliteCallCache } from "@/lib/db/cache";
+import { closeDbs, getDb } from "@/lib/db/connection";
+import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
+import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
+import { BUILTIN_SPACES, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/spaces/builtin";
+import { builtinSpaces } from "@/lib/spaces/toolbox/catalog";
+import { createToolbox, type Toolbox } from "@/lib/spaces/toolbox/toolbox";
+import type { CallOptions, TextToImageRequest } from "@/lib/spaces/toolbox/types";
+
+export interface BuildHarness {
+  /** e.g. "http://127.0.0.1:40123/spaces" */
+  spacesBase: string;
+  dataDir: string;
+  /** Calls the built-in Spaces were asked to run (queue/join requests), by Space and in order of arrival. */
+  spaceJoins: string[];
+  /**
+   * Points the toolbox at these settings (process env) and installs a fresh process-wide toolbox built from
+   * them. `imageSide`: pictures the agent asks for without a size are drawn this big instead of 1024² (the
+   * offline planner never names a size, and a small picture makes the same calls, faults and fallbacks at a
+   * fraction of the CPU).
+   */
+  configure(env: Record<string, string | undefined>, options?: { imageSide?: number }): void;
+  close(): Promise<void>;
+}
+
+// Where lib/builds/toolbox.ts keeps the process-wide toolbox.
+const toolboxHolder = globalThis as { __vernissageToolbox?: Toolbox };
+
+/** The same toolbox, except that a picture requested without a size is drawn `side` × `side`. */
+export function withDefaultImageSide(toolbox: Toolbox, side: number): Toolbox {
+  return new Proxy(toolbox, {
+    get(target, prop, receiver) {
+      if (prop === "textToImage") {
+        return (req: TextToImageRequest, opts?: CallOptions) => target.textToImage({ ...req, width: req.width ?? side, height: req.height ?? side }, opts);
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Whether a built-in Space is both served and known to the toolbox (others are being added in parallel). */
+export function hasBuiltinSpace(name: string): boolean {
+  return (BUILTIN_SPACES as readonly string[]).includes(name) && name in builtinSpaces;
+}
+
+export async function startBuildHarness(): Promise<BuildHarness> {
+  const data = makeTempDataDir("vernissage-builds-");
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), "vernissage-builtin-files-"));
+  const saved = new Map<string, string | undefined>();
+  const setEnv = (key: string, value: string | undefined) => {
+    if (!saved.has(key)) saved.set(key, process.env[key]);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  };
+  // Each test file gets its own output folder for the built-ins (not the shared system temp one).
+  setEnv("BUILTIN_SPACE_FILES_DIR", files);
+  // Counted at the Spaces' door: every job a Space is asked to run arrives as one queue/join request.
+  const spaceJoins: string[] = [];
+  const server: FetchServer = await serveFetch((request) => {
+    const m = /\/spaces\/([^/]+)\/.*queue\/join$/.exec(new URL(request.url).pathname);
+    if (request.method === "POST" && m) spaceJoins.push(decodeURIComponent(m[1]!));
+    return handleBuiltinSpaceRequest(request);
+  });
+  const spacesBase = `${server.url}/spaces`;
+  setEnv("BUILTIN_SPACES_URL", spacesBase);
+  // The offline planner: deterministic plans, no model to reach.
+  setEnv("AGENT_PLANNER", "offline");
+  setEnv("HF_TOKEN", undefined);
+  setEnv("AGENT_ENDPOINT_URL", undefined);
+  return {
+    spacesBase,
+    dataDir: data.dir,
+    spaceJoins,
+    configure(env, options = {}) {
+      for (const [k, v] of Object.entries(env)) setEnv(k, v);
+      const toolbox = createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() });
+      for (const w of toolbox.config.warnings) throw new Error(`toolbox configuration: ${w}`);
+      toolboxHolder.__vernissageToolbox = options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox;
+    },
+    async close() {
+      toolboxHolder.__vernissageToolbox = undefined;
+      resetBuiltinSpaces();
+      await server.close();
+      closeDbs();
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      data.cleanup();
+      fs.rmSync(files, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredEvent {
+  buildId: string;
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Every persisted event (optionally of one type), in build and seq order. */
+export function allEvents(type?: string, db: Db = getDb()): StoredEvent[] {
+  const rows = db
+    .prepare(`SELECT build_id, seq, type, payload FROM build_events ${type ? "WHERE type = ?" : ""} ORDER BY build_id, seq`)
+    .all(...(type ? [type] : [])) as { build_id: string; seq: number; type: string; payload: string }[];
+  return rows.map((r) => ({ buildId: r.build_id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+}
+
+/** Builds whose events skip or repeat a seq (should be none). */
+export function buildsWithSeqGaps(db: Db = getDb()): string[] {
+  const rows = db.prepare(`SELECT build_id, count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM build_events GROUP BY build_id`).all() as {
+    build_id: string;
+    n: number;
+    lo: number;
+    hi: number;
+  }[];
+  return rows.filter((r) => r.lo !== 1 || r.hi !== r.n).map((r) => r.build_id);
+}
+
+/** Assets whose file is missing, or whose bytes do not hash to their name (should be none). */
+export function brokenAssets(dataDir: string, db: Db = getDb()): string[] {
+  const rows = db.prepare(`SELECT sha256, media_type, bytes FROM assets`).all() as { sha256: string; media_type: AssetMediaType; bytes: number }[];
+  const broken: string[] = [];
+  for (const r of rows) {
+    const file = path.join(dataDir, "assets", r.sha256.slice(0, 2), `${r.sha256}.${extensionFor(r.media_type)}`);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      broken.push(`${r.sha256}: missing`);
+      continue;
+    }
+    const sha = crypto.createHash("sha256").update(bytes).digest("hex");
+    if (sha !== r.sha256 || bytes.byteLength !== r.bytes) broken.push(`${r.sha256}: bytes hash to ${sha} (${bytes.byteLength} bytes)`);
+  }
+  return broken;
+}
