@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { AssetMediaType, AssetStore, StoredAsset } from "@/lib/assets/types";
 import type { SpaceCallRecord } from "@/lib/gallery/types";
+import { khronosInWorker } from "@/lib/workers/models";
 import { imageAdapterFor, modelAdapterFor } from "./adapters";
 import type { AdapterSession, InputImage, NormalizedImageRequest, NormalizedModelRequest } from "./adapters/types";
 import { assertApi, type ExpectedEndpoint, type ExpectedKind } from "./api-check";
@@ -214,7 +215,7 @@ class SpaceToolbox implements Toolbox {
 
   async imageToModel(req: ImageToModelRequest, opts: CallOptions = {}): Promise<ModelResult> {
     const out = await this.imageToFile("image-to-3d", req, opts, async (bytes) => {
-      const glb = await validateGlb(bytes, this.limits.glb);
+      const glb = await validateGlb(bytes, this.limits.glb, { khronos: khronosInWorker });
       const stored = await this.assets.put(bytes, "model/gltf-binary");
       return { ...stored, vertices: glb.vertices, triangles: glb.triangles } satisfies ModelAsset;
     });
@@ -382,7 +383,7 @@ class SpaceToolbox implements Toolbox {
   private async sniffValidateStore(dl: Downloaded): Promise<unknown> {
     const b = dl.bytes;
     if (b.byteLength >= 4 && b.readUInt32LE(0) === 0x46546c67) {
-      const glb = await validateGlb(b, this.limits.glb);
+      const glb = await validateGlb(b, this.limits.glb, { khronos: khronosInWorker });
       const s = await this.assets.put(b, "model/gltf-binary");
       return { kind: "asset", ...s, vertices: glb.vertices, triangles: glb.triangles };
     }
@@ -540,7 +541,7 @@ class SpaceToolbox implements Toolbox {
         return { bytes: img.bytes, mediaType: img.mediaType, sha256: stored.sha256, filename: `input.${ext(img.mediaType)}` };
       }
       if (input.bytes.byteLength >= 4 && Buffer.from(input.bytes.subarray(0, 4)).toString("latin1") === "glTF") {
-        await validateGlb(input.bytes, this.limits.glb);
+        await validateGlb(input.bytes, this.limits.glb, { khronos: khronosInWorker });
         stored = await this.assets.put(input.bytes, "model/gltf-binary");
         return { bytes: input.bytes, mediaType: stored.mediaType, sha256: stored.sha256, filename: "input.glb" };
       }

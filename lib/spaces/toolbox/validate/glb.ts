@@ -3,6 +3,7 @@ import { z } from "zod";
 import { OutputValidationError } from "../errors";
 import { readImageHeader } from "./image-header";
 import { mb } from "./image";
+import { GltfValidatorReadError, type KhronosValidator, type KhronosVerdict } from "./khronos-verdict";
 
 // A GLB from a Space is untrusted input that will be parsed by the optimiser and by every visitor's browser.
 // Cheap structural checks run first (size, header, chunk table, JSON, URIs, texture headers, vertex count) so
@@ -67,7 +68,18 @@ const gltfSchema = z.looseObject({
 });
 type Gltf = z.infer<typeof gltfSchema>;
 
-export async function validateGlb(input: Uint8Array, limits: GlbLimits = defaultGlbLimits): Promise<ValidGlb> {
+export interface GlbValidationOptions {
+  /**
+   * Where the Khronos validator runs. Default: in this thread (tests, scripts). The app passes
+   * `khronosInWorker` (lib/workers/models.ts) so a large GLB never blocks the request event loop.
+   */
+  khronos?: KhronosValidator;
+}
+
+/** The in-thread validator, loaded on first use: a process that validates in the worker never loads it. */
+const khronosInThread: KhronosValidator = async (glb) => (await import("./khronos")).runKhronosValidator(glb);
+
+export async function validateGlb(input: Uint8Array, limits: GlbLimits = defaultGlbLimits, options: GlbValidationOptions = {}): Promise<ValidGlb> {
   const n = input.byteLength;
   if (n > limits.maxBytes) throw new OutputValidationError(`The GLB is ${mb(n)}, over the ${mb(limits.maxBytes)} limit`);
   if (n < 20) throw new OutputValidationError(`The model is not a GLB: only ${n} bytes`);
@@ -129,22 +141,19 @@ export async function validateGlb(input: Uint8Array, limits: GlbLimits = default
   }
   if (vertices === 0) throw new OutputValidationError("The model has no geometry (0 vertices)");
 
-  const validator = await import("gltf-validator");
-  let report;
+  let verdict: KhronosVerdict;
   try {
-    report = await validator.validateBytes(new Uint8Array(input), { format: "glb", maxIssues: 20, writeTimestamp: false });
+    verdict = await (options.khronos ?? khronosInThread)(input);
   } catch (e) {
-    throw new OutputValidationError(`The glTF validator could not read the GLB: ${String(e).slice(0, 200)}`);
+    // Only the validator's own refusal is the GLB's fault; a crashed worker or a full queue is ours.
+    if (e instanceof GltfValidatorReadError) throw new OutputValidationError(`The glTF validator could not read the GLB: ${e.message}`);
+    throw e;
   }
-  if (report.issues.numErrors > 0) {
-    const first = report.issues.messages
-      .filter((m) => m.severity === 0)
-      .slice(0, 3)
-      .map((m) => `${m.code}${m.pointer ? ` at ${m.pointer}` : ""}: ${m.message}`)
-      .join("; ");
-    throw new OutputValidationError(`The GLB has ${report.issues.numErrors} glTF validation error(s): ${first}`);
+  if (verdict.numErrors > 0) {
+    const first = verdict.errors.map((m) => `${m.code}${m.pointer ? ` at ${m.pointer}` : ""}: ${m.message}`).join("; ");
+    throw new OutputValidationError(`The GLB has ${verdict.numErrors} glTF validation error(s): ${first}`);
   }
-  return { vertices, triangles, textures, warnings: report.issues.numWarnings };
+  return { vertices, triangles, textures, warnings: verdict.numWarnings };
 }
 
 function checkBuffers(gltf: Gltf, bin: Uint8Array | null, limits: GlbLimits): void {
