@@ -5,15 +5,19 @@ import { GalleryPage } from "./pages/gallery";
 test.describe.configure({ mode: "serial" });
 
 let galleryUrl = "";
+let editUrl = "";
 
+/** The shared gallery of this file, opened as its owner (each test has a fresh browser: the edit link signs it in). */
 async function openGallery(page: Page): Promise<GalleryPage> {
   if (!galleryUrl) {
     const gallery = await new HomePage(page).startBuild("the Arc de Triomphe and the Luxor Obelisk");
     galleryUrl = page.url();
     await gallery.waitReady();
+    editUrl = await gallery.editUrl();
     return gallery;
   }
-  await page.goto(galleryUrl);
+  await page.goto(editUrl);
+  await page.waitForURL(galleryUrl);
   const gallery = new GalleryPage(page);
   await gallery.waitReady();
   return gallery;
@@ -77,6 +81,7 @@ test("two tabs of one gallery stay consistent", async ({ page, context }) => {
   const a = await openGallery(page);
   const otherPage = await context.newPage();
   await otherPage.goto(galleryUrl);
+  await expect(otherPage.getByRole("button", { name: "Regenerate", exact: true }).first()).toBeVisible();
   const b = new GalleryPage(otherPage);
   await b.waitReady();
   const order = await a.titles();
@@ -88,8 +93,10 @@ test("two tabs of one gallery stay consistent", async ({ page, context }) => {
 });
 
 test("reloading mid-build resumes the live log from where it was, and cancel keeps what is finished", async ({ page }) => {
-  const gallery = await new HomePage(page).startBuild("six Egyptian monuments in gold");
-  await expect(gallery.items()).toHaveCount(6, { timeout: 30_000 });
+  // Twelve exhibits through a 3D Space that works four at a time, each taking a few seconds: long enough to
+  // reload and to cancel while some exhibits are finished and others are not.
+  const gallery = await new HomePage(page).startBuild("twelve monuments of Paris");
+  await expect(gallery.items()).toHaveCount(12, { timeout: 30_000 });
   await expect(gallery.status).toContainText("Building");
   await page.reload();
   const reloaded = new GalleryPage(page);
@@ -99,7 +106,7 @@ test("reloading mid-build resumes the live log from where it was, and cancel kee
   await expect(reloaded.items().filter({ hasText: "Ready" }).first()).toBeVisible({ timeout: 60_000 });
 
   await reloaded.cancel.click();
-  await expect(reloaded.status).toContainText(/Build cancelled — \d of 6 exhibits kept/, { timeout: 30_000 });
+  await expect(reloaded.status).toContainText(/Build cancelled — \d+ of 12 exhibits kept/, { timeout: 30_000 });
   const json = await reloaded.json();
   const ready = json.exhibits.filter((e) => e.status === "ready");
   expect(ready.length).toBeGreaterThan(0);

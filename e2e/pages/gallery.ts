@@ -66,6 +66,13 @@ export class GalleryPage {
     return (await r.json()) as GalleryView;
   }
 
+  /** The owner's edit link (opens the gallery with edit rights in any browser). */
+  async editUrl(): Promise<string> {
+    await this.openShare();
+    await expect(this.editLink).toBeVisible();
+    return this.editLink.inputValue();
+  }
+
   async openShare(): Promise<void> {
     if ((await this.share.getAttribute("aria-expanded")) !== "true") await this.share.click();
     await expect(this.viewLink).toBeVisible();

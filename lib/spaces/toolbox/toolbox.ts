@@ -476,10 +476,9 @@ class SpaceToolbox implements Toolbox {
   }
 
   private candidates(capability: Capability, opts: CallOptions): SpaceEntry[] {
-    const list = [...this.config.spaces[capability]];
-    if (!opts.space) return list;
-    const preferred = this.entryFor(opts.space, capability);
-    return [preferred, ...list.filter((e) => e.key !== preferred.key)];
+    if (!opts.space) return [...this.config.spaces[capability]];
+    // A swap names one Space: its result or its error, never another Space's (cached or fresh) in its place.
+    return [this.entryFor(opts.space, capability)];
   }
 
   private entryFor(ref: string, capability: Capability | "custom"): SpaceEntry {

@@ -1,0 +1,97 @@
+import { expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
+
+// Server actions are public POST endpoints: a request carrying `next-action: <id>` and the arguments as the
+// body. These helpers record the real requests a page sends (so a test never guesses an action's id or its
+// wire format) and replay them from elsewhere, as an attacker with a copied request would.
+
+export interface CapturedAction {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** What the server answered the page that sent it: parsed, and as sent. */
+  result: ActionResult | null;
+  responseText: string;
+}
+
+export type ActionResult = { ok: true; value?: unknown } | { ok: false; error: string };
+
+/** The action's return value in an RSC response: the row whose JSON has an `ok` field. */
+export function parseActionResult(text: string): ActionResult | null {
+  for (const line of text.split("\n")) {
+    const m = /^[0-9a-f]+:(\{.*\})\s*$/.exec(line);
+    if (!m) continue;
+    try {
+      const value = JSON.parse(m[1]!) as Record<string, unknown>;
+      if (typeof value.ok === "boolean") return value as ActionResult;
+    } catch {
+      // not JSON: another kind of row
+    }
+  }
+  return null;
+}
+
+/** Headers worth replaying: the action id and the router state, never the browser's cookie. */
+function replayable(headers: Record<string, string>): Record<string, string> {
+  const keep = ["next-action", "next-router-state-tree", "content-type", "accept"];
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => keep.includes(k.toLowerCase())));
+}
+
+export class ActionRecorder {
+  private readonly seen: Request[] = [];
+  private readonly background = new Set<string>();
+
+  constructor(page: Page) {
+    this.watch(page);
+  }
+
+  /** Records another page too (same app, so the same action ids: background ones stay background). */
+  watch(page: Page) {
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) this.seen.push(r);
+    });
+  }
+
+  /** Actions already sent (the live stream, the toolbox list…) are background noise, not what a step sends. */
+  markBackground() {
+    for (const r of this.seen) this.background.add(r.headers()["next-action"]!);
+  }
+
+  /** Runs `step` and returns the one new action request it made, with the server's answer. */
+  async during(label: string, step: () => Promise<void>): Promise<CapturedAction> {
+    const from = this.seen.length;
+    await step();
+    await expect
+      .poll(() => this.seen.slice(from).filter((r) => !this.background.has(r.headers()["next-action"]!)).length, {
+        message: `the page sent a server action for "${label}"`,
+      })
+      .toBeGreaterThan(0);
+    const request = this.seen.slice(from).find((r) => !this.background.has(r.headers()["next-action"]!))!;
+    const response = await request.response();
+    const text = response ? await response.text().catch((e: Error) => `(body unreadable: ${e.message})`) : "(no response)";
+    return {
+      label,
+      url: request.url(),
+      headers: replayable(request.headers()),
+      body: request.postData() ?? "",
+      result: parseActionResult(text),
+      responseText: text,
+    };
+  }
+}
+
+/** Sends a captured action again from `request`'s context (its cookies, not the page's). */
+export async function replayAction(
+  request: APIRequestContext,
+  action: CapturedAction,
+  overrides: { body?: string } = {},
+): Promise<{ status: number; text: string; result: ActionResult | null }> {
+  const origin = new URL(action.url).origin;
+  const response = await request.post(action.url, {
+    headers: { ...action.headers, origin },
+    data: overrides.body ?? action.body,
+    maxRedirects: 0,
+  });
+  const text = await response.text();
+  return { status: response.status(), text, result: parseActionResult(text) };
+}
