@@ -9,7 +9,8 @@ export function GalleryStatus({ gallery, log }: { gallery: GalleryView; log: Bui
   const total = gallery.exhibits.length;
   const ready = gallery.exhibits.filter((e) => e.status === "ready").length;
   const failed = gallery.exhibits.filter((e) => e.status === "failed").length;
-  const status = log.finished ? log.status : (gallery.build?.status ?? "succeeded");
+  // The live log knows best once it has seen a build (a regeneration starts one); before that, the page's view.
+  const status = (log.buildId ? log.status : null) ?? gallery.build?.status ?? "succeeded";
   const running = !log.finished && (status === "running" || status === "queued");
 
   let text: string;
