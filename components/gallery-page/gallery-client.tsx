@@ -205,7 +205,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
     if (!report(exhibit.id, result)) endVersionChange(exhibit.id);
   };
 
-  const building = gallery.build?.status === "running" || gallery.build?.status === "queued";
+  const liveStatus = (log.buildId ? log.status : null) ?? gallery.build?.status;
+  const building = !log.finished && (liveStatus === "running" || liveStatus === "queued");
 
   return (
     <div className={styles.page}>
