@@ -40,6 +40,8 @@ function replayable(headers: Record<string, string>): Record<string, string> {
 export class ActionRecorder {
   private readonly seen: Request[] = [];
   private readonly background = new Set<string>();
+  private readonly bodies = new Map<Request, string>();
+  private armed = false;
 
   constructor(page: Page) {
     this.watch(page);
@@ -49,6 +51,18 @@ export class ActionRecorder {
   watch(page: Page) {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.headers()["next-action"]) this.seen.push(r);
+    });
+    // A step's action is passed through here so its answer can be read: the browser drops a response body as
+    // soon as the page refreshes itself (router.refresh()), which some actions trigger at once. Only during a
+    // step, and never background actions: the live stream never ends, so it must not be buffered.
+    void page.route(/\/g\/[^/?#]+(\?[^#]*)?$/, async (route) => {
+      const request = route.request();
+      const action = request.headers()["next-action"];
+      if (!this.armed || request.method() !== "POST" || !action || this.background.has(action)) return route.fallback();
+      const response = await route.fetch();
+      const body = await response.body();
+      this.bodies.set(request, body.toString("utf8"));
+      await route.fulfill({ response, body });
     });
   }
 
@@ -60,15 +74,18 @@ export class ActionRecorder {
   /** Runs `step` and returns the one new action request it made, with the server's answer. */
   async during(label: string, step: () => Promise<void>): Promise<CapturedAction> {
     const from = this.seen.length;
-    await step();
-    await expect
-      .poll(() => this.seen.slice(from).filter((r) => !this.background.has(r.headers()["next-action"]!)).length, {
-        message: `the page sent a server action for "${label}"`,
-      })
-      .toBeGreaterThan(0);
-    const request = this.seen.slice(from).find((r) => !this.background.has(r.headers()["next-action"]!))!;
-    const response = await request.response();
-    const text = response ? await response.text().catch((e: Error) => `(body unreadable: ${e.message})`) : "(no response)";
+    const fresh = () => this.seen.slice(from).filter((r) => !this.background.has(r.headers()["next-action"]!));
+    // Armed until the step's request has been seen: it may leave a moment after the click returns.
+    this.armed = true;
+    try {
+      await step();
+      await expect.poll(() => fresh().length, { message: `the page sent a server action for "${label}"` }).toBeGreaterThan(0);
+    } finally {
+      this.armed = false;
+    }
+    const request = fresh()[0]!;
+    await expect.poll(() => this.bodies.has(request), { message: `the answer to "${label}"` }).toBe(true);
+    const text = this.bodies.get(request)!;
     return {
       label,
       url: request.url(),
