@@ -87,22 +87,24 @@ function Entry({ entry, titles }: { entry: LogEntry; titles: Record<string, stri
 
 /** `titles` maps exhibit keys (as build events name them) to their titles. */
 export function BuildLogPanel({ log, titles }: { log: BuildLog; titles: Record<string, string> }) {
-  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const count = log.entries.length;
   useEffect(() => {
-    end.current?.scrollIntoView({ block: "nearest" });
+    // Follow the newest entry inside the log only: scrollIntoView would also scroll the sidebar away from the
+    // title, the status and the exhibits.
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
   }, [count]);
   return (
     <section className={styles.section} aria-labelledby="log-heading">
       <h2 id="log-heading" className={styles.heading}>
         Build log
       </h2>
-      <div role="log" aria-label="Build log" aria-live="polite" className={styles.log}>
+      <div role="log" aria-label="Build log" aria-live="polite" className={styles.log} ref={box}>
         {count === 0 ? <p className={styles.dim}>No build activity yet.</p> : null}
         {log.entries.map((entry) => (
           <Entry key={entry.id} entry={entry} titles={titles} />
         ))}
-        <div ref={end} />
       </div>
     </section>
   );
