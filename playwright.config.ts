@@ -29,8 +29,15 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    // Models take a moment longer than the bare engines, as real Spaces do: long enough that a test can reload,
-    // cancel or edit while a build is still running, without waits measured in seconds.
-    env: { DATA_DIR: ".e2e-data", NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500" },
+    // The 3D Space works like a ZeroGPU Space: one job at a time, each taking a few seconds. A 12-exhibit build then
+    // runs for half a minute at least, so a test can reload, cancel or edit while it is still running — an ordering
+    // guarantee that holds on a busy machine, not a wait measured in seconds.
+    env: {
+      DATA_DIR: ".e2e-data",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500",
+      SPACE_CONCURRENCY: "shape-3d=1",
+    },
   },
 });

@@ -91,11 +91,12 @@ test("the view link shows the same gallery read-only, and a visitor can remix it
   expect((await visitorPage.request.post(`/api/galleries/${visitor.id}`, { data: {} })).status()).toBe(405);
 
   // Remix: a copy the visitor owns, with the same exhibits.
+  const viewedId = visitor.id;
   await visitor.remix.click();
   const viewPath = new URL(viewUrl).pathname;
   await visitorPage.waitForURL((url) => /^\/g\/[A-Za-z0-9_-]+$/.test(url.pathname) && url.pathname !== viewPath, { timeout: 30_000 });
   const remix = new GalleryPage(visitorPage);
-  expect(remix.id).not.toBe(visitor.id);
+  expect(remix.id).not.toBe(viewedId);
   await expect(remix.items()).toHaveCount(ownerTitles.length);
   await expect(remix.exhibits.getByRole("button", { name: "Regenerate", exact: true }).first()).toBeVisible();
 
