@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inspectGlb } from "./inspect";
 import { getIO } from "./io";
 import { normalizeDocument } from "./normalize";
-import { optimizeDocument } from "./optimize";
+import { MAX_TEXTURE_SIZE, optimizeDocument } from "./optimize";
 import { prepareModel } from "./prepare";
 import { makeDenseSphereGlb, makeSharedMeshGlb, makeZUpBoxGlb } from "./testing/fixtures";
 import { validateGlb } from "./validate";
@@ -29,8 +29,8 @@ describe("prepareModel", () => {
     expect(maxX - minX).toBeCloseTo(0.32, 2);
     expect(maxZ - minZ).toBeCloseTo(0.16, 2);
 
-    expect(info.textures).toEqual([{ width: 1024, height: 1024, mediaType: "image/webp" }]);
-    expect(stats.textures).toEqual([{ width: 1024, height: 1024 }]);
+    expect(info.textures).toEqual([{ width: MAX_TEXTURE_SIZE, height: MAX_TEXTURE_SIZE, mediaType: "image/webp" }]);
+    expect(stats.textures).toEqual([{ width: MAX_TEXTURE_SIZE, height: MAX_TEXTURE_SIZE }]);
     expect(stats.servedBytes).toBe(glb.byteLength);
     expect(stats.servedBytes).toBeLessThan(stats.originalBytes);
     expect(stats).toMatchObject({ originalBytes: original.byteLength, originalVertices: 24, upAxis: "z" });
