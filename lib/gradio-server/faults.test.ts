@@ -34,6 +34,22 @@ describe("faults through @gradio/client", () => {
     client.close();
   });
 
+  it("latency overlaps the work, as on a remote GPU: the work is done while the answer still waits", async () => {
+    const { url, app } = variant({ latencyMs: { min: 60_000, max: 60_000 } });
+    const client = await Client.connect(url, { events: ["data", "status"] });
+    const job = client.submit("/slow", { steps: 3, step_ms: 0 });
+    let gotData = false;
+    for await (const m of job) {
+      const s = m as { type: string; progress_data?: { desc: string | null }[] };
+      if (s.type === "data") gotData = true;
+      if (s.progress_data?.some((p) => p.desc === "done")) break; // the work's last progress report
+    }
+    expect(gotData).toBe(false); // …and yet no answer before the latency is over
+    await job.cancel();
+    await expectClean(app);
+    client.close();
+  });
+
   it("error is a transient gr.Error, crash is the opaque 'An error occurred'", async () => {
     const e = await Client.connect(variant({ error: 1 }).url);
     await expect(e.predict("/upper", ["a"])).rejects.toMatchObject({ message: "GPU task aborted", title: "ZeroGPU worker error" });

@@ -5,7 +5,10 @@
 import { z } from "zod";
 
 export interface FaultProfile {
-  /** Added before the run, in ms: a fixed value or a uniform range. */
+  /**
+   * How long a call takes at least, in ms (a fixed value or a uniform range): the Space's work runs during the
+   * wait, as on a remote GPU, so a call answers after max(latency, work). Faulted calls answer after the latency.
+   */
   latencyMs?: { min: number; max: number };
   /** Rate of transient failures (a gr.Error "GPU task aborted", titled like ZeroGPU's worker errors). */
   error?: number;

@@ -155,7 +155,11 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
     let message: ServerMessage;
     try {
       if (plan.quota) throw new GradioError(quotaMessage(plan.quota), { title: "ZeroGPU quota exceeded" });
-      if (plan.latencyMs > 0) await sleep(plan.latencyMs, signal);
+      // Latency is how long the Space takes to answer, as a remote GPU Space does: the work runs during the
+      // wait (started below, once no fault has decided the call's fate) and the answer comes when both are over.
+      const floor = plan.latencyMs > 0 ? sleep(plan.latencyMs, signal) : Promise.resolve();
+      const faulted = plan.hang || plan.error || plan.crash || !event.args;
+      if (faulted) await floor;
       if (plan.hang) {
         // Never completes: the call holds its slot until the caller cancels or goes away.
         event.hung = true;
@@ -164,7 +168,7 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
       if (plan.error) throw new GradioError("GPU task aborted", { title: "ZeroGPU worker error" });
       if (plan.crash) throw new HiddenError();
       if (!event.args) throw new Error("Call has no prepared arguments");
-      const values = await abortable(def.run(event.args, ctx), runSignal);
+      const [values] = await Promise.all([abortable(def.run(event.args, ctx), runSignal), floor]);
       const data = await buildOutputs(event, values, deps);
       const duration = (Date.now() - started) / 1000;
       countDuration = true;
