@@ -4,7 +4,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { getDb, dataDir, type Db } from "@/lib/db/connection";
+import { getDb, dataDir, stmt, type Db } from "@/lib/db/connection";
 import { nowIso } from "@/lib/db/ids";
 import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
 import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "./types";
@@ -49,8 +49,7 @@ export class FileAssetStore implements AssetStore {
     const asset: StoredAsset = { sha256, mediaType: type, bytes: bytes.byteLength };
     const file = this.filePath(asset);
     if (!(await hasSize(file, bytes.byteLength))) await writeAtomically(file, bytes);
-    this.db()
-      .prepare(`INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
+    stmt(this.db(), `INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
       .run(sha256, type, bytes.byteLength, nowIso());
     return asset;
   }
@@ -87,7 +86,7 @@ export class FileAssetStore implements AssetStore {
   }
 
   private row(sha256: string): AssetRow | undefined {
-    return this.db().prepare(`SELECT sha256, media_type, bytes FROM assets WHERE sha256 = ?`).get(sha256) as AssetRow | undefined;
+    return stmt(this.db(), `SELECT sha256, media_type, bytes FROM assets WHERE sha256 = ?`).get(sha256) as AssetRow | undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { BuildStatus } from "@/lib/gallery/types";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
 import { jsonObjectSchema, parseJson } from "./schemas";
@@ -84,7 +84,7 @@ export function createBuild(input: NewBuild, db: Db = getDb()): BuildRecord {
   const data = newBuildSchema.parse(input);
   const id = newId();
   const now = nowIso();
-  db.prepare(
+  stmt(db, 
     `INSERT INTO builds (id, gallery_id, kind, exhibit_id, status, goal, budget, counters, created_at, updated_at, heartbeat_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)`,
   ).run(id, data.galleryId, data.kind, data.exhibitId, data.status, data.goal, JSON.stringify(data.budget), now, now, now);
@@ -92,22 +92,20 @@ export function createBuild(input: NewBuild, db: Db = getDb()): BuildRecord {
 }
 
 export function getBuild(id: string, db: Db = getDb()): BuildRecord | null {
-  const row = db.prepare(`SELECT * FROM builds WHERE id = ?`).get(id) as BuildRow | undefined;
+  const row = stmt(db, `SELECT * FROM builds WHERE id = ?`).get(id) as BuildRow | undefined;
   return row ? toBuildRecord(row) : null;
 }
 
 /** The gallery's most recent build (any status), or null. */
 export function latestBuild(galleryId: string, db: Db = getDb()): BuildRecord | null {
-  const row = db
-    .prepare(`SELECT * FROM builds WHERE gallery_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`)
+  const row = stmt(db, `SELECT * FROM builds WHERE gallery_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`)
     .get(galleryId) as BuildRow | undefined;
   return row ? toBuildRecord(row) : null;
 }
 
 /** The gallery's queued or running builds, oldest first. */
 export function activeBuilds(galleryId: string, db: Db = getDb()): BuildRecord[] {
-  const rows = db
-    .prepare(`SELECT * FROM builds WHERE gallery_id = ? AND status IN ('queued','running') ORDER BY created_at, rowid`)
+  const rows = stmt(db, `SELECT * FROM builds WHERE gallery_id = ? AND status IN ('queued','running') ORDER BY created_at, rowid`)
     .all(galleryId) as BuildRow[];
   return rows.map(toBuildRecord);
 }
@@ -127,7 +125,7 @@ export function updateBuild(id: string, patch: BuildPatch, db: Db = getDb()): Bu
   return db.transaction(() => {
     mustGetActive(id, db);
     const now = nowIso();
-    db.prepare(
+    stmt(db, 
       `UPDATE builds SET status = coalesce(?, status), counters = coalesce(?, counters),
          error = CASE WHEN ? THEN ? ELSE error END, updated_at = ?, heartbeat_at = ? WHERE id = ?`,
     ).run(
@@ -151,14 +149,14 @@ export function incrementCounters(id: string, delta: BuildCounters, db: Db = get
     const counters = { ...build.counters };
     for (const [name, n] of Object.entries(d)) counters[name] = (counters[name] ?? 0) + n;
     const now = nowIso();
-    db.prepare(`UPDATE builds SET counters = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?`).run(JSON.stringify(counters), now, now, id);
+    stmt(db, `UPDATE builds SET counters = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?`).run(JSON.stringify(counters), now, now, id);
     return getBuild(id, db)!;
   }).immediate();
 }
 
 /** Marks the build alive; a running build whose heartbeat stops was cut off. */
 export function heartbeatBuild(id: string, db: Db = getDb()): void {
-  db.prepare(`UPDATE builds SET heartbeat_at = ? WHERE id = ?`).run(nowIso(), id);
+  stmt(db, `UPDATE builds SET heartbeat_at = ? WHERE id = ?`).run(nowIso(), id);
 }
 
 /** Ends a build. Finishing twice is an error, so a late finisher cannot overwrite a cancellation. */
@@ -169,7 +167,7 @@ export function finishBuild(id: string, status: FinalBuildStatus, error: string 
   return db.transaction(() => {
     mustGetActive(id, db);
     const now = nowIso();
-    db.prepare(`UPDATE builds SET status = ?, error = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?`).run(status, error, now, now, id);
+    stmt(db, `UPDATE builds SET status = ?, error = ?, updated_at = ?, heartbeat_at = ? WHERE id = ?`).run(status, error, now, now, id);
     return getBuild(id, db)!;
   }).immediate();
 }
@@ -179,6 +177,6 @@ export function finishBuild(id: string, status: FinalBuildStatus, error: string 
  * was cut off by a restart or crash: the caller marks them `interrupted` (or resumes them).
  */
 export function findInterruptedBuilds(db: Db = getDb()): BuildRecord[] {
-  const rows = db.prepare(`SELECT * FROM builds WHERE status IN ('queued','running') ORDER BY created_at, rowid`).all() as BuildRow[];
+  const rows = stmt(db, `SELECT * FROM builds WHERE status IN ('queued','running') ORDER BY created_at, rowid`).all() as BuildRow[];
   return rows.map(toBuildRecord);
 }

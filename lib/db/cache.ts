@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { CachedCall, CallCache } from "@/lib/spaces/toolbox/cache-types";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { parseJson } from "./schemas";
 
 const cachedCallSchema = z.object({
@@ -26,8 +26,7 @@ export class SqliteCallCache implements CallCache {
   constructor(private readonly db: () => Db = getDb) {}
 
   async get(key: string): Promise<CachedCall | null> {
-    const row = this.db()
-      .prepare(`SELECT space, endpoint, outputs, duration_ms, created_at FROM space_call_cache WHERE key = ?`)
+    const row = stmt(this.db(), `SELECT space, endpoint, outputs, duration_ms, created_at FROM space_call_cache WHERE key = ?`)
       .get(key) as CacheRow | undefined;
     if (!row) return null;
     return { space: row.space, endpoint: row.endpoint, outputs: parseJson<unknown[]>(row.outputs), durationMs: row.duration_ms, createdAt: row.created_at };
@@ -36,8 +35,7 @@ export class SqliteCallCache implements CallCache {
   async put(key: string, value: CachedCall): Promise<void> {
     const v = cachedCallSchema.parse(value);
     // Last write wins: two builds racing on the same key computed equivalent results.
-    this.db()
-      .prepare(
+    stmt(this.db(), 
         `INSERT INTO space_call_cache (key, space, endpoint, outputs, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET space = excluded.space, endpoint = excluded.endpoint, outputs = excluded.outputs,
            duration_ms = excluded.duration_ms, created_at = excluded.created_at`,
@@ -47,7 +45,7 @@ export class SqliteCallCache implements CallCache {
 
   /** Drops one entry (e.g. an output later found broken). */
   async delete(key: string): Promise<void> {
-    this.db().prepare(`DELETE FROM space_call_cache WHERE key = ?`).run(key);
+    stmt(this.db(), `DELETE FROM space_call_cache WHERE key = ?`).run(key);
   }
 }
 

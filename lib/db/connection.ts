@@ -41,6 +41,20 @@ export function openDb(dir: string = dataDir()): Db {
   }
 }
 
+// Compiling a statement costs more than running a small one, and a build runs the same few hundred times
+// (an event append per progress report): each connection keeps its statements, compiled once. Only fixed SQL
+// text goes through here, so the cache is bounded by the code.
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** `db.prepare(sql)`, compiled once per connection. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 // Next may evaluate this module more than once (several bundles, dev reloads): keep the handle on
 // globalThis so the process holds one connection per data directory.
 const globalKey = Symbol.for("vernissage.db");

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { buildEventTypes, type BuildEvent, type BuildEventType } from "@/lib/builds/events";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { nowIso } from "./ids";
 import { jsonObjectSchema, parseJson } from "./schemas";
 
@@ -29,8 +29,7 @@ export function appendEvent(buildId: string, type: BuildEventType, payload: Reco
   const json = JSON.stringify(jsonObjectSchema.parse(payload));
   const at = nowIso();
   return db.transaction(() => {
-    const row = db
-      .prepare(
+    const row = stmt(db, 
         `INSERT INTO build_events (build_id, seq, type, payload, at)
          SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM build_events WHERE build_id = ?
          RETURNING build_id, seq, type, payload, at`,
@@ -42,13 +41,12 @@ export function appendEvent(buildId: string, type: BuildEventType, payload: Reco
 
 /** Events with seq > afterSeq, in order (afterSeq 0: from the start). `limit` pages a long replay. */
 export function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: Db = getDb()): BuildEvent[] {
-  const rows = db
-    .prepare(`SELECT build_id, seq, type, payload, at FROM build_events WHERE build_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
+  const rows = stmt(db, `SELECT build_id, seq, type, payload, at FROM build_events WHERE build_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
     .all(buildId, afterSeq, limit) as EventRow[];
   return rows.map(toEvent);
 }
 
 /** The last seq of the build, 0 when it has none. */
 export function lastSeq(buildId: string, db: Db = getDb()): number {
-  return (db.prepare(`SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ?`).get(buildId) as { seq: number }).seq;
+  return (stmt(db, `SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ?`).get(buildId) as { seq: number }).seq;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/gallery/types";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
 import {
@@ -178,12 +178,12 @@ const COLUMNS = `id, gallery_id, key, ord, title, description, prompt, seed, sta
   model_sha, original_model_sha, height, version, provenance, created_at, updated_at`;
 
 export function getExhibit(id: string, db: Db = getDb()): ExhibitRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM exhibits WHERE id = ?`).get(id) as ExhibitRow | undefined;
+  const row = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE id = ?`).get(id) as ExhibitRow | undefined;
   return row ? toExhibitRecord(row) : null;
 }
 
 export function getExhibitByKey(galleryId: string, key: string, db: Db = getDb()): ExhibitRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? AND key = ?`).get(galleryId, key) as
+  const row = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? AND key = ?`).get(galleryId, key) as
     | ExhibitRow
     | undefined;
   return row ? toExhibitRecord(row) : null;
@@ -191,14 +191,13 @@ export function getExhibitByKey(galleryId: string, key: string, db: Db = getDb()
 
 /** The gallery's exhibits in hall order. */
 export function listExhibits(galleryId: string, db: Db = getDb()): ExhibitRecord[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? ORDER BY ord, created_at, id`).all(galleryId) as ExhibitRow[];
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? ORDER BY ord, created_at, id`).all(galleryId) as ExhibitRow[];
   return rows.map(toExhibitRecord);
 }
 
 /** Every result the exhibit has had, oldest first. */
 export function listExhibitVersions(exhibitId: string, db: Db = getDb()): ExhibitVersionRecord[] {
-  const rows = db
-    .prepare(`SELECT * FROM exhibit_versions WHERE exhibit_id = ? ORDER BY version`)
+  const rows = stmt(db, `SELECT * FROM exhibit_versions WHERE exhibit_id = ? ORDER BY version`)
     .all(exhibitId) as ExhibitVersionRow[];
   return rows.map(toExhibitVersionRecord);
 }
@@ -215,11 +214,11 @@ export function createExhibit(galleryId: string, input: NewExhibit, db: Db = get
   return db.transaction(() => {
     const order =
       data.order ??
-      (db.prepare(`SELECT coalesce(max(ord), -1) + 1 AS next FROM exhibits WHERE gallery_id = ?`).get(galleryId) as { next: number }).next;
+      (stmt(db, `SELECT coalesce(max(ord), -1) + 1 AS next FROM exhibits WHERE gallery_id = ?`).get(galleryId) as { next: number }).next;
     const id = newId();
     const now = nowIso();
     try {
-      db.prepare(
+      stmt(db, 
         `INSERT INTO exhibits (id, gallery_id, key, ord, title, description, prompt, seed, status, placement, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -254,8 +253,7 @@ export function createExhibits(galleryId: string, inputs: NewExhibit[], db: Db =
 /** Changes what the exhibit should depict (swap, edited prompt) without touching its current result. */
 export function updateExhibitSpec(id: string, patch: ExhibitSpecPatch, db: Db = getDb()): ExhibitRecord {
   const data = specPatchSchema.parse(patch);
-  const { changes } = db
-    .prepare(
+  const { changes } = stmt(db, 
       `UPDATE exhibits SET title = coalesce(?, title), description = coalesce(?, description), prompt = coalesce(?, prompt),
          seed = coalesce(?, seed), updated_at = ? WHERE id = ?`,
     )
@@ -297,7 +295,7 @@ export function setExhibitStatus(id: string, status: ExhibitStatus, change: Stat
     if (status === "ready" && current.status !== "ready" && current.version === 0) {
       throw new InvalidTransitionError(`exhibit ${id} has no result yet: use setExhibitResult to make it ready`);
     }
-    db.prepare(
+    stmt(db, 
       `UPDATE exhibits SET status = ?, error = ?, provenance = coalesce(?, provenance), updated_at = ? WHERE id = ?`,
     ).run(
       status,
@@ -318,8 +316,7 @@ export function setExhibitResult(id: string, result: ExhibitResult, db: Db = get
   const r = resultSchema.parse(result);
   return db.transaction(() => {
     const current = mustGet(id, db);
-    const { next } = db
-      .prepare(`SELECT coalesce(max(version), 0) + 1 AS next FROM exhibit_versions WHERE exhibit_id = ?`)
+    const { next } = stmt(db, `SELECT coalesce(max(version), 0) + 1 AS next FROM exhibit_versions WHERE exhibit_id = ?`)
       .get(id) as { next: number };
     const spec = {
       title: r.title ?? current.title,
@@ -329,12 +326,12 @@ export function setExhibitResult(id: string, result: ExhibitResult, db: Db = get
     };
     const now = nowIso();
     const provenance = JSON.stringify(r.provenance);
-    db.prepare(
+    stmt(db, 
       `INSERT INTO exhibit_versions (exhibit_id, version, title, description, prompt, seed, image_sha, model_sha,
          original_model_sha, height, provenance, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, next, spec.title, spec.description, spec.prompt, spec.seed, r.imageSha, r.modelSha, r.originalModelSha, r.height, provenance, now);
-    db.prepare(
+    stmt(db, 
       `UPDATE exhibits SET title = ?, description = ?, prompt = ?, seed = ?, status = 'ready', error = NULL, image_sha = ?,
          model_sha = ?, original_model_sha = ?, height = ?, version = ?, provenance = ?, updated_at = ? WHERE id = ?`,
     ).run(spec.title, spec.description, spec.prompt, spec.seed, r.imageSha, r.modelSha, r.originalModelSha, r.height, next, provenance, now, id);
@@ -346,11 +343,11 @@ export function setExhibitResult(id: string, result: ExhibitResult, db: Db = get
 export function restoreExhibitVersion(id: string, version: number, db: Db = getDb()): ExhibitRecord {
   return db.transaction(() => {
     mustGet(id, db);
-    const v = db.prepare(`SELECT * FROM exhibit_versions WHERE exhibit_id = ? AND version = ?`).get(id, version) as
+    const v = stmt(db, `SELECT * FROM exhibit_versions WHERE exhibit_id = ? AND version = ?`).get(id, version) as
       | ExhibitVersionRow
       | undefined;
     if (!v) throw new NotFoundError(`version ${version} of exhibit`, id);
-    db.prepare(
+    stmt(db, 
       `UPDATE exhibits SET title = ?, description = ?, prompt = ?, seed = ?, status = 'ready', error = NULL, image_sha = ?,
          model_sha = ?, original_model_sha = ?, height = ?, version = ?, provenance = ?, updated_at = ? WHERE id = ?`,
     ).run(v.title, v.description, v.prompt, v.seed, v.image_sha, v.model_sha, v.original_model_sha, v.height, v.version, v.provenance, nowIso(), id);
@@ -368,7 +365,7 @@ export function updatePlacement(id: string, patch: Partial<Placement>, db: Db = 
       rotationY: data.rotationY ?? current.placement.rotationY,
       scale: data.scale ?? current.placement.scale,
     };
-    db.prepare(`UPDATE exhibits SET placement = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(placement), nowIso(), id);
+    stmt(db, `UPDATE exhibits SET placement = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(placement), nowIso(), id);
     return mustGet(id, db);
   }).immediate();
 }
@@ -376,17 +373,17 @@ export function updatePlacement(id: string, patch: Partial<Placement>, db: Db = 
 /** Sets the hall order: `orderedIds` must name every exhibit of the gallery exactly once. */
 export function reorderExhibits(galleryId: string, orderedIds: readonly string[], db: Db = getDb()): void {
   db.transaction(() => {
-    const existing = (db.prepare(`SELECT id FROM exhibits WHERE gallery_id = ?`).all(galleryId) as { id: string }[]).map((r) => r.id);
+    const existing = (stmt(db, `SELECT id FROM exhibits WHERE gallery_id = ?`).all(galleryId) as { id: string }[]).map((r) => r.id);
     const given = new Set(orderedIds);
     if (given.size !== orderedIds.length || given.size !== existing.length || existing.some((id) => !given.has(id))) {
       throw new InvalidTransitionError(`reorder of gallery ${galleryId} must list each of its ${existing.length} exhibits once`);
     }
     const now = nowIso();
-    const update = db.prepare(`UPDATE exhibits SET ord = ?, updated_at = ? WHERE id = ?`);
+    const update = stmt(db, `UPDATE exhibits SET ord = ?, updated_at = ? WHERE id = ?`);
     orderedIds.forEach((id, index) => update.run(index, now, id));
   }).immediate();
 }
 
 export function deleteExhibit(id: string, db: Db = getDb()): boolean {
-  return db.prepare(`DELETE FROM exhibits WHERE id = ?`).run(id).changes > 0;
+  return stmt(db, `DELETE FROM exhibits WHERE id = ?`).run(id).changes > 0;
 }

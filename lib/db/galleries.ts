@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { NotFoundError } from "./errors";
 import { hashToken, newEditToken, newId, nowIso } from "./ids";
 
@@ -58,7 +58,7 @@ export function createGallery(input: NewGallery, db: Db = getDb()): { id: string
   const id = newId();
   const editToken = newEditToken();
   const createdAt = nowIso();
-  db.prepare(
+  stmt(db, 
     `INSERT INTO galleries (id, title, goal, theme, created_at, edit_token_hash, remixed_from)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, data.title, data.goal, data.theme, createdAt, hashToken(editToken), data.remixedFrom);
@@ -70,16 +70,14 @@ export function createGallery(input: NewGallery, db: Db = getDb()): { id: string
 }
 
 export function getGallery(id: string, db: Db = getDb()): GalleryRecord | null {
-  const row = db
-    .prepare(`SELECT id, title, goal, theme, created_at, remixed_from FROM galleries WHERE id = ?`)
+  const row = stmt(db, `SELECT id, title, goal, theme, created_at, remixed_from FROM galleries WHERE id = ?`)
     .get(id) as GalleryRow | undefined;
   return row ? toGalleryRecord(row) : null;
 }
 
 export function updateGallery(id: string, patch: GalleryPatch, db: Db = getDb()): GalleryRecord {
   const data = galleryPatchSchema.parse(patch);
-  const { changes } = db
-    .prepare(`UPDATE galleries SET title = coalesce(?, title), goal = coalesce(?, goal), theme = coalesce(?, theme) WHERE id = ?`)
+  const { changes } = stmt(db, `UPDATE galleries SET title = coalesce(?, title), goal = coalesce(?, goal), theme = coalesce(?, theme) WHERE id = ?`)
     .run(data.title ?? null, data.goal ?? null, data.theme ?? null, id);
   if (changes === 0) throw new NotFoundError("gallery", id);
   return getGallery(id, db)!;
@@ -90,7 +88,7 @@ const DUMMY_HASH = hashToken("vernissage: no such gallery");
 
 /** True when `token` is the edit token of gallery `galleryId`. Constant-time in the token. */
 export function verifyEditToken(galleryId: string, token: string | null | undefined, db: Db = getDb()): boolean {
-  const row = db.prepare(`SELECT edit_token_hash FROM galleries WHERE id = ?`).get(galleryId) as
+  const row = stmt(db, `SELECT edit_token_hash FROM galleries WHERE id = ?`).get(galleryId) as
     | { edit_token_hash: Buffer }
     | undefined;
   const stored = row?.edit_token_hash ?? DUMMY_HASH;
@@ -101,5 +99,5 @@ export function verifyEditToken(galleryId: string, token: string | null | undefi
 }
 
 export function deleteGallery(id: string, db: Db = getDb()): boolean {
-  return db.prepare(`DELETE FROM galleries WHERE id = ?`).run(id).changes > 0;
+  return stmt(db, `DELETE FROM galleries WHERE id = ?`).run(id).changes > 0;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { createGallery, getGallery } from "./galleries";
 import { newId, nowIso } from "./ids";
 
@@ -18,8 +18,8 @@ export function remixGallery(sourceId: string, opts: { title?: string } = {}, db
       db,
     );
     const now = nowIso();
-    const exhibits = db.prepare(`SELECT id FROM exhibits WHERE gallery_id = ?`).all(sourceId) as { id: string }[];
-    const copyExhibit = db.prepare(
+    const exhibits = stmt(db, `SELECT id FROM exhibits WHERE gallery_id = ?`).all(sourceId) as { id: string }[];
+    const copyExhibit = stmt(db, 
       `INSERT INTO exhibits (id, gallery_id, key, ord, title, description, prompt, seed, status, error, placement, image_sha,
          model_sha, original_model_sha, height, version, provenance, created_at, updated_at)
        SELECT @newId, @galleryId, key, ord, title, description, prompt, seed,
@@ -28,7 +28,7 @@ export function remixGallery(sourceId: string, opts: { title?: string } = {}, db
          placement, image_sha, model_sha, original_model_sha, height, version, provenance, @now, @now
        FROM exhibits WHERE id = @oldId`,
     );
-    const copyVersions = db.prepare(
+    const copyVersions = stmt(db, 
       `INSERT INTO exhibit_versions (exhibit_id, version, title, description, prompt, seed, image_sha, model_sha,
          original_model_sha, height, provenance, created_at)
        SELECT @newId, version, title, description, prompt, seed, image_sha, model_sha, original_model_sha, height, provenance, created_at
@@ -39,7 +39,7 @@ export function remixGallery(sourceId: string, opts: { title?: string } = {}, db
       copyExhibit.run(params);
       copyVersions.run(params);
     }
-    db.prepare(
+    stmt(db, 
       `INSERT INTO gallery_tools (gallery_id, space, tool, added_at) SELECT ?, space, tool, added_at FROM gallery_tools WHERE gallery_id = ?`,
     ).run(id, sourceId);
     return { id, editToken };

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { nowIso } from "./ids";
 import { jsonObjectSchema, parseJson } from "./schemas";
 
@@ -30,7 +30,7 @@ function toTool(row: ToolRow): GalleryTool {
 export function putGalleryTool(galleryId: string, space: string, tool: Record<string, unknown>, db: Db = getDb()): GalleryTool {
   const s = spaceSchema.parse(space);
   const json = JSON.stringify(jsonObjectSchema.parse(tool));
-  db.prepare(
+  stmt(db, 
     `INSERT INTO gallery_tools (gallery_id, space, tool, added_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (gallery_id, space) DO UPDATE SET tool = excluded.tool`,
   ).run(galleryId, s, json, nowIso());
@@ -38,16 +38,16 @@ export function putGalleryTool(galleryId: string, space: string, tool: Record<st
 }
 
 export function getGalleryTool(galleryId: string, space: string, db: Db = getDb()): GalleryTool | null {
-  const row = db.prepare(`SELECT * FROM gallery_tools WHERE gallery_id = ? AND space = ?`).get(galleryId, space) as ToolRow | undefined;
+  const row = stmt(db, `SELECT * FROM gallery_tools WHERE gallery_id = ? AND space = ?`).get(galleryId, space) as ToolRow | undefined;
   return row ? toTool(row) : null;
 }
 
 /** The gallery's discovered tools, in the order they were added. */
 export function listGalleryTools(galleryId: string, db: Db = getDb()): GalleryTool[] {
-  const rows = db.prepare(`SELECT * FROM gallery_tools WHERE gallery_id = ? ORDER BY added_at, space`).all(galleryId) as ToolRow[];
+  const rows = stmt(db, `SELECT * FROM gallery_tools WHERE gallery_id = ? ORDER BY added_at, space`).all(galleryId) as ToolRow[];
   return rows.map(toTool);
 }
 
 export function removeGalleryTool(galleryId: string, space: string, db: Db = getDb()): boolean {
-  return db.prepare(`DELETE FROM gallery_tools WHERE gallery_id = ? AND space = ?`).run(galleryId, space).changes > 0;
+  return stmt(db, `DELETE FROM gallery_tools WHERE gallery_id = ? AND space = ?`).run(galleryId, space).changes > 0;
 }

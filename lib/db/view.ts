@@ -1,7 +1,7 @@
 import "server-only";
 import { assetUrl, type AssetMediaType } from "@/lib/assets/types";
 import type { ExhibitView, GalleryView } from "@/lib/gallery/types";
-import { getDb, type Db } from "./connection";
+import { getDb, stmt, type Db } from "./connection";
 import { latestBuild } from "./builds";
 import { listExhibits, toExhibitVersionRecord, type ExhibitVersionRow } from "./exhibits";
 import { getGallery } from "./galleries";
@@ -16,8 +16,7 @@ export function getGalleryView(id: string, db: Db = getDb()): GalleryView | null
     const gallery = getGallery(id, db);
     if (!gallery) return null;
     const exhibits = listExhibits(id, db);
-    const versionRows = db
-      .prepare(
+    const versionRows = stmt(db, 
         `SELECT v.* FROM exhibit_versions v JOIN exhibits e ON e.id = v.exhibit_id WHERE e.gallery_id = ? ORDER BY v.exhibit_id, v.version`,
       )
       .all(id) as ExhibitVersionRow[];
@@ -29,8 +28,7 @@ export function getGalleryView(id: string, db: Db = getDb()): GalleryView | null
     for (const v of versions) for (const s of [v.imageSha, v.modelSha]) if (s) shas.add(s);
     const mediaTypes = new Map<string, AssetMediaType>();
     if (shas.size > 0) {
-      const rows = db
-        .prepare(`SELECT sha256, media_type FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))`)
+      const rows = stmt(db, `SELECT sha256, media_type FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))`)
         .all(JSON.stringify([...shas])) as { sha256: string; media_type: AssetMediaType }[];
       for (const r of rows) mediaTypes.set(r.sha256, r.media_type);
     }
