@@ -20,14 +20,15 @@ export const SIMPLIFY_ERROR = 0.001;
 
 /** Smaller without visible loss: shared data merged, unused dropped, draw calls joined, mesh simplified, textures WebP. */
 export async function optimizeDocument(doc: Document): Promise<void> {
+  // keepSolidTextures: finding a one-colour texture means decoding every texture in full, twice (once per
+  // prune), which was a third of the whole preparation; a generated model's texture is never one colour in
+  // practice, and one that is costs a few hundred bytes as WebP anyway.
   await doc.transform(
     dedup(),
     prune({ keepSolidTextures: true }),
     join(),
     weld(),
     simplify({ simplifier: MeshoptSimplifier, ratio: 0, error: SIMPLIFY_ERROR }),
-    // The textures are as the first prune left them: checking again whether each is one solid colour would
-    // decode every one a second time (a third of the whole preparation for a 1024² texture).
     prune({ keepSolidTextures: true }),
     textureCompress({ encoder: sharp, targetFormat: "webp", resize: [MAX_TEXTURE_SIZE, MAX_TEXTURE_SIZE] }),
   );
