@@ -168,8 +168,9 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
       if (plan.error) throw new GradioError("GPU task aborted", { title: "ZeroGPU worker error" });
       if (plan.crash) throw new HiddenError();
       if (!event.args) throw new Error("Call has no prepared arguments");
-      const [values] = await Promise.all([abortable(def.run(event.args, ctx), runSignal), floor]);
-      const data = await buildOutputs(event, values, deps);
+      const args = event.args;
+      // The outputs are stored while the latency runs too: the answer goes out the moment the wait is over.
+      const [data] = await Promise.all([abortable(def.run(args, ctx).then((values) => buildOutputs(event, values, deps)), runSignal), floor]);
       const duration = (Date.now() - started) / 1000;
       countDuration = true;
       const fn = event.endpoint.fnIndex;
