@@ -85,12 +85,13 @@ describe("BoundedPool", () => {
     await expect(new BoundedPool(room, 4).run("prepare-model", null)).resolves.toBe("prepare-model");
   });
 
-  it("sizes the pool from MODEL_WORKERS, one worker by default", () => {
-    expect(modelWorkerCount(undefined)).toBe(1);
-    expect(modelWorkerCount("")).toBe(1);
-    expect(modelWorkerCount("3")).toBe(3);
-    expect(modelWorkerCount("0")).toBe(1);
-    expect(modelWorkerCount("two")).toBe(1);
-    expect(modelWorkerCount("99")).toBe(1);
+  it("sizes the pool from MODEL_WORKERS, else one worker per core up to four", () => {
+    expect(modelWorkerCount(undefined, 2)).toBe(2);
+    expect(modelWorkerCount("", 1)).toBe(1);
+    expect(modelWorkerCount(undefined, 16)).toBe(4);
+    expect(modelWorkerCount("3", 2)).toBe(3);
+    expect(modelWorkerCount("0", 2)).toBe(2);
+    expect(modelWorkerCount("two", 8)).toBe(4);
+    expect(modelWorkerCount("99", 1)).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 // The process-wide pool for the app's CPU-heavy model work (preparing a GLB for the web, the Khronos
 // validator): without it those run on the request event loop and stall every page, server action and live
-// stream for up to a second per model. One worker by default — the built-in Spaces' engine pool already takes
-// most cores — or MODEL_WORKERS. The generic WorkerPool (lazy unref'd workers, FIFO, crash replacement,
+// stream for up to a second per model. Sized by modelWorkerCount below. The generic WorkerPool (lazy unref'd workers, FIFO, crash replacement,
 // abort) is the engine pool's; this adds a bound on waiting tasks, so a burst of builds fails fast and
 // visibly instead of queueing minutes of work in memory.
+import os from "node:os";
 import { WorkerPool, type RunOptions } from "../spaces/builtin/worker/pool";
 import { spawnModelWorker } from "./spawn";
 
@@ -42,10 +42,16 @@ export class BoundedPool {
   }
 }
 
-/** Workers in the model pool: MODEL_WORKERS when it is a whole number 1–16, else 1. */
-export function modelWorkerCount(env: string | undefined): number {
+/**
+ * Workers in the model pool: MODEL_WORKERS when it is a whole number 1–16, else one per core up to 4. Models
+ * from parallel exhibit chains tend to arrive together (a build's 3D calls start within moments of each
+ * other), and each waits for its preparation before it is shown: one worker per core clears that burst
+ * fastest. Workers start on demand, so an idle server holds only those it has needed.
+ */
+export function modelWorkerCount(env: string | undefined, cores = os.availableParallelism()): number {
   const n = Number(env);
-  return env && Number.isInteger(n) && n >= 1 && n <= 16 ? n : 1;
+  if (env && Number.isInteger(n) && n >= 1 && n <= 16) return n;
+  return Math.max(1, Math.min(4, cores));
 }
 
 // A globalThis singleton: every route bundle shares one bounded set of threads.
