@@ -18,6 +18,13 @@ export const MAX_TEXTURE_SIZE = 512;
  */
 export const SIMPLIFY_ERROR = 0.001;
 
+/**
+ * WebP encoder effort on gltf-transform's 0–100 scale (33 → libwebp method 2; the default is 4). Measured on
+ * the built-in models: texture encoding 28–30 → 20 ms a model for 4 % more texture bytes (53.8 → 55.8 KiB
+ * over eight), served/original 0.244 → 0.247. The pixels are the same quality either way.
+ */
+export const WEBP_EFFORT = 33;
+
 /** Smaller without visible loss: shared data merged, unused dropped, draw calls joined, mesh simplified, textures WebP. */
 export async function optimizeDocument(doc: Document): Promise<void> {
   // keepSolidTextures: finding a one-colour texture means decoding every texture in full, twice (once per
@@ -30,7 +37,7 @@ export async function optimizeDocument(doc: Document): Promise<void> {
     weld(),
     simplify({ simplifier: MeshoptSimplifier, ratio: 0, error: SIMPLIFY_ERROR }),
     prune({ keepSolidTextures: true }),
-    textureCompress({ encoder: sharp, targetFormat: "webp", resize: [MAX_TEXTURE_SIZE, MAX_TEXTURE_SIZE] }),
+    textureCompress({ encoder: sharp, targetFormat: "webp", resize: [MAX_TEXTURE_SIZE, MAX_TEXTURE_SIZE], effort: WEBP_EFFORT }),
   );
 }
 
