@@ -1,8 +1,9 @@
-// The agent: (1) what a sandbox costs per step — a fresh QuickJS instance, a trivial snippet, dispose;
-// (2) a whole 6-exhibit gallery build through the real build runner (offline brain, real build tools, SQLite,
-// asset store, toolbox) against the built-in Spaces with injected latencies of 1 s (image) and 2 s (3D) and
-// no concurrency limit on either side. With every exhibit's chain running at once the build should take its
-// planning time plus one image and one model: 3 s.
+// The agent: (1) what the sandbox costs per step of a build (a step in the build's live QuickJS session), and
+// what a fresh instance costs; (2) whole 6-exhibit gallery builds through the real build runner (offline
+// brain, real build tools, SQLite, asset store, toolbox) against the built-in Spaces with injected latencies of
+// 1 s (image) and 2 s (3D) and no concurrency limit on either side. A latency is how long the Space takes to
+// answer, its work done during the wait as on a remote GPU (lib/gradio-server/faults.ts). With every exhibit's
+// chain running at once a build should take its planning time plus one image and one model: 3 s.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,24 +15,46 @@ const SANDBOX_RUNS = 60;
 const IMAGE_LATENCY_MS = 1000;
 const MODEL_LATENCY_MS = 2000;
 const UNLIMITED = 64; // the highest concurrency the Spaces and the toolbox accept
+const MEASURED_GOALS = ["six monuments of Paris", "six monuments of London", "six monuments of New York"];
 
-/** Median ms of a whole step in a fresh sandbox (create + snippet + dispose), and of its create alone. */
+/**
+ * What the sandbox adds to a step, as a build uses it: one SandboxSession per build, so a step is running a
+ * snippet in the live instance plus the snapshot of its variables taken after every clean step. The snippet
+ * is trivial, so its time is the overhead. Creating an instance (the first step of a build, or after a limit
+ * poisoned one) is reported on its own line.
+ */
 async function sandboxOverhead(): Promise<{ stepMs: number; createMs: number }> {
   const { Sandbox } = await import("@/lib/agent/sandbox/sandbox");
-  const once = async () => {
+  const { SandboxSession } = await import("@/lib/agent/sandbox/session");
+  const session = new SandboxSession({});
+  const step = async (i: number) => {
+    const t0 = performance.now();
+    // A variable carried into the next step, as agent code does (it is part of every snapshot).
+    const r = await session.run(`const xs${i} = [1, 2, 3].map((n) => n * ${i}); xs${i}.length`);
+    if (!r.ok || r.value !== "3") throw new Error(`sandbox step failed: ${r.error ?? r.value}`);
+    return performance.now() - t0;
+  };
+  const create = async () => {
     const t0 = performance.now();
     const box = await Sandbox.create({});
-    const created = performance.now();
-    const r = await box.run("const x = [1, 2, 3].map((n) => n * 2); x.length");
+    const ms = performance.now() - t0;
     box.dispose();
-    if (!r.ok || r.value !== "3") throw new Error(`sandbox step failed: ${r.error ?? r.value}`);
-    return { step: performance.now() - t0, create: created - t0 };
+    return ms;
   };
-  for (let i = 0; i < 5; i++) await once(); // wasm compile, JIT
-  const runs: { step: number; create: number }[] = [];
-  for (let i = 0; i < SANDBOX_RUNS; i++) runs.push(await once());
-  return { stepMs: median(runs.map((r) => r.step)), createMs: median(runs.map((r) => r.create)) };
+  try {
+    for (let i = 0; i < 5; i++) await step(i); // wasm compile, JIT
+    const steps: number[] = [];
+    for (let i = 5; i < 5 + SANDBOX_RUNS; i++) steps.push(await step(i));
+    for (let i = 0; i < 3; i++) await create();
+    const creates: number[] = [];
+    for (let i = 0; i < SANDBOX_RUNS; i++) creates.push(await create());
+    return { stepMs: median(steps), createMs: median(creates) };
+  } finally {
+    session.dispose();
+  }
 }
+
+const ratioOf = (r: BuildTiming) => r.wallMs / (r.planningMs + IMAGE_LATENCY_MS + MODEL_LATENCY_MS);
 
 interface BuildTiming {
   exhibits: number;
@@ -70,7 +93,7 @@ export async function run(): Promise<Figure[]> {
       let planAt = Number.NaN;
       let exhibits = 0;
       const stop = subscribe(started.galleryId, (m) => {
-        if (process.env.BENCH_VERBOSE && m.type === "event") console.error(`  +${Math.round(performance.now() - t0)} ms ${m.event.type} ${JSON.stringify(m.event.payload).slice(0, 100)}`);
+        if (process.env.BENCH_VERBOSE && m.type === "event") console.error(`  +${Math.round(performance.now() - t0)} ms ${m.event.type} ${JSON.stringify(m.event.payload).replace(/"(callId|space|endpoint)":"[^"]*",?/g, "").slice(0, 400)}`);
         if (m.type === "event" && m.event.type === "plan" && Number.isNaN(planAt)) {
           planAt = performance.now();
           exhibits = ((m.event.payload as { plan?: { exhibits?: unknown[] } }).plan?.exhibits ?? []).length;
@@ -90,11 +113,18 @@ export async function run(): Promise<Figure[]> {
     };
 
     // Warm-up: engine worker, QuickJS, SQLite, the Space connections — what a running server already has.
-    await build("two monuments of Rome");
-    const t = await build("six monuments of Paris");
-    if (t.status !== "succeeded" || t.ready !== t.exhibits || t.exhibits !== 6) {
-      throw new Error(`the measured build did not make 6 exhibits: ${JSON.stringify(t)}`);
+    await build("six monuments of Rome");
+    // Three measured builds with different subjects (nothing comes from the cache); the median is reported.
+    const runs: BuildTiming[] = [];
+    for (const goal of MEASURED_GOALS) {
+      const r = await build(goal);
+      if (r.status !== "succeeded" || r.ready !== r.exhibits || r.exhibits !== 6) {
+        throw new Error(`the build "${goal}" did not make 6 exhibits: ${JSON.stringify(r)}`);
+      }
+      console.error(`  ${goal}: planning ${Math.round(r.planningMs)} ms, wall ${Math.round(r.wallMs)} ms, ratio ${ratioOf(r).toFixed(3)}`);
+      runs.push(r);
     }
+    const t = [...runs].sort((a, b) => ratioOf(a) - ratioOf(b))[Math.floor(runs.length / 2)]!;
     const ideal = t.planningMs + IMAGE_LATENCY_MS + MODEL_LATENCY_MS;
     return [
       // target ≤ 5 ms
@@ -105,6 +135,8 @@ export async function run(): Promise<Figure[]> {
       { name: "agent_build_6_ideal", value: Math.round(ideal), unit: "ms" },
       // target ≤ 1.15
       { name: "agent_build_6_ratio", value: Number((t.wallMs / ideal).toFixed(3)), unit: "ratio" },
+      { name: "agent_build_6_ratio_best", value: Number(Math.min(...runs.map(ratioOf)).toFixed(3)), unit: "ratio" },
+      { name: "agent_build_6_ratio_worst", value: Number(Math.max(...runs.map(ratioOf)).toFixed(3)), unit: "ratio" },
     ];
   } finally {
     await server.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { inspectImage } from "./inspect-image";
+import { validateImage } from "@/lib/spaces/toolbox/validate/image";
+import { inspectImage, rememberedQuality } from "./inspect-image";
 
 const svg = (body: string, size = 512) =>
   sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><rect width="100%" height="100%" fill="#000"/>${body}</svg>`))
@@ -35,5 +36,20 @@ describe("inspectImage", () => {
 
   it("rejects bytes that are not an image", async () => {
     await expect(inspectImage(Buffer.from("not an image"))).rejects.toThrow();
+  });
+
+  it("output validation measures the picture as it decodes it, so inspecting it later decodes nothing", async () => {
+    const png = await svg(`<circle cx="256" cy="256" r="${100 + Math.floor(Math.random() * 50)}" fill="#e0c090"/>`);
+    expect(rememberedQuality(png)).toBeUndefined();
+    await validateImage(png);
+    const kept = rememberedQuality(png);
+    expect(kept).toBeDefined();
+    // The same measures a fresh decode gives: the same pixels, encoded differently, are not in the memo.
+    const recoded = await sharp(png).png({ compressionLevel: 1 }).toBuffer();
+    expect(recoded.equals(png)).toBe(false);
+    expect(rememberedQuality(recoded)).toBeUndefined();
+    const fresh = await inspectImage(recoded);
+    expect(kept).toEqual(fresh);
+    expect(await inspectImage(png)).toEqual(kept);
   });
 });

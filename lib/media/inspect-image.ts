@@ -1,5 +1,6 @@
 import "server-only";
-import sharp from "sharp";
+import { createHash } from "node:crypto";
+import sharp, { type OutputInfo, type Sharp } from "sharp";
 
 export interface ImageQuality {
   width: number;
@@ -17,15 +18,55 @@ export interface ImageQuality {
 const ANALYSIS_SIZE = 256;
 const BACKGROUND_TOLERANCE = 24;
 
-/** Real measures of an image, so agent code can retry a poor picture (blurry, empty, busy background). */
-export async function inspectImage(bytes: Uint8Array): Promise<ImageQuality> {
-  const meta = await sharp(bytes).metadata();
-  const { data, info } = await sharp(bytes)
+/**
+ * Decodes every pixel of `image` into the small copy the measures are taken on. Output validation runs this
+ * too (lib/spaces/toolbox/validate/image.ts): it must decode every pixel anyway, and a picture's measures are
+ * then known before the agent asks for them.
+ */
+export async function decodeForAnalysis(image: Sharp): Promise<{ data: Buffer; info: OutputInfo }> {
+  return image
     .flatten({ background: "#000000" })
     .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: "inside" })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
+}
+
+// Measures by content hash, so a picture decoded once (at validation) is not decoded again when inspected.
+const MEMO_ENTRIES = 256;
+const memo = new Map<string, ImageQuality>();
+
+function contentKey(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Keeps the measures of `bytes` for inspectImage (most recent MEMO_ENTRIES pictures). */
+export function rememberQuality(bytes: Uint8Array, quality: ImageQuality): void {
+  const key = contentKey(bytes);
+  memo.delete(key);
+  memo.set(key, quality);
+  if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+}
+
+/** The measures kept for `bytes`, if any. */
+export function rememberedQuality(bytes: Uint8Array): ImageQuality | undefined {
+  const known = memo.get(contentKey(bytes));
+  return known && { ...known };
+}
+
+/** Real measures of an image, so agent code can retry a poor picture (blurry, empty, busy background). */
+export async function inspectImage(bytes: Uint8Array): Promise<ImageQuality> {
+  const known = rememberedQuality(bytes);
+  if (known) return known;
+  const img = sharp(bytes);
+  const meta = await img.metadata();
+  const quality = measureImage(await decodeForAnalysis(img.clone()), meta);
+  rememberQuality(bytes, quality);
+  return { ...quality };
+}
+
+/** The measures, from decodeForAnalysis's pixels and the full-size picture's metadata. */
+export function measureImage({ data, info }: { data: Buffer; info: OutputInfo }, meta: { width?: number; height?: number }): ImageQuality {
   const w = info.width;
   const h = info.height;
   const c = info.channels;

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import type { AssetMediaType } from "@/lib/assets/types";
 import { OutputValidationError } from "../errors";
 import { readImageHeader } from "./image-header";
+import { decodeForAnalysis, measureImage, rememberQuality } from "@/lib/media/inspect-image";
 
 // An image from a Space is used (stored, shown, sent to the next Space) only after it decodes and lies within
 // bounds. The header is checked first so a decompression bomb never reaches the decoder.
@@ -34,12 +35,14 @@ export async function validateImage(input: Uint8Array, limits: ImageLimits = def
   checkSize(header.width, header.height, limits, "header");
 
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  let pixels: Awaited<ReturnType<typeof decodeForAnalysis>>;
   let bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   try {
     const img = sharp(bytes, { limitInputPixels: limits.maxSide * limits.maxSide, failOn: "error" });
     meta = await img.metadata();
-    // Decode every pixel (to a tiny raw thumbnail): a truncated or corrupt body fails here, not in the browser.
-    await img.clone().resize(16, 16, { fit: "fill" }).raw().toBuffer();
+    // Decode every pixel: a truncated or corrupt body fails here, not in the browser. The small copy this
+    // makes is the one inspect_image measures, so the measures are kept for when the agent asks.
+    pixels = await decodeForAnalysis(img.clone());
   } catch (e) {
     throw new OutputValidationError(`The image does not decode: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -62,6 +65,7 @@ export async function validateImage(input: Uint8Array, limits: ImageLimits = def
       bytes = await sharp(bytes, { limitInputPixels: limits.maxSide * limits.maxSide }).png().toBuffer();
       mediaType = "image/png";
   }
+  rememberQuality(bytes, measureImage(pixels, meta));
   return { bytes, mediaType, width, height };
 }
 
