@@ -43,6 +43,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ format: ImageFor
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Shrinks by an integer factor with a box filter: each output pixel is the exact mean of a factor×factor block
  * (a leftover strip narrower than a block at the right or bottom is dropped). Unlike a resampling kernel this
@@ -58,18 +60,40 @@ export function shrinkRgba(image: RgbaImage, factor: number): RgbaImage {
   const data = new Uint8Array(width * height * 4);
   const sum = new Uint32Array(width * 4);
   const area = factor * factor;
+  const words = LITTLE_ENDIAN && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2) : null;
   for (let oy = 0; oy < height; oy++) {
     sum.fill(0);
     for (let y = oy * factor; y < (oy + 1) * factor; y++) {
       let s = y * image.width * 4;
       for (let ox = 0; ox < width; ox++) {
-        const o = ox * 4;
-        for (let k = 0; k < factor; k++, s += 4) {
-          sum[o]! += src[s]!;
-          sum[o + 1]! += src[s + 1]!;
-          sum[o + 2]! += src[s + 2]!;
-          sum[o + 3]! += src[s + 3]!;
+        // Each block row is summed in locals and added once: a quarter of the typed-array writes.
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let a = 0;
+        if (words) {
+          // One 32-bit read per pixel (little-endian: r is the low byte).
+          for (let k = 0, w = s >> 2; k < factor; k++, w++) {
+            const v = words[w]!;
+            r += v & 0xff;
+            g += (v >>> 8) & 0xff;
+            b += (v >>> 16) & 0xff;
+            a += v >>> 24;
+          }
+          s += factor * 4;
+        } else {
+          for (let k = 0; k < factor; k++, s += 4) {
+            r += src[s]!;
+            g += src[s + 1]!;
+            b += src[s + 2]!;
+            a += src[s + 3]!;
+          }
         }
+        const o = ox * 4;
+        sum[o]! += r;
+        sum[o + 1]! += g;
+        sum[o + 2]! += b;
+        sum[o + 3]! += a;
       }
     }
     for (let i = 0; i < width * 4; i++) data[oy * width * 4 + i] = Math.round(sum[i]! / area);
