@@ -2,7 +2,6 @@ import "server-only";
 import type { Document, mat4, Mesh, Node, vec3 } from "@gltf-transform/core";
 import { dequantize, transformMesh, uninstance } from "@gltf-transform/functions";
 import { ModelError } from "./io";
-import { sceneBounds } from "./inspect";
 
 export type UpAxis = "y" | "z";
 
@@ -73,18 +72,15 @@ export async function normalizeDocument(doc: Document, opts: NormalizeOptions): 
   for (const child of scene.listChildren()) scene.removeChild(child);
   for (const node of root.listNodes()) if (node !== exhibit) node.dispose();
   scene.addChild(exhibit);
-  for (const { mesh, matrix } of placed) {
-    transformMesh(mesh, matrix); // transformMesh detaches primitives shared with other meshes before writing
-    exhibit.addChild(doc.createNode(mesh.getName()).setMesh(mesh));
-  }
 
-  let { min, max } = sceneBounds(doc);
+  // The bounds are measured through each mesh's matrix straight from the vertex arrays, and each mesh is
+  // transformed once, by the product of its world matrix, the up-axis turn and the normalisation: every
+  // transformMesh pass and every getBounds walk is a full trip over the vertices (the bulk of this function).
+  let { min, max } = placedBounds(placed.map((p) => ({ mesh: p.mesh, matrix: p.matrix })));
   if (![...min, ...max].every(Number.isFinite)) throw new ModelError("the model has no vertices (or non-finite ones)");
   const upAxis = opts.upAxis === "auto" ? detectUpAxis(min, max) : opts.upAxis;
-  if (upAxis === "z") {
-    for (const { mesh } of placed) transformMesh(mesh, Z_UP_TO_Y_UP);
-    ({ min, max } = sceneBounds(doc));
-  }
+  const turn = upAxis === "z" ? Z_UP_TO_Y_UP : IDENTITY;
+  if (upAxis === "z") ({ min, max } = placedBounds(placed.map((p) => ({ mesh: p.mesh, matrix: multiply(turn, p.matrix) }))));
 
   const height = max[1] - min[1];
   if (!(height > 1e-6)) throw new ModelError("the model is flat (no height), so it cannot stand on a plinth");
@@ -93,9 +89,64 @@ export async function normalizeDocument(doc: Document, opts: NormalizeOptions): 
   const cz = (min[2] + max[2]) / 2;
   // scale(s) · translate(−cx, −minY, −cz)
   const normalize: mat4 = [s, 0, 0, 0, 0, s, 0, 0, 0, 0, s, 0, -cx * s, -min[1] * s, -cz * s, 1];
-  for (const { mesh } of placed) transformMesh(mesh, normalize);
+  for (const { mesh, matrix } of placed) {
+    transformMesh(mesh, multiply(normalize, multiply(turn, matrix))); // detaches primitives shared with other meshes first
+    exhibit.addChild(doc.createNode(mesh.getName()).setMesh(mesh));
+  }
 
-  const after = sceneBounds(doc);
+  const after = placedBounds(placed.map((p) => ({ mesh: p.mesh, matrix: IDENTITY })));
   exhibit.setMatrix(IDENTITY);
   return { height: after.max[1] - after.min[1], upAxis };
+}
+
+/** a · b, column-major 4×4. */
+export function multiply(a: mat4, b: mat4): mat4 {
+  const out = new Array<number>(16);
+  for (let c = 0; c < 4; c++) {
+    for (let r = 0; r < 4; r++) {
+      let v = 0;
+      for (let k = 0; k < 4; k++) v += a[k * 4 + r]! * b[c * 4 + k]!;
+      out[c * 4 + r] = v;
+    }
+  }
+  return out as unknown as mat4;
+}
+
+/** World bounds of the meshes' vertices, each mesh's taken through its matrix. */
+export function placedBounds(placed: { mesh: Mesh; matrix: mat4 }[]): { min: vec3; max: vec3 } {
+  const min: vec3 = [Infinity, Infinity, Infinity];
+  const max: vec3 = [-Infinity, -Infinity, -Infinity];
+  const element: number[] = [0, 0, 0];
+  for (const { mesh, matrix: m } of placed) {
+    for (const prim of mesh.listPrimitives()) {
+      const position = prim.getAttribute("POSITION");
+      if (!position) continue;
+      const count = position.getCount();
+      const array = position.getArray();
+      // Plain float arrays are read directly (all of them, after dequantize()); anything else element by element.
+      const direct = array instanceof Float32Array && position.getElementSize() === 3 && !position.getNormalized() ? array : null;
+      for (let i = 0; i < count; i++) {
+        let x: number, y: number, z: number;
+        if (direct) {
+          x = direct[i * 3]!;
+          y = direct[i * 3 + 1]!;
+          z = direct[i * 3 + 2]!;
+        } else {
+          position.getElement(i, element);
+          [x, y, z] = element as [number, number, number];
+        }
+        const wx = m[0] * x + m[4] * y + m[8] * z + m[12];
+        const wy = m[1] * x + m[5] * y + m[9] * z + m[13];
+        const wz = m[2] * x + m[6] * y + m[10] * z + m[14];
+        if (!(Number.isFinite(wx) && Number.isFinite(wy) && Number.isFinite(wz))) return { min: [NaN, NaN, NaN], max: [NaN, NaN, NaN] };
+        if (wx < min[0]) min[0] = wx;
+        if (wy < min[1]) min[1] = wy;
+        if (wz < min[2]) min[2] = wz;
+        if (wx > max[0]) max[0] = wx;
+        if (wy > max[1]) max[1] = wy;
+        if (wz > max[2]) max[2] = wz;
+      }
+    }
+  }
+  return { min, max };
 }
