@@ -1,5 +1,5 @@
 import "server-only";
-import { getGalleryView } from "@/lib/db/view";
+import { getExhibitView } from "@/lib/db/view";
 import type { ExhibitRecord } from "@/lib/db/exhibits";
 import type { ExhibitView } from "@/lib/gallery/types";
 import type { Emit } from "./events";
@@ -12,7 +12,7 @@ export interface ExhibitNotifier {
 }
 
 export function exhibitView(galleryId: string, exhibitId: string): ExhibitView | null {
-  return getGalleryView(galleryId)?.exhibits.find((e) => e.id === exhibitId) ?? null;
+  return getExhibitView(galleryId, exhibitId);
 }
 
 export function createExhibitNotifier(galleryId: string, emit: Emit): ExhibitNotifier {

@@ -21,7 +21,7 @@ import { createBuild, finishBuild, findInterruptedBuilds, incrementCounters, upd
 import { appendEvent, eventsSince, lastSeq } from "./events";
 import { sqliteCallCache } from "./cache";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "./tools";
-import { getGalleryView } from "./view";
+import { getExhibitView, getGalleryView } from "./view";
 import { remixGallery } from "./remix";
 import { InvalidTransitionError } from "./errors";
 import { makeTempDataDir } from "./testing/temp-dir";
@@ -233,6 +233,10 @@ describe("gallery view and remix", () => {
     expect(v.versions.map((x) => x.version)).toEqual([1, 2]);
     expect(v.versions[0]!.modelUrl).toBe(`/assets/${result("owl1").modelSha}.glb`);
     expect(getGalleryView("nope", db)).toBeNull();
+    // One exhibit alone (a live update) reads exactly as it does in the whole view, and only in its gallery.
+    for (const e of view.exhibits) expect(getExhibitView(galleryId, e.id, db)).toEqual(e);
+    expect(getExhibitView("another-gallery", v.id, db)).toBeNull();
+    expect(getExhibitView(galleryId, "nope", db)).toBeNull();
 
     const remix = remixGallery(galleryId, {}, db)!;
     expect(remix.id).not.toBe(galleryId);
