@@ -80,7 +80,7 @@ export interface StepPromptInput {
 }
 
 export const EXAMPLE_CODE = `// Thresholds as inspect_image's description gives them.
-const weak = (q) => q.sharpness < 20 || q.coverage < 0.05 || q.coverage > 0.95 || Number(q.background_clean) < 0.8;
+const weak = (q) => q.sharpness < 20 || (q.coverage < 0.05 && q.extent < 0.5) || q.coverage > 0.95 || Number(q.background_clean) < 0.8;
 
 async function buildExhibit(ex) {
   let image = await generate_image({ exhibit: ex.key, prompt: ex.prompt, seed: ex.seed });

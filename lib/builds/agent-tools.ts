@@ -178,9 +178,9 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
   const inspect_image: AgentTool = {
     name: "inspect_image",
     signature:
-      "async function inspect_image(args: { image: ImageHandle }): Promise<{ width: number; height: number; sharpness: number; coverage: number; background_clean: number }>",
+      "async function inspect_image(args: { image: ImageHandle }): Promise<{ width: number; height: number; sharpness: number; coverage: number; extent: number; background_clean: number }>",
     description:
-      "Measures a picture: sharpness (variance of the Laplacian; below ~20 is blurry), coverage (share of the picture that is subject, 0–1; below 0.05 is nearly empty), background_clean (share of the border that is plain background, 0–1; below 0.8 makes a poor 3D model). Retry generate_image with another seed when a picture is poor.",
+      "Measures a picture: sharpness (variance of the Laplacian; below ~20 is blurry), coverage (share of the picture that is subject, 0–1), extent (the larger side of the subject's bounding box over the picture's, 0–1; coverage below 0.05 with extent below 0.5 is nearly empty — a slender tower has low coverage but a large extent), background_clean (share of the border that is plain background, 0–1; below 0.8 makes a poor 3D model). Retry generate_image with another seed when a picture is poor.",
     async run(raw: unknown) {
       const args = parseArgs(inspectArgs, "inspect_image", raw);
       const bytes = await deps.assets.get(args.image.id);

@@ -26,8 +26,18 @@ describe("inspectImage", () => {
     expect(a.sharpness).toBeGreaterThan(b.sharpness * 4);
   });
 
+  it("tells a slender subject spanning the picture from an empty one", async () => {
+    const tower = await inspectImage(await svg(`<rect x="250" y="40" width="12" height="440" fill="#d0d0d0"/>`));
+    expect(tower.coverage).toBeLessThan(0.05);
+    expect(tower.extent).toBeGreaterThan(0.8);
+    const speck = await inspectImage(await svg(`<rect x="250" y="250" width="12" height="12" fill="#d0d0d0"/>`));
+    expect(speck.extent).toBeLessThan(0.1);
+  });
+
   it("reports an empty picture and a busy background", async () => {
-    expect((await inspectImage(await svg(""))).coverage).toBe(0);
+    const empty = await inspectImage(await svg(""));
+    expect(empty.coverage).toBe(0);
+    expect(empty.extent).toBe(0);
     const noisy = await sharp({ create: { width: 256, height: 256, channels: 3, background: "#000000", noise: { type: "gaussian", mean: 128, sigma: 60 } } })
       .png()
       .toBuffer();

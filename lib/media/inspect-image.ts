@@ -9,6 +9,11 @@ export interface ImageQuality {
   sharpness: number;
   /** Share of pixels that belong to the subject (differ from the background colour), 0–1. */
   coverage: number;
+  /**
+   * How far the subject reaches across the picture: the larger side of its bounding box over the picture's, 0–1.
+   * A slender tower covers little of the picture yet spans most of its height; an empty picture spans nothing.
+   */
+  extent: number;
   /** Share of border pixels within a small distance of the background colour, 0–1: 1 = a clean, plain background. */
   background_clean: number;
 }
@@ -108,7 +113,21 @@ export function measureImage({ data, info }: { data: Buffer; info: OutputInfo },
     Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) <= BACKGROUND_TOLERANCE;
 
   let subject = 0;
-  for (let i = 0; i < w * h; i++) if (!near(i * c)) subject++;
+  let x0 = w;
+  let x1 = -1;
+  let y0 = h;
+  let y1 = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (near((y * w + x) * c)) continue;
+      subject++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  const extent = subject ? Math.max((x1 - x0 + 1) / w, (y1 - y0 + 1) / h) : 0;
   const borderCount = border[0]!.length;
   let clean = 0;
   for (let j = 0; j < borderCount; j++) {
@@ -121,6 +140,7 @@ export function measureImage({ data, info }: { data: Buffer; info: OutputInfo },
     height: meta.height ?? h,
     sharpness: Math.round(sharpness * 10) / 10,
     coverage: Math.round((subject / (w * h)) * 1000) / 1000,
+    extent: Math.round(extent * 1000) / 1000,
     background_clean: Math.round((clean / borderCount) * 1000) / 1000,
   };
 }

@@ -16,11 +16,12 @@ export function buildGalleryCode({ tools }: CodeOptions): string {
   );
   if (has("inspect_image")) {
     lines.push(
-      "// Thresholds from inspect_image's description: blurry below ~20, nearly empty below 5 %, busy border below 0.8.",
-      "const QUALITY = { minSharpness: 20, minCoverage: 0.05, maxCoverage: 0.95, minBackground: 0.8 };",
+      "// Thresholds from inspect_image's description: blurry below ~20; nearly empty below 5 % unless the subject spans",
+      "// half the picture (a slender tower); busy border below 0.8.",
+      "const QUALITY = { minSharpness: 20, minCoverage: 0.05, minExtent: 0.5, maxCoverage: 0.95, minBackground: 0.8 };",
       "const weak = (q) =>",
-      "  q.sharpness < QUALITY.minSharpness || q.coverage < QUALITY.minCoverage || q.coverage > QUALITY.maxCoverage ||",
-      "  Number(q.background_clean) < QUALITY.minBackground;",
+      "  q.sharpness < QUALITY.minSharpness || (q.coverage < QUALITY.minCoverage && Number(q.extent ?? 0) < QUALITY.minExtent) ||",
+      "  q.coverage > QUALITY.maxCoverage || Number(q.background_clean) < QUALITY.minBackground;",
       "",
       "async function drawExhibit(ex) {",
       "  let image = await generate_image({ exhibit: ex.key, prompt: ex.prompt, seed: ex.seed });",

@@ -122,6 +122,24 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
     expect(code).toMatch(/Promise\.allSettled/);
   });
 
+  it("redraws a nearly empty picture but not a slender subject that spans the frame", async () => {
+    const fake = fakeTools({
+      delayMs: 5,
+      firstImageShape: { "eiffel-tower": { coverage: 0.03, extent: 0.9 }, "arc-de-triomphe": { coverage: 0.01, extent: 0.12 } },
+    });
+    const result = await runAgent({
+      goal: "the Eiffel Tower and the Arc de Triomphe",
+      brain: createOfflineBrain(),
+      tools: fake.tools,
+      budgets: { maxSteps: 4, maxToolCalls: 40, wallClockMs: 60_000 },
+      emit: () => undefined,
+    });
+    expect(result.placed).toEqual(["eiffel-tower", "arc-de-triomphe"]);
+    const drawn = (key: string) => fake.calls.filter((c) => c.name === "generate_image" && (c.args as { exhibit: string }).exhibit === key).length;
+    expect(drawn("eiffel-tower")).toBe(1);
+    expect(drawn("arc-de-triomphe")).toBe(2);
+  });
+
   it("keeps going when one exhibit fails and reports it", async () => {
     const fake = fakeTools({ delayMs: 10, failModelFor: ["luxor-temple"] });
     const result = await runAgent({

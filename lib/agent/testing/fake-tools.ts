@@ -9,6 +9,8 @@ export interface FakeToolOptions {
   failImageFor?: string[];
   /** inspect_image reports the first picture of these exhibits as blurry. */
   weakFirstImageFor?: string[];
+  /** Coverage and extent of each listed exhibit's first picture (the rest measure as a full, sharp subject). */
+  firstImageShape?: Record<string, { coverage: number; extent: number }>;
   /** image_to_3d throws for these exhibit keys. */
   failModelFor?: string[];
   /** Include a final_answer tool (otherwise the agent's built-in one is used). */
@@ -94,12 +96,13 @@ export function fakeTools(options: FakeToolOptions = {}): FakeTools {
     ),
     tool(
       "inspect_image",
-      "async function inspect_image(args: { image: ImageHandle }): Promise<{ width: number; height: number; sharpness: number; coverage: number; background_clean: number }>",
-      "Measures a picture: sharpness (variance of the Laplacian; below ~20 is blurry), coverage (share of the picture that is subject, 0–1; below 0.05 is nearly empty), background_clean (share of the border that is plain background, 0–1; below 0.8 makes a poor 3D model).",
+      "async function inspect_image(args: { image: ImageHandle }): Promise<{ width: number; height: number; sharpness: number; coverage: number; extent: number; background_clean: number }>",
+      "Measures a picture: sharpness (variance of the Laplacian; below ~20 is blurry), coverage (share of the picture that is subject, 0–1), extent (the larger side of the subject's bounding box over the picture's, 0–1; coverage below 0.05 with extent below 0.5 is nearly empty), background_clean (share of the border that is plain background, 0–1; below 0.8 makes a poor 3D model).",
       (args) => {
         const { image } = parse("inspect_image", z.object({ image: imageHandle }), args);
         const weak = options.weakFirstImageFor?.some((k) => image.id === `img-${k}-1`);
-        return { width: image.width, height: image.height, sharpness: weak ? 6 : 140, coverage: 0.45, background_clean: 0.97 };
+        const shape = Object.entries(options.firstImageShape ?? {}).find(([k]) => image.id === `img-${k}-1`)?.[1];
+        return { width: image.width, height: image.height, sharpness: weak ? 6 : 140, coverage: 0.45, extent: 0.8, ...shape, background_clean: 0.97 };
       },
     ),
     tool(
