@@ -1,5 +1,6 @@
 // The three budgets of a run and the one signal that ends it: the caller's abort or the wall clock,
 // whichever comes first. Tool calls and model requests all listen to `signal`.
+import { setMaxListeners } from "node:events";
 
 export interface AgentBudgets {
   maxSteps: number;
@@ -44,6 +45,9 @@ export class BudgetTracker {
       wallClockMs: Math.max(1, budgets.wallClockMs),
     };
     this.signal = this.controller.signal;
+    // Every tool call in flight listens to it (a dozen exhibits' chains at once is normal, not a leak): allow as
+    // many listeners as the run may make calls, plus the model request and the sandbox.
+    setMaxListeners(this.budgets.maxToolCalls + 10, this.signal);
     this.onExternalAbort = () => this.controller.abort(external?.reason ?? new Error("The build was cancelled."));
     if (external?.aborted) this.onExternalAbort();
     else external?.addEventListener("abort", this.onExternalAbort, { once: true });

@@ -1,4 +1,5 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
 import { compactStack, truncateMiddle } from "../truncate";
 import { rewriteTopLevelDeclarations } from "./declarations";
@@ -328,6 +329,8 @@ export class Sandbox {
 
     let wakeUp: () => void = () => {};
     const abort = new AbortController();
+    // Each tool call in flight listens to the step's signal; Promise.all over a dozen exhibits is the point.
+    setMaxListeners(0, abort.signal);
     const step: StepState = {
       abort,
       inflight: 0,
