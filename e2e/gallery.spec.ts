@@ -64,6 +64,76 @@ test("walking with the keyboard changes the view", async ({ page }) => {
   await expect.poll(async () => imageDifference(before, await gallery.canvas.screenshot()), { timeout: 10_000 }).toBeGreaterThan(4);
 });
 
+const distance = (a: { position: number[] }, b: { position: number[] }) => Math.hypot(...a.position.map((v, i) => v - b.position[i]!));
+
+test("the guided tour glides to an exhibit and opens it; inspect frames the selected one; a key hands control back", async ({ page }) => {
+  test.skip(!galleryUrl, "needs the gallery built by the previous test");
+  await page.goto(galleryUrl);
+  const gallery = new GalleryPage(page);
+  await gallery.waitReady();
+  await expect.poll(() => gallery.camera(), { timeout: 30_000 }).not.toBeNull();
+  const start = (await gallery.camera())!;
+  await expect(gallery.info).toBeHidden();
+
+  await gallery.viewButton("Tour").click();
+  await expect(gallery.viewButton("Tour")).toHaveAttribute("aria-pressed", "true");
+  // Arriving at its first stop, the tour selects that exhibit: its details open beside the hall.
+  await expect(gallery.info).toBeVisible({ timeout: 60_000 });
+  const stop = (await gallery.camera())!;
+  expect(distance(stop, start)).toBeGreaterThan(0.5);
+  // Any key on the gallery hands control back, standing where the tour had reached.
+  await gallery.stage.press("Shift");
+  await expect(gallery.viewButton("Walk")).toHaveAttribute("aria-pressed", "true");
+
+  // Inspect circles the selected exhibit from a vantage point of its own, and Walk returns to walking.
+  const walking = (await gallery.camera())!;
+  await gallery.viewButton("Inspect").click();
+  await expect(gallery.viewButton("Inspect")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => distance((await gallery.camera())!, walking), { timeout: 30_000 }).toBeGreaterThan(0.3);
+  await gallery.viewButton("Walk").click();
+  await expect(gallery.viewButton("Walk")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("on a touch screen, the joystick walks and a drag looks around", async ({ browser }) => {
+  test.skip(!galleryUrl, "needs the gallery built by the previous test");
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1100, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(galleryUrl);
+  const gallery = new GalleryPage(page);
+  await gallery.waitReady();
+  await expect.poll(() => gallery.camera(), { timeout: 30_000 }).not.toBeNull();
+  // Real touches through the browser's input pipeline (pointerType "touch"), as a finger makes them.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+  const box = (await gallery.canvas.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+
+  // A first touch on the hall switches the gallery to touch controls.
+  await touch("touchStart", cx, cy);
+  await touch("touchEnd");
+  await expect(gallery.joystick).toBeVisible();
+
+  // Drag to look: the view turns, the visitor stays put.
+  const before = (await gallery.camera())!;
+  await touch("touchStart", cx, cy);
+  for (let i = 1; i <= 8; i++) await touch("touchMove", cx - i * 25, cy);
+  await touch("touchEnd");
+  await expect.poll(async () => Math.abs((await gallery.camera())!.yaw - before.yaw), { timeout: 10_000 }).toBeGreaterThan(0.05);
+
+  // Push the joystick forward and hold: the visitor walks.
+  const turned = (await gallery.camera())!;
+  const stick = (await gallery.joystick.boundingBox())!;
+  const sx = stick.x + stick.width / 2;
+  const sy = stick.y + stick.height / 2;
+  await touch("touchStart", sx, sy);
+  await touch("touchMove", sx, sy - stick.height / 2);
+  await expect.poll(async () => distance((await gallery.camera())!, turned), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  await touch("touchEnd");
+  await context.close();
+});
+
 test("the view link shows the same gallery read-only, and a visitor can remix it", async ({ page, browser }) => {
   test.skip(!galleryUrl, "needs the gallery built by the previous test");
   await page.goto(editUrl);

@@ -111,6 +111,7 @@ export function Joystick({ inputRef }: { inputRef: RefObject<WalkerInput> }) {
     <div
       role="presentation"
       {...{ [UI_ATTRIBUTE]: "" }}
+      data-joystick=""
       onPointerDown={onDown}
       onPointerMove={onMove}
       onPointerUp={onUp}

@@ -16,6 +16,12 @@ export class GalleryPage {
   readonly remix: Locator;
   readonly undo: Locator;
   readonly redo: Locator;
+  /** The View toolbar over the scene: Walk, Inspect, Tour (each aria-pressed when on). */
+  readonly view: Locator;
+  /** The touch joystick (shown once the visitor has touched the screen). */
+  readonly joystick: Locator;
+  /** The selected exhibit's details. */
+  readonly info: Locator;
 
   constructor(readonly page: Page) {
     this.exhibits = page.getByRole("list", { name: "Exhibits" });
@@ -30,6 +36,19 @@ export class GalleryPage {
     this.remix = page.getByRole("button", { name: "Remix", exact: true });
     this.undo = page.getByRole("button", { name: "Undo", exact: true });
     this.redo = page.getByRole("button", { name: "Redo", exact: true });
+    this.view = page.getByRole("toolbar", { name: "View" });
+    this.joystick = page.locator("[data-joystick]");
+    this.info = page.locator('section[aria-labelledby="info-heading"]');
+  }
+
+  viewButton(name: "Walk" | "Inspect" | "Tour"): Locator {
+    return this.view.getByRole("button", { name, exact: true });
+  }
+
+  /** Where the camera stands and looks, from the scene's test probe (null until the scene is up). */
+  camera(): Promise<{ position: [number, number, number]; yaw: number; pitch: number } | null> {
+    type Probe = { camera(): { position: [number, number, number]; yaw: number; pitch: number } };
+    return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.camera() ?? null);
   }
 
   get id(): string {
