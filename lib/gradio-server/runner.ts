@@ -156,7 +156,8 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
     try {
       if (plan.quota) throw new GradioError(quotaMessage(plan.quota), { title: "ZeroGPU quota exceeded" });
       // Latency is how long the Space takes to answer, as a remote GPU Space does: the work runs during the
-      // wait (started below, once no fault has decided the call's fate) and the answer comes when both are over.
+      // wait (started below, once no fault has decided the call's fate) and the answer comes when both are over
+      // (an error in the work itself is reported as it happens).
       const floor = plan.latencyMs > 0 ? sleep(plan.latencyMs, signal) : Promise.resolve();
       const faulted = plan.hang || plan.error || plan.crash || !event.args;
       if (faulted) await floor;

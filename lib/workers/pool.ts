@@ -1,9 +1,9 @@
 import "server-only";
 // The process-wide pool for the app's CPU-heavy model work (preparing a GLB for the web, the Khronos
 // validator): without it those run on the request event loop and stall every page, server action and live
-// stream for up to a second per model. Sized by modelWorkerCount below. The generic WorkerPool (lazy unref'd workers, FIFO, crash replacement,
-// abort) is the engine pool's; this adds a bound on waiting tasks, so a burst of builds fails fast and
-// visibly instead of queueing minutes of work in memory.
+// stream for up to a second per model. Sized by modelWorkerCount below. The generic WorkerPool (lazy unref'd
+// workers, FIFO, crash replacement, abort) is the engine pool's; this adds a bound on waiting tasks, so a
+// burst of builds fails fast and visibly instead of queueing minutes of work in memory.
 import os from "node:os";
 import { WorkerPool, type RunOptions } from "../spaces/builtin/worker/pool";
 import { spawnModelWorker } from "./spawn";
