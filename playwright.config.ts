@@ -31,12 +31,13 @@ export default defineConfig({
     stderr: "pipe",
     // The 3D Space works like a ZeroGPU Space: one job at a time, each taking a few seconds. A 12-exhibit build then
     // runs for half a minute at least, so a test can reload, cancel or edit while it is still running — an ordering
-    // guarantee that holds on a busy machine, not a wait measured in seconds.
+    // guarantee that holds on a busy machine, not a wait measured in seconds. Pictures take 1.5 s, so even a
+    // one-exhibit remake (a picture, then a model) leaves four seconds to act while it runs.
     env: {
       DATA_DIR: ".e2e-data",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORT),
-      BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500",
+      BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500;sketch-image:latency=1500",
       SPACE_CONCURRENCY: "shape-3d=1",
     },
   },

@@ -122,9 +122,14 @@ test("while a build streams, a move still commits", async ({ page }) => {
   const title = (await owner.json()).exhibits[0]!.title;
   const start = (await owner.json()).exhibits[0]!.placement;
   // A second build streams into this tab's live connection while we edit.
+  const remakesLogged = () => owner.log.getByText(/Gallery ready — 1 of 1 exhibits/).count();
+  // The log has replayed the last remake (the swap above) before we count.
+  await expect.poll(remakesLogged, { timeout: 30_000 }).toBeGreaterThan(0);
+  const remakesBefore = await remakesLogged();
   await owner.button((await owner.json()).exhibits[1]!.title, "Regenerate").click();
   await page.getByRole("button", { name: "Regenerate with a new seed" }).click();
-  await expect(owner.status).toContainText("Building");
+  // The server's word that the remake is running (the page may be busy drawing the hall in software WebGL).
+  await expect.poll(async () => (await owner.json()).build?.status, { timeout: 10_000 }).toBe("running");
   await owner.button(title, "Move").click();
   await owner.stage.focus();
   await page.keyboard.press("ArrowLeft");
@@ -132,4 +137,6 @@ test("while a build streams, a move still commits", async ({ page }) => {
   // The move landed while the regeneration was still running.
   expect((await owner.json()).build?.status).toBe("running");
   await owner.waitReady();
+  // …and the remake's own events reached this tab live: its log gained the remake's finish line.
+  await expect.poll(remakesLogged, { timeout: 30_000 }).toBe(remakesBefore + 1);
 });
