@@ -39,7 +39,7 @@ import type {
 import { assertSpaceUrlAllowed, type LookupFn, type UrlGuardOptions } from "./url-guard";
 import { defaultGlbLimits, validateGlb, type GlbLimits } from "./validate/glb";
 import { defaultImageLimits, validateImage, type ImageLimits } from "./validate/image";
-import { readImageHeader } from "./validate/image-header";
+import { readImageHeader } from "@/lib/media/image-header";
 import { defaultPlyLimits, validatePly, type PlyLimits } from "./validate/ply";
 
 // The toolbox: every Space, built-in or on the Hub, as a typed and resilient tool. Each module explains its own

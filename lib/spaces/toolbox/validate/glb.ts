@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { OutputValidationError } from "../errors";
-import { readImageHeader } from "./image-header";
+import { readImageHeader } from "@/lib/media/image-header";
 import { mb } from "./image";
 import { GltfValidatorReadError, type KhronosValidator, type KhronosVerdict } from "./khronos-verdict";
 

@@ -2,7 +2,7 @@ import "server-only";
 import sharp from "sharp";
 import type { AssetMediaType } from "@/lib/assets/types";
 import { OutputValidationError } from "../errors";
-import { readImageHeader } from "./image-header";
+import { readImageHeader } from "@/lib/media/image-header";
 import { decodeForAnalysis, measureImage, rememberQuality } from "@/lib/media/inspect-image";
 
 // An image from a Space is used (stored, shown, sent to the next Space) only after it decodes and lies within

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makeGlb, makePly, makePng, makeWebp, patchGlbJson } from "../test-support/media";
 import { validateGlb } from "./glb";
 import { validateImage } from "./image";
-import { readImageHeader } from "./image-header";
+import { readImageHeader } from "@/lib/media/image-header";
 import { validatePly } from "./ply";
 
 /** A PNG signature + IHDR claiming w×h, with no image data: what a decompression bomb looks like up front. */

@@ -1,6 +1,7 @@
 import "server-only";
 
-// Reads an image's format and pixel size from its header only, without decoding. This runs BEFORE any decoder
+// Reads an image's format and pixel size from its header only, without decoding (for Space outputs in the
+// toolbox and for the built-in image-to-3D Spaces' inputs alike). This runs BEFORE any decoder
 // sees the bytes, so a 2 KB PNG claiming 100000×100000 pixels (a decompression bomb) is refused without
 // allocating 40 GB.
 
@@ -68,6 +69,7 @@ function readJpeg(b: Uint8Array, dv: DataView): ImageHeader | null {
 function readWebp(b: Uint8Array, dv: DataView): ImageHeader | null {
   const chunk = ascii(b, 12, 4);
   if (chunk === "VP8 " && b.length >= 30) {
+    if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return null; // the key frame's start code
     return { format: "webp", width: dv.getUint16(26, true) & 0x3fff, height: dv.getUint16(28, true) & 0x3fff };
   }
   if (chunk === "VP8L" && b.length >= 25) {
