@@ -1,9 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { describeInputRefusals } from "../shape/testing/refusals";
 import { renderSketch } from "../sketch/render";
 import { ALL_FIXTURES, ARCH, TOWER, renderFixture } from "../shape/testing/fixtures";
 import { meshTopology, readGlb, validateGlb } from "../shape/testing/glb-inspect";
-import { MAX_GLB_BYTES, ReconstructInputError, reconstructRelief, RELIEF_HEIGHT } from "./reconstruct";
+import { MAX_GLB_BYTES, reconstructRelief, RELIEF_HEIGHT } from "./reconstruct";
 
 function bounds(positions: Float32Array) {
   const min = [Infinity, Infinity, Infinity];
@@ -106,20 +107,5 @@ describe("reconstructRelief", () => {
     expect(stats.grid).toEqual([144, 144]);
   });
 
-  describe("refusals (the same as shape-3d's)", () => {
-    it.each([
-      ["a text file", () => Buffer.from("a gallery of the monuments of Paris at dusk"), /not an image/],
-      ["a 5000×10 PNG", () => sharp({ create: { width: 5000, height: 10, channels: 3, background: "#888" } }).png().toBuffer(), /exceeds 4096×4096/],
-      ["more than 20 MB", () => Buffer.alloc(21 * 1024 * 1024, 0xff), /exceeds the 20 MB limit/],
-      ["an all-black image", () => sharp({ create: { width: 300, height: 300, channels: 3, background: "#000" } }).png().toBuffer(), /no subject found/],
-    ])("refuses %s with a ReconstructInputError", async (_name, make, message) => {
-      const attempt = reconstructRelief(await make(), { seed: 0 });
-      await expect(attempt).rejects.toBeInstanceOf(ReconstructInputError);
-      await expect(reconstructRelief(await make(), { seed: 0 })).rejects.toThrow(message);
-    });
-
-    it("refuses a seed that is not a number", async () => {
-      await expect(reconstructRelief(await renderFixture(TOWER), { seed: Number.NaN })).rejects.toThrow(ReconstructInputError);
-    });
-  });
+  describeInputRefusals("refusals (the same as shape-3d's)", reconstructRelief);
 });

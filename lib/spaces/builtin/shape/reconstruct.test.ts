@@ -1,7 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { describeInputRefusals } from "./testing/refusals";
 import { decodeImage } from "./decode";
-import { MODEL_SIZE, ReconstructInputError, reconstructModel } from "./reconstruct";
+import { MODEL_SIZE, reconstructModel } from "./reconstruct";
 import { findSubject } from "./subject";
 import { ALL_FIXTURES, DOME, TOWER, renderFixture, type Fixture } from "./testing/fixtures";
 import { frontSilhouette, iou, meshTopology, readGlb, validateGlb } from "./testing/glb-inspect";
@@ -104,20 +105,5 @@ describe("reconstructModel", () => {
     expect(stats.textureBytes).toBe(doc.getRoot().listTextures()[0]!.getImage()!.length);
   });
 
-  describe("refusals", () => {
-    it.each([
-      ["a text file", () => Buffer.from("a gallery of the monuments of Paris at dusk"), /not an image/],
-      ["a 5000×10 PNG", () => sharp({ create: { width: 5000, height: 10, channels: 3, background: "#888" } }).png().toBuffer(), /exceeds 4096×4096/],
-      ["more than 20 MB", () => Buffer.alloc(21 * 1024 * 1024, 0xff), /exceeds the 20 MB limit/],
-      ["an all-black image", () => sharp({ create: { width: 300, height: 300, channels: 3, background: "#000" } }).png().toBuffer(), /no subject found/],
-    ])("refuses %s with a ReconstructInputError", async (_name, make, message) => {
-      const attempt = reconstructModel(await make(), { seed: 0 });
-      await expect(attempt).rejects.toBeInstanceOf(ReconstructInputError);
-      await expect(reconstructModel(await make(), { seed: 0 })).rejects.toThrow(message);
-    });
-
-    it("refuses a seed that is not a number", async () => {
-      await expect(reconstructModel(await renderFixture(TOWER), { seed: Number.NaN })).rejects.toThrow(ReconstructInputError);
-    });
-  });
+  describeInputRefusals("refusals", reconstructModel);
 });
