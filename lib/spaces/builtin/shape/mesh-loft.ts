@@ -9,6 +9,12 @@ const REVOLVE_SEGMENTS = 48;
 /** Bilateral profile smoothing: window (stations either side) and the size of ripple (pixels) it treats as noise. */
 const SMOOTH_REACH = 4;
 const STAIRCASE_STEP = 1;
+/**
+ * How far (pixels) a cross-section may lie from the straight run between the sections kept above and below it
+ * before it is kept itself: a quarter pixel, finer than the picture resolves. Long straight walls then take one
+ * band of quads instead of a hundred, while domes and cornices keep every section their curve needs.
+ */
+const PROFILE_TOLERANCE = 0.25;
 
 /** One horizontal cross-section: centre x, half-width and height, in pixel units on the model's axes. */
 interface Station {
@@ -53,8 +59,13 @@ export function buildSweep(rows: RowSpan[], width: number, mesh: MeshBuilder): v
   loft(stations(rows, width), squareRing, mesh);
 }
 
+/**
+ * A revolved ring has REVOLVE_SEGMENTS vertices, so a tall dome or tower sampled row by row came to 12,000 and more
+ * (a 580 KB GLB that every later step — download, validation, preparation — paid for); only the sections the
+ * profile needs are kept. A sweep's ring has four, so its rings are left as they are.
+ */
 export function buildRevolve(rows: RowSpan[], width: number, mesh: MeshBuilder): void {
-  loft(stations(rows, width), roundRing, mesh);
+  loft(keepBends(stations(rows, width)), roundRing, mesh);
 }
 
 /**
@@ -109,6 +120,40 @@ function stations(rows: RowSpan[], width: number): Station[] {
     return { y: s.y, cx: cx / total, hw: hw / total };
   });
   return list;
+}
+
+/**
+ * The stations the profile needs (Douglas–Peucker over the profile): the first and last, and recursively the one
+ * farthest from the straight run between two kept ones while it is farther than PROFILE_TOLERANCE. A station
+ * dropped lies within the tolerance of where the loft puts that height anyway, as the side faces and their picture
+ * are both linear between rings.
+ */
+function keepBends(list: Station[]): Station[] {
+  const keep = new Uint8Array(list.length);
+  keep[0] = 1;
+  keep[list.length - 1] = 1;
+  const runs: Array<[number, number]> = [[0, list.length - 1]];
+  while (runs.length) {
+    const [a, b] = runs.pop()!;
+    const from = list[a]!;
+    const to = list[b]!;
+    const span = to.y - from.y;
+    let worst = PROFILE_TOLERANCE;
+    let at = -1;
+    for (let k = a + 1; k < b; k++) {
+      const s = list[k]!;
+      const t = span === 0 ? 0 : (s.y - from.y) / span;
+      const off = Math.max(Math.abs(s.cx - (from.cx + t * (to.cx - from.cx))), Math.abs(s.hw - (from.hw + t * (to.hw - from.hw))));
+      if (off > worst) {
+        worst = off;
+        at = k;
+      }
+    }
+    if (at < 0) continue;
+    keep[at] = 1;
+    runs.push([a, at], [at, b]);
+  }
+  return list.filter((_, k) => keep[k] === 1);
 }
 
 /** Stations run top to bottom; side quads join each ring to the one below, and flat caps close both ends. */
