@@ -37,9 +37,19 @@ export function parseEnvFaults(value: string | undefined, known: readonly string
   return profiles;
 }
 
+/** Parsed segments: every request to a Space carries its segment, and a server sees only a handful of them. */
+const parsedSegments = new Map<string, FaultProfile>();
+const MAX_PARSED_SEGMENTS = 64;
+
 /** "shape-3d~latency=2000~error=0.3" → base name and the URL's profile. Throws FaultSpecError. */
 export function parseSpaceSegment(segment: string): { base: string; profile: FaultProfile } {
   const tilde = segment.indexOf("~");
   if (tilde < 0) return { base: segment, profile: {} };
-  return { base: segment.slice(0, tilde), profile: parseFaultSpec(segment.slice(tilde + 1)) };
+  let profile = parsedSegments.get(segment);
+  if (!profile) {
+    profile = parseFaultSpec(segment.slice(tilde + 1)); // a bad spec throws, and is not kept
+    if (parsedSegments.size >= MAX_PARSED_SEGMENTS) parsedSegments.delete(parsedSegments.keys().next().value!);
+    parsedSegments.set(segment, profile);
+  }
+  return { base: segment.slice(0, tilde), profile: { ...profile } };
 }
