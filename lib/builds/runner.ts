@@ -18,7 +18,17 @@ import { buildBudgets } from "./budgets";
 
 // The agent, the toolbox and the model pipeline are heavy (QuickJS, gltf-transform, the validator, the Gradio
 // client): loaded when the first build runs, so the action that starts a build answers without waiting for them.
-async function buildDeps() {
+// Once: a dynamic import is a trip through the module loader even when the module is already loaded.
+let deps: ReturnType<typeof loadBuildDeps> | null = null;
+function buildDeps(): ReturnType<typeof loadBuildDeps> {
+  deps ??= loadBuildDeps().catch((err: unknown) => {
+    deps = null; // a failed load (a broken install, a bundling error) is retried by the next build
+    throw err;
+  });
+  return deps;
+}
+
+async function loadBuildDeps() {
   const [{ runAgent }, { selectBrain }, { getAssetStore }, { getToolbox }, { createBuildTools }, { discoveredAgentTools }] = await Promise.all([
     import("@/lib/agent/loop"),
     import("@/lib/agent/brains/select"),
