@@ -46,6 +46,32 @@ describe("FileAssetStore", () => {
     expect(await getAssetStore().get(results[0]!.sha256)).toEqual(bytes);
   });
 
+  it("hands out copies of what it keeps in memory, and reads from disk what it does not have", async () => {
+    const bytes = png(crypto.randomBytes(1000).toString("hex"));
+    const store = new FileAssetStore(temp.dir, getDb());
+    const a = await store.put(bytes, "image/png");
+    bytes.fill(0); // the caller's buffer is theirs to reuse
+    const first = (await store.get(a.sha256))!;
+    expect(sha(first)).toBe(a.sha256);
+    first.fill(0); // and so is what get returns
+    expect(sha((await store.get(a.sha256))!)).toBe(a.sha256);
+    // Another instance (another process, after a restart) has nothing in memory: it reads the file.
+    const fresh = new FileAssetStore(temp.dir, getDb());
+    expect(sha((await fresh.get(a.sha256))!)).toBe(a.sha256);
+    expect(await fresh.get("0".repeat(64))).toBeNull();
+  });
+
+  it("makes a shard folder again if it was removed after the store first wrote there", async () => {
+    const store = new FileAssetStore(temp.dir, getDb());
+    const first = await store.put(png("shard-a"), "image/png");
+    const shard = path.join(temp.dir, "assets", first.sha256.slice(0, 2));
+    fs.rmSync(shard, { recursive: true });
+    getDb().prepare(`DELETE FROM assets WHERE sha256 = ?`).run(first.sha256);
+    // The same bytes again: the store remembers the folder, which is gone; the put must still land on disk.
+    const again = await store.put(png("shard-a"), "image/png");
+    expect(fs.readFileSync(path.join(shard, `${again.sha256}.png`))).toEqual(png("shard-a"));
+  });
+
   it("refuses malformed ids, mislabelled bytes and a second type for the same bytes", async () => {
     const store = getAssetStore();
     for (const bad of ["../../etc/passwd", "A".repeat(64), "a".repeat(63), `${"a".repeat(64)}/..`, ""]) {

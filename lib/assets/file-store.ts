@@ -22,6 +22,9 @@ interface AssetRow {
  */
 export class FileAssetStore implements AssetStore {
   private readonly db: () => Db;
+  private readonly recent = new RecentBytes(RECENT_TOTAL_BYTES, RECENT_ENTRY_BYTES);
+  /** Shard folders known to exist, so a put does not ask the filesystem again. */
+  private readonly knownDirs = new Set<string>();
 
   /** `db`: a handle, or a function giving one (resolved lazily, so construction opens nothing). */
   constructor(
@@ -48,21 +51,29 @@ export class FileAssetStore implements AssetStore {
     }
     const asset: StoredAsset = { sha256, mediaType: type, bytes: bytes.byteLength };
     const file = this.filePath(asset);
-    if (!(await hasSize(file, bytes.byteLength))) await writeAtomically(file, bytes);
+    // No row: a file there is at most the leftover of a put that crashed before its row, and is rewritten.
+    if (!(existing && (await hasSize(file, bytes.byteLength)))) await writeAtomically(file, bytes, this.knownDirs);
     stmt(this.db(), `INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
       .run(sha256, type, bytes.byteLength, nowIso());
+    this.recent.set(sha256, bytes);
     return asset;
   }
 
+  /** A fresh copy of the bytes each call: callers may transfer or change it. */
   async get(sha256: string): Promise<Buffer | null> {
     const asset = await this.stat(sha256);
     if (!asset) return null;
+    const known = this.recent.get(sha256);
+    if (known) return Buffer.from(known);
+    let bytes: Buffer;
     try {
-      return await fsp.readFile(this.filePath(asset));
+      bytes = await fsp.readFile(this.filePath(asset));
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
     }
+    this.recent.set(sha256, bytes);
+    return bytes;
   }
 
   async stat(sha256: string): Promise<StoredAsset | null> {
@@ -99,13 +110,24 @@ async function hasSize(file: string, size: number): Promise<boolean> {
   }
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+async function writeAtomically(file: string, bytes: Uint8Array, knownDirs: Set<string>): Promise<void> {
   const dir = path.dirname(file);
-  await fsp.mkdir(dir, { recursive: true });
+  if (!knownDirs.has(dir)) {
+    await fsp.mkdir(dir, { recursive: true });
+    knownDirs.add(dir);
+  }
   // Unique per writer, so concurrent puts of the same bytes never share a temp file; the renames then
   // replace identical content with identical content.
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
-  const handle = await fsp.open(tmp, "wx");
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(tmp, "wx");
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    // The folder went away under us (removed by hand, a restored backup): make it again, once.
+    await fsp.mkdir(dir, { recursive: true });
+    handle = await fsp.open(tmp, "wx");
+  }
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -134,6 +156,45 @@ async function syncDir(dir: string): Promise<void> {
     // Some platforms/filesystems refuse fsync on a directory; the data itself is already synced.
   } finally {
     await handle?.close();
+  }
+}
+
+/** Assets are immutable (content-addressed), so a cached copy is never stale. */
+const RECENT_TOTAL_BYTES = 64 * 1024 * 1024;
+const RECENT_ENTRY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The bytes of the assets most recently stored or read, least recently used dropped first. A build reads back
+ * what it stored moments before (the picture it sends to the image-to-3D Space, the model it prepares for the
+ * web); from here that costs a copy instead of four filesystem calls on the busiest moment of the build.
+ */
+class RecentBytes {
+  private readonly entries = new Map<string, Buffer>();
+  private total = 0;
+
+  constructor(
+    private readonly maxTotal: number,
+    private readonly maxEntry: number,
+  ) {}
+
+  get(sha256: string): Buffer | undefined {
+    const bytes = this.entries.get(sha256);
+    if (bytes) {
+      this.entries.delete(sha256);
+      this.entries.set(sha256, bytes);
+    }
+    return bytes;
+  }
+
+  set(sha256: string, bytes: Uint8Array): void {
+    if (bytes.byteLength > this.maxEntry || this.entries.has(sha256)) return;
+    this.entries.set(sha256, Buffer.from(bytes)); // our own copy: the caller keeps using theirs
+    this.total += bytes.byteLength;
+    for (const [key, old] of this.entries) {
+      if (this.total <= this.maxTotal) break;
+      this.entries.delete(key);
+      this.total -= old.byteLength;
+    }
   }
 }
 
