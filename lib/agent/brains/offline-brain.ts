@@ -19,9 +19,17 @@ function describeReading(r: GoalReading): string {
           : r.source === "list"
             ? `a list: ${r.subjects.map((s) => s.name).join(", ")}`
             : `a theme, "${r.topic}", shown as different objects`;
-  const count = r.explicitCount ? `${r.count} exhibits as asked` : `${r.count} exhibits`;
   const styles = r.styles.length ? `; style: ${r.styles.map((s) => s.id).join(", ")}` : "";
-  return `The goal asks for ${what}. I will plan ${count}${styles}.`;
+  const planned = `${r.count} exhibit${r.count === 1 ? "" : "s"}`;
+  if (r.askedCount !== null && r.askedCount > r.count) {
+    // Say so rather than quietly build fewer: the visitor asked for more than this planner knows.
+    const known = r.subjects.map((s) => s.name).join(", ");
+    return (
+      `The goal asks for ${what}, ${r.askedCount} of them. Without a language model I know only ${r.count} (${known}), ` +
+      `so I will plan ${planned}${styles}. A model (HF_TOKEN or AGENT_ENDPOINT_URL) can plan the rest.`
+    );
+  }
+  return `The goal asks for ${what}. I will plan ${planned}${r.explicitCount ? " as asked" : ""}${styles}.`;
 }
 
 /** Splits text into small deltas (words with their spacing), like a token stream. */

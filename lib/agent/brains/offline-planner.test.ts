@@ -140,6 +140,25 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
     expect(drawn("arc-de-triomphe")).toBe(2);
   });
 
+  it("says so when it knows fewer subjects than the goal asks for, instead of quietly building fewer", async () => {
+    const fake = fakeTools({ delayMs: 5 });
+    const events: EmittedEvent[] = [];
+    const result = await runAgent({
+      goal: "six monuments of Greece",
+      brain: createOfflineBrain(),
+      tools: fake.tools,
+      budgets: { maxSteps: 3, maxToolCalls: 20, wallClockMs: 60_000 },
+      emit: (e) => events.push(e),
+    });
+    const thought = events.filter((e) => e.type === "thought.delta").map((e) => (e.payload.delta as string | undefined) ?? "").join("");
+    expect(thought).toMatch(/6 of them\. Without a language model I know only 1 \(Parthenon\), so I will plan 1 exhibit\b/);
+    expect(thought).toMatch(/HF_TOKEN or AGENT_ENDPOINT_URL/);
+    expect(result.placed).toEqual(["parthenon"]);
+    expect(result.summary).toBe('The exhibit of "Monuments of Greece" is in place: Parthenon.');
+    // A goal this planner can fill says what it will do, as before.
+    expect(readGoal("six monuments of Paris")).toMatchObject({ count: 6, askedCount: 6 });
+  });
+
   it("keeps going when one exhibit fails and reports it", async () => {
     const fake = fakeTools({ delayMs: 10, failModelFor: ["luxor-temple"] });
     const result = await runAgent({

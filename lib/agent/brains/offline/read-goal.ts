@@ -23,6 +23,8 @@ export interface GoalReading {
   count: number;
   /** Whether the goal itself gave a number. */
   explicitCount: boolean;
+  /** The number the goal gave (1–12), which may be more than the subjects this planner knows for it; null if none. */
+  askedCount: number | null;
   subjects: Subject[];
   source: SubjectSource;
   region: Region | null;
@@ -177,7 +179,17 @@ export function readGoal(goal: string): GoalReading {
 
   const result = (source: SubjectSource, subjects: Subject[], topic: string, cat: Category | null = null): GoalReading => {
     const count = clampCount(Math.min(explicit ?? (source === "named" || source === "list" ? subjects.length : DEFAULT_COUNT), subjects.length || MAX_COUNT));
-    return { count, explicitCount: explicit !== null, subjects: subjects.slice(0, count), source, region, category: cat, styles, topic };
+    return {
+      count,
+      explicitCount: explicit !== null,
+      askedCount: explicit === null ? null : clampCount(explicit),
+      subjects: subjects.slice(0, count),
+      source,
+      region,
+      category: cat,
+      styles,
+      topic,
+    };
   };
 
   if (named.length > 0) {
