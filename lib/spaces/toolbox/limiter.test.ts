@@ -50,6 +50,30 @@ describe("Limiter", () => {
     expect(got).toEqual(["waiter", "late"]);
   });
 
+  it("serves waiters by arrival (ticket), not by when they got round to asking, and says who moved back", async () => {
+    const limiter = new Limiter(1);
+    const r0 = await limiter.acquire();
+    const b = limiter.ticket(); // b arrives first, but is still uploading…
+    const c = limiter.ticket();
+    const got: string[] = [];
+    const positions: string[] = [];
+    const cWaits = limiter.acquire(undefined, (pos) => positions.push(`c${pos}`), c).then((r) => (got.push("c"), r));
+    const bWaits = limiter.acquire(undefined, (pos) => positions.push(`b${pos}`), b).then((r) => (got.push("b"), r));
+    expect(positions).toEqual(["c1", "b1", "c2"]);
+    r0();
+    (await bWaits)();
+    (await cWaits)();
+    expect(got).toEqual(["b", "c"]);
+  });
+
+  it("does not hold a free slot for an earlier ticket that has not asked yet", async () => {
+    const limiter = new Limiter(1);
+    limiter.ticket(); // arrived, never asks (its attempt failed while connecting)
+    const release = await limiter.acquire();
+    expect(limiter.running).toBe(1);
+    release();
+  });
+
   it("release is idempotent", async () => {
     const limiter = new Limiter(1);
     const r = await limiter.acquire();

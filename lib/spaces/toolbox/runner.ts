@@ -291,11 +291,15 @@ async function attemptOnce<T>(
 
   let release: Release | null = null;
   let acquiring: Promise<void> | null = null;
+  // Our place in the Space's line is when this attempt began, not when its upload finished (limiter.ts).
+  const ticket = limiter.ticket();
   const acquireSlot = () =>
     (acquiring ??= (async () => {
       stopTimer();
-      release = await limiter.acquire(controller.signal, (position, running) =>
-        emit("tool.queued", { space: entry.key, endpoint: plan.endpoint, position, running, limit: limiter.limit }),
+      release = await limiter.acquire(
+        controller.signal,
+        (position, running) => emit("tool.queued", { space: entry.key, endpoint: plan.endpoint, position, running, limit: limiter.limit }),
+        ticket,
       );
       if (breaker.current() === "open") {
         // The circuit opened while we waited (other exhibits failed on this Space): do not add to the pile.
