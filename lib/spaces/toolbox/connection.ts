@@ -36,6 +36,8 @@ interface Pooled {
   listeners: Set<ProgressSink>;
   /** Adapter checks already passed on this connection (by adapter id). */
   checked: Map<string, unknown>;
+  /** The client has connected (its promise resolved); a call that finds it so is not "connecting". */
+  connected: boolean;
   endpoints?: Record<string, EndpointSpec>;
 }
 
@@ -57,6 +59,8 @@ export class SpaceConnections {
     if (!entry.builtin && /^https?:\/\//i.test(entry.target)) await assertSpaceUrlAllowed(entry.target, this.deps.guard);
 
     const pooled = this.pooledFor(entry);
+    // Only a call that waits for the connection hears "connecting"; a reused one goes straight to its call.
+    if (!pooled.connected) opts.onProgress?.({ stage: "connecting" });
     if (opts.onProgress) pooled.listeners.add(opts.onProgress);
     let base: Client;
     try {
@@ -130,8 +134,11 @@ export class SpaceConnections {
       if (!c.config?.root) throw new SpaceError("transient", `Could not load the config of ${entry.key}`);
       return c;
     });
-    client.catch(() => undefined); // a failure is reported to the awaiting caller, not as an unhandled rejection
-    const pooled: Pooled = { client, listeners, checked: new Map() };
+    const pooled: Pooled = { client, listeners, checked: new Map(), connected: false };
+    client.then(
+      () => (pooled.connected = true),
+      () => undefined, // a failure is reported to the awaiting caller, not as an unhandled rejection
+    );
     this.pool.set(entry.target, pooled);
     return pooled;
   }

@@ -66,6 +66,19 @@ describe("toolbox × built-in Spaces", () => {
     expect((await t.toolbox.textToImage({ ...draw, seed: 12 })).cached).toBe(false);
   });
 
+  it("says it is connecting only while it connects: a call on an already connected Space goes straight to its call", async () => {
+    const t = setup({ SPACES_TEXT_TO_IMAGE: variant("sketch-image", "latency=1") });
+    const stages = (exhibit: string) =>
+      eventsOf(t.events, "tool.progress")
+        .filter((p) => p.exhibit === exhibit)
+        .map((p) => p.stage);
+    await t.toolbox.textToImage({ ...draw, seed: 21 }, { emit: t.emit, exhibit: "first" });
+    await t.toolbox.textToImage({ ...draw, seed: 22 }, { emit: t.emit, exhibit: "second" });
+    expect(stages("first")[0]).toBe("connecting");
+    expect(stages("second")).not.toContain("connecting");
+    expect(stages("second")).toContain("running");
+  });
+
   it("retries transient faults (GPU task aborted) with backoff and still delivers every exhibit", async () => {
     const t = setup({ SPACES_TEXT_TO_IMAGE: variant("sketch-image", "error=0.5", 7), SPACE_RETRIES: "4" });
     const results = [];

@@ -428,7 +428,6 @@ class SpaceToolbox implements Toolbox {
     ctx: AttemptContext,
     work: (bound: B, s: AdapterSession, session: SpaceSession) => Promise<R>,
   ): Promise<R> {
-    ctx.progress({ stage: "connecting" });
     const { session, plan } = await this.connections.open(entry, {
       signal: ctx.signal,
       onProgress: ctx.progress,
