@@ -10,6 +10,7 @@ import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild,
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { getGalleryView } from "@/lib/db/view";
+import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { Emit } from "./events";
 import { createExhibitNotifier } from "./exhibit-notifier";
@@ -68,13 +69,13 @@ export function startGalleryBuild(goal: string): { galleryId: string; editToken:
 /** Runs one exhibit's chain again; refuses while another build is changing the same exhibit. */
 export function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): { buildId: string } {
   const exhibit = getExhibit(exhibitId);
-  if (!exhibit || exhibit.galleryId !== galleryId) throw new Error("No such exhibit in this gallery.");
+  if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
   for (const [, r] of running) {
     if (r.galleryId !== galleryId) continue;
-    if (r.exhibitId === exhibitId) throw new Error("This exhibit is already being remade. Wait for it to finish or cancel it.");
+    if (r.exhibitId === exhibitId) throw new UserError("This exhibit is already being remade. Wait for it to finish or cancel it.");
     // The gallery's own build still owns the exhibits it has not finished.
     if (r.exhibitId === null && exhibit.status !== "ready" && exhibit.status !== "failed") {
-      throw new Error("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
+      throw new UserError("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
     }
   }
   const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
@@ -212,7 +213,7 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
   const { getAssetStore, getToolbox, createBuildTools } = await buildDeps();
   const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
-  if (!exhibit) throw new Error("The exhibit no longer exists.");
+  if (!exhibit) throw new UserError("The exhibit no longer exists.");
   const request = JSON.parse(build.goal) as ExhibitBuildRequest;
   const notify = createExhibitNotifier(build.galleryId, emit);
   const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
@@ -224,7 +225,7 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   const key = exhibit.key;
   let image: unknown;
   if (request.kind === "swap-model") {
-    if (!exhibit.imageSha) throw new Error("This exhibit has no picture yet: regenerate it instead.");
+    if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
   } else {
     const prompt = request.kind === "regenerate" && request.prompt ? request.prompt : exhibit.prompt;

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { headers } from "next/headers";
 import { canEdit, editTokenFor, rememberEditToken, requireEdit, ForbiddenError } from "@/lib/auth/edit-capability";
+import { UserError, userMessage } from "@/lib/errors/user-facing";
 import { publish } from "@/lib/builds/bus";
 import { cancelBuilds, startExhibitBuild } from "@/lib/builds/runner";
 import { watchGallery as watch, type WatchMessage } from "@/lib/builds/watch";
@@ -26,10 +27,7 @@ const placementSchema = z.object({
 });
 
 function fail(err: unknown): { ok: false; error: string } {
-  if (err instanceof ForbiddenError) return { ok: false, error: err.message };
-  if (err instanceof z.ZodError) return { ok: false, error: err.issues[0]?.message ?? "Invalid input." };
-  if (err instanceof Error) return { ok: false, error: err.message };
-  return { ok: false, error: "Something went wrong." };
+  return { ok: false, error: userMessage(err) };
 }
 
 function changed(galleryId: string): GalleryView | undefined {
@@ -43,7 +41,7 @@ async function exhibitOf(galleryId: string, exhibitId: string) {
   idSchema.parse(exhibitId);
   await requireEdit(galleryId);
   const exhibit = getExhibit(exhibitId);
-  if (!exhibit || exhibit.galleryId !== galleryId) throw new Error("No such exhibit in this gallery.");
+  if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
   return exhibit;
 }
 
@@ -203,7 +201,7 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const space = z.string().trim().min(3, "Enter a Space id (owner/name) or URL.").max(300).parse(ref);
     const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
     await requireEdit(galleryId);
-    if (listGalleryTools(galleryId).length >= 12) throw new Error("A gallery's toolbox holds at most 12 Spaces: remove one first.");
+    if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
     const { getToolbox } = await import("@/lib/builds/toolbox");
     const tool = await getToolbox().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
