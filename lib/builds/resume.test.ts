@@ -3,12 +3,14 @@
 // if the process had died there — and once it is still, the build is resumed the way a restarted server does.
 // Space calls are counted where the built-in Spaces receive them (queue/join requests on their HTTP server).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { getBuild } from "@/lib/db/builds";
+import { createBuild, getBuild, updateBuild } from "@/lib/db/builds";
 import { getDb } from "@/lib/db/connection";
-import { eventsSince } from "@/lib/db/events";
-import { listExhibits } from "@/lib/db/exhibits";
+import { appendEvent, eventsSince } from "@/lib/db/events";
+import { createExhibits, listExhibits } from "@/lib/db/exhibits";
+import { createGallery } from "@/lib/db/galleries";
 import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
-import { resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
+import { buildBudgets } from "./budgets";
+import { MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
 import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
 
 let h: BuildHarness;
@@ -136,6 +138,39 @@ it("a regeneration cut off after its new picture resumes with that picture, not 
   const after = listExhibits(galleryId)[0]!;
   expect([after.version, after.seed === target.seed, after.imageSha === target.imageSha]).toEqual([2, false, false]);
 }, 120_000);
+
+it("a build the server keeps stopping on is not resumed again: it ends, and its unfinished exhibits say why", () => {
+  h.configure(env, { imageSide: 256 });
+  // A build that has already been cut off MAX_RUNS_PER_BUILD times (a crash in native code, say): each run
+  // left its build.started event, then the process died.
+  const { id: galleryId } = createGallery({ title: "Crash loop", goal: "the Eiffel Tower and the Louvre" });
+  const build = createBuild({ galleryId, kind: "gallery", goal: "the Eiffel Tower and the Louvre", budget: { ...buildBudgets() } });
+  createExhibits(galleryId, [
+    { key: "eiffel-tower", title: "Eiffel Tower", prompt: "Eiffel Tower", description: "", seed: 1, order: 0 },
+    { key: "louvre", title: "Louvre", prompt: "Louvre", description: "", seed: 2, order: 1 },
+  ]);
+  updateBuild(build.id, { status: "running" });
+  for (let run = 0; run < MAX_RUNS_PER_BUILD; run++) {
+    appendEvent(build.id, "build.started", { kind: "gallery", resumed: run > 0, message: "Build started." });
+  }
+  const joins = h.spaceJoins.length;
+
+  expect(resumeInterruptedBuilds()).toEqual([]);
+  const ended = getBuild(build.id)!;
+  expect(ended.status).toBe("failed");
+  expect(ended.error).toMatch(new RegExp(`stopped ${MAX_RUNS_PER_BUILD} times while this build ran`));
+  expect(listExhibits(galleryId).map((e) => [e.status, e.error])).toEqual([
+    ["failed", expect.stringMatching(/repeated server restarts; retry this exhibit/)],
+    ["failed", expect.stringMatching(/repeated server restarts; retry this exhibit/)],
+  ]);
+  const log = eventsSince(build.id);
+  expect(log.filter((e) => e.type === "build.started")).toHaveLength(MAX_RUNS_PER_BUILD); // not run again
+  expect(log.at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 2 } });
+  expect(h.spaceJoins.length).toBe(joins);
+  expect(buildsWithSeqGaps()).toEqual([]);
+  // Nothing is left to resume at the next start.
+  expect(resumeInterruptedBuilds()).toEqual([]);
+});
 
 it("withDefaultImageSide only fills in a missing size", () => {
   const calls: unknown[] = [];

@@ -9,6 +9,7 @@ import type { AgentPlan } from "@/lib/agent/plan";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
+import { countEvents } from "@/lib/db/events";
 import { getGalleryView } from "@/lib/db/view";
 import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
@@ -115,10 +116,31 @@ export function resumeInterruptedBuilds(): string[] {
   const resumed: string[] = [];
   for (const build of findInterruptedBuilds()) {
     if (running.has(build.id)) continue;
+    const runs = countEvents(build.id, "build.started");
+    if (runs >= MAX_RUNS_PER_BUILD) {
+      giveUp(build, runs);
+      continue;
+    }
     launch(build, true);
     resumed.push(build.id);
   }
   return resumed;
+}
+
+/**
+ * A build cut off this many times is most likely what brings the server down (a crash in native code, memory
+ * it cannot be given): resuming it at every start would take the server down again at every start. Ordinary
+ * restarts during one build (a deploy, a kill) stay well under it.
+ */
+export const MAX_RUNS_PER_BUILD = 5;
+
+/** Ends a build without running it again: what it finished stays, the rest is marked failed with the reason. */
+function giveUp(build: BuildRecord, runs: number): void {
+  const { emit } = createRecorder(build.id, build.galleryId);
+  const error = `The server stopped ${runs} times while this build ran, so it was not resumed again, to keep the server up.`;
+  console.warn(`vernissage: build ${build.id} not resumed: ${error}`);
+  emit({ type: "error", payload: { message: error } });
+  finishRun(build, "failed", error, "The build was stopped after repeated server restarts; retry this exhibit to make it.", emit);
 }
 
 class CancelledError extends Error {
@@ -167,22 +189,30 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     if (status === "failed") emit({ type: "error", payload: { message: error } });
   } finally {
     if (signal.aborted) status = "cancelled";
-    const outcome = settleUnfinished(build, signal.aborted ? "Cancelled before it was finished." : deadline.aborted ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.", emit);
-    if (status === "succeeded" && outcome.ready === 0 && outcome.total > 0) {
-      status = "failed";
-      error ??= "No exhibit could be made.";
-    }
-    const message =
-      status === "cancelled"
-        ? `Build cancelled — ${outcome.ready} of ${outcome.total} exhibits kept.`
-        : status === "failed"
-          ? `Build failed: ${error}`
-          : `Gallery ready — ${outcome.ready} of ${outcome.total} exhibits.`;
-    emit({ type: "build.finished", payload: { status, message, ready: outcome.ready, failed: outcome.failed } });
-    finishBuild(build.id, status, error);
-    const view = getGalleryView(build.galleryId);
-    if (view) publish(build.galleryId, { type: "gallery", gallery: view });
+    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
+    finishRun(build, status, error, reason, emit);
   }
+}
+
+/** The end of a build: unfinished exhibits failed with `reason`, the closing event, the row, the live view. */
+function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancelled", wantedError: string | null, reason: string, emit: Emit): void {
+  let status = wanted;
+  let error = wantedError;
+  const outcome = settleUnfinished(build, reason, emit);
+  if (status === "succeeded" && outcome.ready === 0 && outcome.total > 0) {
+    status = "failed";
+    error ??= "No exhibit could be made.";
+  }
+  const message =
+    status === "cancelled"
+      ? `Build cancelled — ${outcome.ready} of ${outcome.total} exhibits kept.`
+      : status === "failed"
+        ? `Build failed: ${error}`
+        : `Gallery ready — ${outcome.ready} of ${outcome.total} exhibits.`;
+  emit({ type: "build.finished", payload: { status, message, ready: outcome.ready, failed: outcome.failed } });
+  finishBuild(build.id, status, error);
+  const view = getGalleryView(build.galleryId);
+  if (view) publish(build.galleryId, { type: "gallery", gallery: view });
 }
 
 async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {

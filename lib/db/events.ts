@@ -46,6 +46,11 @@ export function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: D
   return rows.map(toEvent);
 }
 
+/** How many events of `type` the build has (e.g. its runs: one `build.started` each). */
+export function countEvents(buildId: string, type: BuildEventType, db: Db = getDb()): number {
+  return (stmt(db, `SELECT count(*) AS n FROM build_events WHERE build_id = ? AND type = ?`).get(buildId, typeSchema.parse(type)) as { n: number }).n;
+}
+
 /** The last seq of the build, 0 when it has none. */
 export function lastSeq(buildId: string, db: Db = getDb()): number {
   return (stmt(db, `SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ?`).get(buildId) as { seq: number }).seq;
