@@ -11,6 +11,7 @@ import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/li
 import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { countEvents } from "@/lib/db/events";
 import { getGalleryView } from "@/lib/db/view";
+import { buildFailureMessage } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { Emit } from "./events";
@@ -184,7 +185,7 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
     else await runExhibit(build, emit, combined);
   } catch (err) {
-    error = err instanceof Error ? err.message : String(err);
+    error = buildFailureMessage(err);
     status = signal.aborted ? "cancelled" : "failed";
     if (status === "failed") emit({ type: "error", payload: { message: error } });
   } finally {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/edit-capability";
 import { NotFoundError } from "@/lib/db/errors";
 import { SpaceError } from "@/lib/spaces/toolbox/errors";
+import { buildFailureMessage } from "./internal-fault";
 import { UserError, userMessage } from "./user-facing";
 
 describe("userMessage", () => {
@@ -26,5 +27,22 @@ describe("userMessage", () => {
     expect(ref).toBeDefined();
     expect(log).toHaveBeenCalledWith(expect.stringContaining(ref!), fault);
     expect(userMessage("a thrown string", log)).toMatch(/Something went wrong on the server \(ref [0-9a-f]{8}\)/);
+  });
+});
+
+describe("buildFailureMessage", () => {
+  it("keeps the words of a failure the owner acts on, and hides database and filesystem faults behind a reference", () => {
+    const log = vi.fn();
+    expect(buildFailureMessage(new Error("Every image-to-3d Space failed — builtin:shape-3d: GPU task aborted"), log)).toMatch(/^Every image-to-3d Space failed/);
+    expect(buildFailureMessage(new UserError("The exhibit no longer exists."), log)).toBe("The exhibit no longer exists.");
+    expect(log).not.toHaveBeenCalled();
+
+    const sqlite = Object.assign(new Error("database or disk is full"), { name: "SqliteError", code: "SQLITE_FULL" });
+    const disk = Object.assign(new Error("ENOSPC: no space left on device, open '/srv/data/assets/ab/ab12.glb.tmp'"), { code: "ENOSPC", syscall: "open" });
+    for (const fault of [sqlite, disk]) {
+      const shown = buildFailureMessage(fault, log);
+      expect(shown).not.toMatch(/disk|\/srv|SQLITE|ENOSPC/);
+      expect(log).toHaveBeenLastCalledWith(expect.stringContaining(/\(ref ([0-9a-f]{8})\)/.exec(shown)![1]!), fault);
+    }
   });
 });
