@@ -1,5 +1,6 @@
 // The toolbox against the built-in Spaces (lib/spaces/builtin) served on a loopback server, through the real
 // @gradio/client, with faults injected per Space URL variant (`/spaces/shape-3d~malformed=1~seed=3`).
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EmittedEvent } from "@/lib/builds/events";
 import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
@@ -268,4 +269,84 @@ describe("toolbox × built-in Spaces", () => {
     },
     90_000,
   );
+});
+
+describe("toolbox × built-in Spaces: a picture goes from the drawing Space to the 3D Space by its URL", () => {
+  // A server of its own, so that the requests each Space receives can be listed.
+  let recording: FetchServer;
+  let rbase: string;
+  const requests: { method: string; path: string }[] = [];
+  beforeAll(async () => {
+    recording = await serveFetch((req) => {
+      requests.push({ method: req.method, path: decodeURIComponent(new URL(req.url).pathname) });
+      return handleBuiltinSpaceRequest(req);
+    });
+    rbase = `${recording.url}/spaces`;
+  });
+  afterAll(() => recording.close());
+
+  const under = (space: string) => requests.filter((r) => r.path.startsWith(`/spaces/${space}/`));
+  const uploadsTo = (space: string) => under(space).filter((r) => r.method === "POST" && r.path.endsWith("/upload"));
+  const setupOn = (seed: number) => {
+    const assets = new MemoryAssetStore();
+    const config = loadToolboxConfig({
+      BUILTIN_SPACES_URL: rbase,
+      SPACES_TEXT_TO_IMAGE: `${rbase}/sketch-image~seed=${seed}`,
+      SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=${seed}`,
+    });
+    const toolbox = createToolbox({ assets, cache: new MemoryCallCache(), config });
+    return { toolbox, assets, sketch: `sketch-image~seed=${seed}`, shape: `shape-3d~seed=${seed}` };
+  };
+
+  it("sends no upload, and the model is the one an upload of the same picture makes", async () => {
+    const a = setupOn(501);
+    const img = await a.toolbox.textToImage({ ...draw, seed: 31 });
+    const handed = await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 31 });
+    expect(under(a.shape).some((r) => r.path.endsWith("/queue/join"))).toBe(true);
+    expect(uploadsTo(a.shape)).toEqual([]);
+    expect(handed.calls[0]).toMatchObject({ ok: true, attempts: 1, inputs: { image: img.asset.sha256, seed: 31 } });
+
+    // The same picture given as bytes, as a person's own picture is: uploaded, and the same model comes back.
+    const b = setupOn(502);
+    const picture = (await a.assets.get(img.asset.sha256))!;
+    const uploaded = await b.toolbox.imageToModel({ image: { bytes: picture }, seed: 31 });
+    expect(uploadsTo(b.shape)).toHaveLength(1);
+    expect(uploaded.asset.sha256).toBe(handed.asset.sha256);
+  });
+
+  it("uploads to a Space that is not built-in, even a picture a built-in Space drew", async () => {
+    // The drawing Space is built-in (under BUILTIN_SPACES_URL); the 3D Space is any other Gradio server, which
+    // cannot be assumed to reach ours.
+    const config = loadToolboxConfig({
+      BUILTIN_SPACES_URL: base,
+      SPACES_TEXT_TO_IMAGE: `${base}/sketch-image~seed=504`,
+      SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=504`,
+    });
+    const toolbox = createToolbox({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config, trustedBases: [rbase] });
+    const img = await toolbox.textToImage({ ...draw, seed: 34 });
+    const model = await toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 34 });
+    expect(model.space).not.toMatch(/^builtin:/);
+    expect(uploadsTo("shape-3d~seed=504")).toHaveLength(1);
+  });
+
+  it("uploads the picture after all when the drawing Space no longer has it", async () => {
+    const a = setupOn(503);
+    const img = await a.toolbox.textToImage({ ...draw, seed: 32 });
+    // The drawing Space's file store sweeps old files (and a restart may empty it): take this one away.
+    const served = under(a.sketch).find((r) => r.method === "GET" && r.path.includes("/gradio_api/file="))!;
+    rmSync(served.path.slice(served.path.indexOf("/gradio_api/file=") + "/gradio_api/file=".length));
+
+    const model = await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 32 });
+    expect(model.asset.mediaType).toBe("model/gltf-binary");
+    expect(uploadsTo(a.shape)).toHaveLength(1);
+    // One attempt in the record: the refused URL was the toolbox's own shortcut, not the Space failing.
+    expect(model.calls).toEqual([expect.objectContaining({ ok: true, attempts: 1 })]);
+
+    // Forgotten: the next model of this picture goes straight to an upload.
+    const joins = () => under(a.shape).filter((r) => r.path.endsWith("/queue/join")).length;
+    const before = joins();
+    await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 33 });
+    expect(joins() - before).toBe(1);
+    expect(uploadsTo(a.shape)).toHaveLength(2);
+  });
 });

@@ -4,7 +4,7 @@ import type { AssetMediaType, AssetStore, StoredAsset } from "@/lib/assets/types
 import type { SpaceCallRecord } from "@/lib/gallery/types";
 import { khronosInWorker } from "@/lib/workers/models";
 import { imageAdapterFor, modelAdapterFor } from "./adapters";
-import type { AdapterSession, InputImage, NormalizedImageRequest, NormalizedModelRequest } from "./adapters/types";
+import type { AdapterOutput, AdapterSession, InputImage, NormalizedImageRequest, NormalizedModelRequest } from "./adapters/types";
 import { assertApi, type ExpectedEndpoint, type ExpectedKind } from "./api-check";
 import type { EndpointSpec } from "./api-info";
 import { CircuitBreaker, type BreakerState } from "./breaker";
@@ -16,8 +16,9 @@ import { systemClock, type Clock, type Random } from "./clock";
 import { concurrencyFor, loadToolboxConfig, timeoutFor, type ToolboxConfig } from "./config";
 import { SpaceConnections, type ConnectFn, type SpaceSession } from "./connection";
 import { buildTool, chooseEndpoint, fetchAgentsAbout, type DiscoveredTool } from "./discover";
-import { OutputValidationError } from "./errors";
+import { classifyError, OutputValidationError } from "./errors";
 import { downloadFile, fileRefOf, type Downloaded } from "./files";
+import { HandOffs, urlFileRef } from "./hand-off";
 import { Limiter } from "./limiter";
 import { runWithFallback, ToolboxError, type AttemptContext, type RunSpec } from "./runner";
 import { isFileArg, parseToolArgs, type FileArg } from "./tool-args";
@@ -132,6 +133,7 @@ class SpaceToolbox implements Toolbox {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly limiters = new Map<string, Limiter>();
   private readonly known = new Map<string, SpaceEntry>();
+  private readonly handOffs = new HandOffs();
   private readonly limits: { image: ImageLimits; glb: GlbLimits; ply: PlyLimits };
 
   constructor(deps: ToolboxDeps) {
@@ -203,6 +205,8 @@ class SpaceToolbox implements Toolbox {
         ctx.progress({ stage: "validating" });
         const img = await validateImage(dl.bytes, this.limits.image);
         const stored = await this.assets.put(img.bytes, img.mediaType);
+        // The Space serves exactly these bytes: a built-in image-to-3D Space can read them there (hand-off.ts).
+        if (entry.builtin && !img.reencoded) this.handOffs.remember(stored.sha256, dl.url, this.clock.now());
         const asset: ImageAsset = { ...stored, width: img.width, height: img.height };
         const usedSeed = seed ?? norm.seed;
         return { value: { asset, seed: usedSeed }, outputs: [{ kind: "asset", ...asset }, usedSeed], ...(endpoint ? { endpoint } : {}) };
@@ -238,7 +242,9 @@ class SpaceToolbox implements Toolbox {
     validateAndStore: (bytes: Buffer) => Promise<A>,
   ): Promise<{ asset: A; space: string; endpoint: string; cached: boolean; calls: SpaceCallRecord[] }> {
     const parsed = this.parseInput(capability, modelRequestSchema, req, opts);
-    const image = await this.resolveImage(parsed.image as ImageInput, capability, opts);
+    const resolved = await this.resolveImage(parsed.image as ImageInput, capability, opts);
+    const builtinUrl = this.handOffs.lookup(resolved.sha256, this.clock.now());
+    const image: InputImage = builtinUrl ? { ...resolved, builtinUrl } : resolved;
     const norm: NormalizedModelRequest = { image, seed: parsed.seed };
     const mediaType = capability === "image-to-3d" ? "model/gltf-binary" : "application/ply";
     const maxBytes = capability === "image-to-3d" ? this.limits.glb.maxBytes : this.limits.ply.maxBytes;
@@ -259,7 +265,15 @@ class SpaceToolbox implements Toolbox {
       attempt: async (entry, _plan, ctx) => {
         const adapter = modelAdapterFor(entry, capability);
         const { out, dl } = await this.onSpace(entry, adapter.id, capability, (eps) => adapter.bind(eps, entry.key), ctx, async (bound, s, session) => {
-          const out = await bound(s, norm);
+          let out: AdapterOutput;
+          try {
+            out = await bound(s, norm);
+          } catch (e) {
+            if (!(entry.builtin && image.builtinUrl) || classifyError(e, ctx.signal).kind !== "input") throw e;
+            // The drawing Space no longer has the picture (swept, or restarted): send the bytes, once.
+            this.handOffs.forget(image.sha256);
+            out = await bound(s, { ...norm, image: resolved });
+          }
           ctx.releaseSlot();
           return { out, dl: await this.downloadOutput(out.file, session, ctx, maxBytes) };
         });
@@ -344,9 +358,9 @@ class SpaceToolbox implements Toolbox {
             for (const [k, v] of Object.entries(args)) {
               if (isFileArg(v)) {
                 const f = files.get(k)!;
-                callArgs[k] = await s.upload(f.bytes, f.filename, f.mediaType);
+                callArgs[k] = await s.sendFile(f);
               } else if (Array.isArray(v) && v.every(isFileArg)) {
-                callArgs[k] = await Promise.all(v.map((_, i) => { const f = files.get(`${k}[${i}]`)!; return s.upload(f.bytes, f.filename, f.mediaType); }));
+                callArgs[k] = await Promise.all(v.map((_, i) => { const f = files.get(`${k}[${i}]`)!; return s.sendFile(f); }));
               } else callArgs[k] = v;
             }
             const raw = await s.call(tool.endpoint, callArgs);
@@ -441,7 +455,10 @@ class SpaceToolbox implements Toolbox {
         await ctx.acquireSlot();
         return runEndpoint(session.client, endpoint, args, { signal: ctx.signal, onProgress: sink });
       },
-      upload: (bytes, filename, mediaType) => uploadFile(session.client, bytes, filename, mediaType, ctx.signal),
+      sendFile: (file) =>
+        entry.builtin && file.builtinUrl
+          ? Promise.resolve(urlFileRef(file.builtinUrl, file.filename))
+          : uploadFile(session.client, file.bytes, file.filename, file.mediaType, ctx.signal),
     };
     try {
       return await work(plan as B, s, session);
@@ -452,11 +469,16 @@ class SpaceToolbox implements Toolbox {
   }
 
   /** Downloads the file an adapter returned (the bytes, never the path: see files.ts). */
-  private async downloadOutput(file: unknown, session: SpaceSession, ctx: AttemptContext, maxBytes: number): Promise<Downloaded> {
+  private async downloadOutput(
+    file: unknown,
+    session: SpaceSession,
+    ctx: AttemptContext,
+    maxBytes: number,
+  ): Promise<Downloaded & { url: string }> {
     const ref = fileRefOf(file, session.root, session.client.api_prefix || "/gradio_api");
     if (!ref) throw new OutputValidationError(`${session.entry.key} returned no file (got ${describeValue(file)})`);
     ctx.progress({ stage: "downloading" });
-    return downloadFile(ref, this.downloadOptions(session, ctx, maxBytes));
+    return { ...(await downloadFile(ref, this.downloadOptions(session, ctx, maxBytes))), url: ref.url };
   }
 
   private downloadOptions(session: SpaceSession, ctx: AttemptContext, maxBytes: number) {

@@ -18,7 +18,7 @@ export const builtinShapeAdapter: ModelAdapter = {
   bind(endpoints, space) {
     assertApi(space, endpoints, expected);
     return async (s, req) => {
-      const image = await s.upload(req.image.bytes, req.image.filename, req.image.mediaType);
+      const image = await s.sendFile(req.image);
       const out = await s.call("/reconstruct", { image, seed: req.seed });
       return { file: out[0] };
     };

@@ -135,7 +135,7 @@ export function genericImageToFileAdapter(capability: Extract<Capability, "image
         );
       }
       return async (s, req) => {
-        const image = await s.upload(req.image.bytes, req.image.filename, req.image.mediaType);
+        const image = await s.sendFile(req.image);
         const out = await s.call(pick.endpoint, pick.fill({ image, seed: req.seed }));
         // Several file outputs (a preview video, a GLB, a PLY…): prefer the one with the wanted extension.
         const ext = want === "splat" ? /\.(ply|splat)$/i : /\.(glb)$/i;

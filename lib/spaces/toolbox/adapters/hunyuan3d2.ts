@@ -40,7 +40,7 @@ export const hunyuan3d2Adapter: ModelAdapter = {
     const octree = endpoints["/generation_all"]?.params.find((p) => p.name === "octree_resolution");
     const octreeValue = octree?.enumValues?.find((v) => String(v) === String(OCTREE_RESOLUTION)) ?? OCTREE_RESOLUTION;
     return async (s, req) => {
-      const image = await s.upload(req.image.bytes, req.image.filename, req.image.mediaType);
+      const image = await s.sendFile(req.image);
       const out = await s.call("/generation_all", {
         image,
         seed: req.seed,

@@ -52,7 +52,7 @@ export const trellis2Adapter: ModelAdapter = {
     const preParam = pre && pre.params.length === 1 && pre.params[0]!.kind === "file" ? pre.params[0]!.name : null;
     return async (s, req) => {
       // Upload first: it needs no slot on the Space, so it overlaps with the previous exhibit's job.
-      let image: unknown = await s.upload(req.image.bytes, req.image.filename, req.image.mediaType);
+      let image: unknown = await s.sendFile(req.image);
       if (s.endpoints["/start_session"]) await s.call("/start_session", {});
       if (preParam) {
         // Its output is a file on the SAME Space and session: passing it back is what the UI does.

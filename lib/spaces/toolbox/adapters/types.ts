@@ -19,6 +19,11 @@ export interface InputImage {
   mediaType: string;
   sha256: string;
   filename: string;
+  /**
+   * Where a built-in Space serves exactly these bytes (see hand-off.ts): a built-in Space is sent this URL
+   * instead of an upload.
+   */
+  builtinUrl?: string;
 }
 
 export interface NormalizedModelRequest {
@@ -39,7 +44,8 @@ export interface AdapterSession {
   readonly entry: SpaceEntry;
   readonly endpoints: Record<string, EndpointSpec>;
   call(endpoint: string, args: Record<string, unknown>): Promise<unknown[]>;
-  upload(bytes: Uint8Array, filename: string, mediaType: string): Promise<FileRef>;
+  /** Puts a file on the Space for a call: an upload, or its URL when both Spaces are built-in (hand-off.ts). */
+  sendFile(file: InputImage): Promise<FileRef>;
 }
 
 export type BoundAdapter<Req> = (session: AdapterSession, req: Req) => Promise<AdapterOutput>;

@@ -22,6 +22,8 @@ export interface ValidImage {
   mediaType: Extract<AssetMediaType, "image/png" | "image/jpeg" | "image/webp">;
   width: number;
   height: number;
+  /** The bytes are not the ones received (a format other than PNG, JPEG or WebP). */
+  reencoded: boolean;
 }
 
 export async function validateImage(input: Uint8Array, limits: ImageLimits = defaultImageLimits): Promise<ValidImage> {
@@ -51,6 +53,7 @@ export async function validateImage(input: Uint8Array, limits: ImageLimits = def
   checkSize(width, height, limits, "decoded");
 
   let mediaType: ValidImage["mediaType"];
+  let reencoded = false;
   switch (meta.format) {
     case "png":
       mediaType = "image/png";
@@ -64,9 +67,10 @@ export async function validateImage(input: Uint8Array, limits: ImageLimits = def
     default:
       bytes = await sharp(bytes, { limitInputPixels: limits.maxSide * limits.maxSide }).png().toBuffer();
       mediaType = "image/png";
+      reencoded = true;
   }
   rememberQuality(bytes, measureImage(pixels, meta));
-  return { bytes, mediaType, width, height };
+  return { bytes, mediaType, width, height, reencoded };
 }
 
 function checkSize(w: number, h: number, limits: ImageLimits, what: string): void {
