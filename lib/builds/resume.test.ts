@@ -172,6 +172,56 @@ it("a build the server keeps stopping on is not resumed again: it ends, and its 
   expect(resumeInterruptedBuilds()).toEqual([]);
 });
 
+/** A two-exhibit gallery build left "running" by a dead server, whose one run worked `workedMs` before it died. */
+function interruptedBuild(title: string, workedMs: number) {
+  const goal = "the Eiffel Tower and the Louvre";
+  const { id: galleryId } = createGallery({ title, goal });
+  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...buildBudgets() } });
+  createExhibits(galleryId, [
+    { key: "eiffel-tower", title: "Eiffel Tower", prompt: "Eiffel Tower", description: "", seed: 1, order: 0 },
+    { key: "louvre-pyramid", title: "Louvre Pyramid", prompt: "Louvre Pyramid", description: "", seed: 2, order: 1 },
+  ]);
+  updateBuild(build.id, { status: "running" });
+  const started = appendEvent(build.id, "build.started", { kind: "gallery", resumed: false, message: "Build started." });
+  const last = appendEvent(build.id, "thought.delta", { step: 0, phase: "plan", delta: "Thought: …" });
+  // The run began an hour ago and wrote its last event `workedMs` later; then the server was down.
+  const t0 = Date.now() - 60 * 60_000;
+  const setAt = (seq: number, ms: number) => getDb().prepare(`UPDATE build_events SET at = ? WHERE build_id = ? AND seq = ?`).run(new Date(ms).toISOString(), build.id, seq);
+  setAt(started.seq, t0);
+  setAt(last.seq, t0 + workedMs);
+  return { galleryId, build };
+}
+
+it("a resumed build has the time its earlier runs left, not a new budget", async () => {
+  h.configure(env, { imageSide: 256 });
+  const budget = buildBudgets().wallClockMs; // 20 min by default
+  const { galleryId, build } = interruptedBuild("Half done", budget - 15 * 60_000);
+  expect(resumeInterruptedBuilds()).toEqual([build.id]);
+  await waitForBuild(build.id);
+  const resumed = eventsSince(build.id).filter((e) => e.type === "build.started").at(-1)!;
+  expect(resumed.payload).toMatchObject({ resumed: true, message: "Resumed after a restart, with 15 min of its time left." });
+  expect(getBuild(build.id)!.status).toBe("succeeded");
+  expect(listExhibits(galleryId).map((e) => e.status)).toEqual(["ready", "ready"]);
+}, 60_000);
+
+it("a build that had used all of its time before the restart ends at once, with what it has", async () => {
+  h.configure(env, { imageSide: 256 });
+  const { galleryId, build } = interruptedBuild("Out of time", buildBudgets().wallClockMs + 60_000);
+  const joins = h.spaceJoins.length;
+  expect(resumeInterruptedBuilds()).toEqual([build.id]);
+  await waitForBuild(build.id);
+  expect(h.spaceJoins.length).toBe(joins); // no Space was called
+  const log = eventsSince(build.id);
+  expect(log.filter((e) => e.type === "build.started").at(-1)!.payload).toMatchObject({ message: "Resumed after a restart, with no time left." });
+  expect(log.some((e) => e.type === "error" && /used all of its 20 min before the restart/.test(String(e.payload.message)))).toBe(true);
+  expect(listExhibits(galleryId).map((e) => [e.status, e.error])).toEqual([
+    ["failed", "The build ran out of time before this exhibit was finished."],
+    ["failed", "The build ran out of time before this exhibit was finished."],
+  ]);
+  expect(getBuild(build.id)!.status).toBe("failed");
+  expect(buildsWithSeqGaps()).toEqual([]);
+});
+
 it("withDefaultImageSide only fills in a missing size", () => {
   const calls: unknown[] = [];
   const fake = { textToImage: async (req: unknown) => (calls.push(req), null) } as unknown as Toolbox;

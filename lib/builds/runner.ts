@@ -9,7 +9,7 @@ import type { AgentPlan } from "@/lib/agent/plan";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
-import { countEvents } from "@/lib/db/events";
+import { countEvents, timeSpentInRuns } from "@/lib/db/events";
 import { getGalleryView } from "@/lib/db/view";
 import { buildFailureMessage } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
@@ -170,8 +170,12 @@ function launch(build: BuildRecord, resumed = false): void {
 async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean): Promise<void> {
   const recorder = createRecorder(build.id, build.galleryId);
   const emit = recorder.emit;
-  const budgets = buildBudgets();
-  const deadline = AbortSignal.timeout(budgets.wallClockMs);
+  // The time budget is the build's, not each run's: a resumed build has what its earlier runs left.
+  const full = buildBudgets();
+  const spent = resumed ? timeSpentInRuns(build.id) : 0;
+  const budgets = { ...full, wallClockMs: Math.max(0, full.wallClockMs - spent) };
+  const outOfTime = budgets.wallClockMs === 0;
+  const deadline = AbortSignal.timeout(Math.max(1, budgets.wallClockMs));
   const combined = AbortSignal.any([signal, deadline]);
   // Every tool call in flight listens on this signal: a 12-exhibit build has more than Node's default 10.
   setMaxListeners(500, combined);
@@ -181,8 +185,9 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     // Let the request that started the build answer first: the build's own work can wait one tick.
     await new Promise((resolve) => setImmediate(resolve));
     updateBuild(build.id, { status: "running" });
-    emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? "Resumed after a restart." : "Build started." } });
-    if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
+    emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? resumedMessage(budgets.wallClockMs) : "Build started." } });
+    if (outOfTime) emit({ type: "error", payload: { message: `The build had used all of its ${minutes(full.wallClockMs)} before the restart.` } });
+    else if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
     else await runExhibit(build, emit, combined);
   } catch (err) {
     error = buildFailureMessage(err);
@@ -190,9 +195,18 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     if (status === "failed") emit({ type: "error", payload: { message: error } });
   } finally {
     if (signal.aborted) status = "cancelled";
-    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
+    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
     finishRun(build, status, error, reason, emit);
   }
+}
+
+function minutes(ms: number): string {
+  const m = Math.round(ms / 60_000);
+  return m >= 1 ? `${m} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
+function resumedMessage(leftMs: number): string {
+  return leftMs > 0 ? `Resumed after a restart, with ${minutes(leftMs)} of its time left.` : "Resumed after a restart, with no time left.";
 }
 
 /** The end of a build: unfinished exhibits failed with `reason`, the closing event, the row, the live view. */

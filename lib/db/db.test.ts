@@ -18,7 +18,7 @@ import {
   updatePlacement,
 } from "./exhibits";
 import { createBuild, finishBuild, findInterruptedBuilds, incrementCounters, updateBuild } from "./builds";
-import { appendEvent, eventsSince, lastSeq } from "./events";
+import { appendEvent, eventsSince, lastSeq, timeSpentInRuns } from "./events";
 import { sqliteCallCache } from "./cache";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "./tools";
 import { getExhibitView, getGalleryView } from "./view";
@@ -179,6 +179,23 @@ describe("exhibits", () => {
 });
 
 describe("builds and events", () => {
+  it("measures the time a build's runs worked: each run from its start to its last event, downtime left out", () => {
+    const { id: galleryId } = createGallery({ title: "t", goal: "g" }, db);
+    const b = createBuild({ galleryId, kind: "gallery", goal: "g" }, db);
+    expect(timeSpentInRuns(b.id, db)).toBe(0);
+    const at = (seq: number, iso: string) => db.prepare(`UPDATE build_events SET at = ? WHERE build_id = ? AND seq = ?`).run(iso, b.id, seq);
+    // Run 1: 10:00 → 10:04 (then the server died); run 2 starts at 11:00 and has worked 2 minutes so far.
+    ["build.started", "thought.delta", "tool.progress", "build.started", "tool.progress"].forEach((type) =>
+      appendEvent(b.id, type as "build.started", {}, db),
+    );
+    at(1, "2026-11-25T10:00:00.000Z");
+    at(2, "2026-11-25T10:01:00.000Z");
+    at(3, "2026-11-25T10:04:00.000Z");
+    at(4, "2026-11-25T11:00:00.000Z");
+    at(5, "2026-11-25T11:02:00.000Z");
+    expect(timeSpentInRuns(b.id, db)).toBe(6 * 60_000);
+  });
+
   it("numbers events 1..n per build under interleaved appends from two connections", () => {
     const { id: galleryId } = createGallery({ title: "t", goal: "g" }, db);
     const b1 = createBuild({ galleryId, kind: "gallery", goal: "g" }, db);

@@ -51,6 +51,27 @@ export function countEvents(buildId: string, type: BuildEventType, db: Db = getD
   return (stmt(db, `SELECT count(*) AS n FROM build_events WHERE build_id = ? AND type = ?`).get(buildId, typeSchema.parse(type)) as { n: number }).n;
 }
 
+/**
+ * How long the build's runs so far have worked, in ms: each run from its `build.started` to its last event. A
+ * run cut off by a crash ends at the last event it wrote; the time the server was down is not counted.
+ */
+export function timeSpentInRuns(buildId: string, db: Db = getDb()): number {
+  const rows = stmt(db, `SELECT type, at FROM build_events WHERE build_id = ? ORDER BY seq`).all(buildId) as { type: string; at: string }[];
+  let spent = 0;
+  let runStart: number | null = null;
+  let last = 0;
+  for (const row of rows) {
+    const at = Date.parse(row.at);
+    if (row.type === "build.started") {
+      if (runStart !== null) spent += Math.max(0, last - runStart);
+      runStart = at;
+    }
+    last = at;
+  }
+  if (runStart !== null) spent += Math.max(0, last - runStart);
+  return spent;
+}
+
 /** The last seq of the build, 0 when it has none. */
 export function lastSeq(buildId: string, db: Db = getDb()): number {
   return (stmt(db, `SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ?`).get(buildId) as { seq: number }).seq;
