@@ -2,7 +2,7 @@
 // what a fresh instance costs; (2) whole 6-exhibit gallery builds through the real build runner (offline
 // brain, real build tools, SQLite, asset store, toolbox) against the built-in Spaces with injected latencies of
 // 1 s (image) and 2 s (3D) and no concurrency limit on either side. A latency is how long the Space takes to
-// answer, its work done during the wait as on a remote GPU (lib/gradio-server/faults.ts). With every exhibit's
+// answer, its work done during the wait as on a remote GPU (lib/builtin-spaces/gradio-server/faults.ts). With every exhibit's
 // chain running at once a build should take its planning time plus one image and one model: 3 s.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -96,7 +96,7 @@ export async function run(): Promise<Figure[]> {
   delete process.env.HF_TOKEN;
   delete process.env.AGENT_ENDPOINT_URL;
   try {
-    const { startGalleryBuild, waitForBuild } = await import("@/lib/builds/runner");
+    const { startGalleryBuild, waitForBuild } = await import("@/lib/builds/build-runner");
     const { subscribe } = await import("@/lib/builds/bus");
     const { getGalleryView } = await import("@/lib/db/view");
 

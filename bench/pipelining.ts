@@ -7,7 +7,7 @@ import { startBuiltinSpaces } from "./support/builtin";
 export async function run(): Promise<Figure[]> {
   const server = await startBuiltinSpaces();
   try {
-    const { measurePipelining } = await import("@/lib/spaces/toolbox/bench");
+    const { measurePipelining } = await import("@/bench/support/pipelining");
     const r = await measurePipelining({ exhibits: 6, imageLatencyMs: 1000, modelLatencyMs: 2000, origin: server.origin });
     return [
       { name: "pipelining_6_exhibits_elapsed", value: r.elapsedMs, unit: "ms" },

@@ -10,7 +10,7 @@ import { startServer } from "./support/server";
 
 const EXHIBITS = 12;
 
-/** The part of window.__vernissage (components/gallery/scene-probe.tsx) read here. */
+/** The part of window.__vernissage (components/hall/scene-probe.tsx) read here. */
 interface Probe {
   drawCalls(): number;
   triangles(): number;

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import type { GalleryView } from "../lib/gallery/types";
+import type { GalleryView } from "../lib/contracts/gallery-view";
 import { GalleryPage } from "./pages/gallery";
 import { HomePage } from "./pages/home";
 import { PageHealth, sceneProbe } from "./pages/page-health";

@@ -22,8 +22,8 @@ export async function startBuiltinSpaces(): Promise<BuiltinServer> {
     process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   }
   const [{ handleBuiltinSpaceRequest, resetBuiltinSpaces }, { serveFetch }] = await Promise.all([
-    import("@/lib/spaces/builtin"),
-    import("@/lib/gradio-server/test-support/node-server"),
+    import("@/lib/builtin-spaces/registry"),
+    import("@/lib/builtin-spaces/gradio-server/testing/node-server"),
   ]);
   const server = await serveFetch(handleBuiltinSpaceRequest);
   return {

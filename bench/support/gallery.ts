@@ -1,6 +1,6 @@
 // Creates a gallery the way a person does: the home page form, in a real browser. With `waitReady`, waits
 // (through the read-only JSON API, so the page's 3D scene need not render) until its build has ended.
-import type { GalleryView } from "@/lib/gallery/types";
+import type { GalleryView } from "@/lib/contracts/gallery-view";
 import { launchBrowser } from "./browser";
 
 export async function buildGallery(base: string, goal: string, opts: { waitReady: boolean; timeoutMs?: number }): Promise<string> {

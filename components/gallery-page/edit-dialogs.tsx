@@ -1,13 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { ExhibitView } from "@/lib/gallery/types";
-import styles from "./gallery-page.module.css";
+import type { ExhibitView, SpaceOption } from "@/lib/contracts/gallery-view";
 
-export interface SpaceOption {
-  ref: string;
-  label: string;
-}
+export type { SpaceOption };
+import styles from "./gallery-page.module.css";
 
 export interface SwapChoice {
   kind: "image-to-3d" | "text-to-image" | "version";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ExhibitView } from "@/lib/gallery/types";
+import type { ExhibitView } from "@/lib/contracts/gallery-view";
 import { statusLabel } from "./status-label";
 import styles from "./gallery-page.module.css";
 

@@ -14,9 +14,9 @@ import {
   retryExhibit,
   swapExhibit,
   type ActionResult,
-} from "@/app/g/[id]/actions";
-import type { BuildEvent } from "@/lib/builds/events";
-import type { ExhibitView, GalleryView, Placement } from "@/lib/gallery/types";
+} from "@/lib/actions/gallery-edits";
+import type { BuildEvent } from "@/lib/contracts/build-events";
+import type { ExhibitView, GalleryView, Placement } from "@/lib/contracts/gallery-view";
 import { createGalleryStore, type EditCommand } from "@/lib/live/gallery-store";
 import { BuildLogPanel } from "./build-log";
 import { RegenerateDialog, SwapDialog, type SpaceOption, type SwapChoice } from "./edit-dialogs";
@@ -28,7 +28,7 @@ import { ToolboxPanel } from "./toolbox-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
-const GalleryScene = dynamic(() => import("@/components/gallery/gallery-scene").then((m) => m.GalleryScene), {
+const GalleryScene = dynamic(() => import("@/components/hall/gallery-scene").then((m) => m.GalleryScene), {
   ssr: false,
   loading: () => <p style={{ padding: "1rem" }}>Opening the hall…</p>,
 });

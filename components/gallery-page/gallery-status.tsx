@@ -1,6 +1,6 @@
 "use client";
 
-import type { GalleryView } from "@/lib/gallery/types";
+import type { GalleryView } from "@/lib/contracts/gallery-view";
 import type { BuildLog } from "@/lib/live/build-log";
 import styles from "./gallery-page.module.css";
 

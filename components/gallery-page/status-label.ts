@@ -1,4 +1,4 @@
-import type { ExhibitStatus } from "@/lib/gallery/types";
+import type { ExhibitStatus } from "@/lib/contracts/gallery-view";
 
 export const statusLabel: Record<ExhibitStatus, string> = {
   planned: "Planned",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { addSpaceTool, listSpaceTools, removeSpaceTool, type ToolSummary } from "@/app/g/[id]/actions";
+import { addSpaceTool, listSpaceTools, removeSpaceTool, type ToolSummary } from "@/lib/actions/gallery-edits";
 import styles from "./gallery-page.module.css";
 
 /** The owner's toolbox: Spaces added here become functions the agent can call and choices in the swap dialog. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
-import { watchGallery } from "@/app/g/[id]/actions";
-import type { BuildEvent } from "@/lib/builds/events";
-import type { ExhibitView } from "@/lib/gallery/types";
+import { watchGallery } from "@/lib/actions/gallery-edits";
+import type { BuildEvent } from "@/lib/contracts/build-events";
+import type { ExhibitView } from "@/lib/contracts/gallery-view";
 import type { GalleryStore } from "@/lib/live/gallery-store";
 
 /**

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { GalleryView } from "../../lib/gallery/types";
+import type { GalleryView } from "../../lib/contracts/gallery-view";
 
 /** The gallery page (/g/{id}) by its accessible names: the contract in shared/design/product.md. */
 export class GalleryPage {

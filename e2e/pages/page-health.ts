@@ -30,7 +30,7 @@ export class PageHealth {
   }
 }
 
-/** Exhibit models in the scene, from the gallery page's test probe (components/gallery/scene-probe.tsx). */
+/** Exhibit models in the scene, from the gallery page's test probe (components/hall/scene-probe.tsx). */
 export async function sceneProbe(page: Page): Promise<{ ready: number; expected: number; failed: number; drawCalls: number } | null> {
   return page.evaluate(() => {
     const p = (window as unknown as { __vernissage?: { readyCount(): number; expectedCount(): number; failedCount(): number; drawCalls(): number } })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { EmittedEvent } from "@/lib/builds/events";
+import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { DELTA_FLUSH_MS, deltaEmitter } from "./loop";
 
 // Streamed text becomes few persisted events, and never waits long to be shown.

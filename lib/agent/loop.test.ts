@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { EmittedEvent } from "@/lib/builds/events";
+import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { selectBrain } from "./brains/select";
 import { runAgent, type RunAgentOptions } from "./loop";
 import { fakeTools, type FakeToolOptions } from "./testing/fake-tools";

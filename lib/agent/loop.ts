@@ -1,5 +1,5 @@
 import "server-only";
-import type { Emit } from "@/lib/builds/events";
+import type { Emit } from "@/lib/contracts/build-events";
 import { createOfflineBrain, progressSummary } from "./brains/offline-brain";
 import { planOffline } from "./brains/offline-planner";
 import { BrainError, type Brain, type BrainPhase, type ChatMessage, type LastStepView } from "./brains/types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Emit } from "@/lib/builds/events";
+import type { Emit } from "@/lib/contracts/build-events";
 import type { BudgetTracker } from "./budgets";
 import type { HostTool } from "./sandbox/sandbox";
 import type { AgentTool } from "./tool-types";

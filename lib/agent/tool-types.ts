@@ -1,6 +1,6 @@
 // The contract between the agent (which runs model-written code in a sandbox) and the tools it may call.
 // Tools take and return plain JSON; media travel as opaque handles, never bytes.
-import type { Emit } from "@/lib/builds/events";
+import type { Emit } from "@/lib/contracts/build-events";
 
 export interface ImageHandle {
   kind: "image";

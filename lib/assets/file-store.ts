@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { getDb, dataDir, stmt, type Db } from "@/lib/db/connection";
 import { nowIso } from "@/lib/db/ids";
 import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
-import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "./types";
+import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "../contracts/asset-store";
 
 interface AssetRow {
   sha256: string;

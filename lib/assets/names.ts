@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { extensionFor, type AssetMediaType } from "./types";
+import { extensionFor, type AssetMediaType } from "../contracts/asset-store";
 
 export const assetMediaTypes = [
   "image/png",

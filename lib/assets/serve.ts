@@ -1,6 +1,6 @@
 import "server-only";
 import { parseAssetFileName } from "./names";
-import type { AssetStore } from "./types";
+import type { AssetStore } from "../contracts/asset-store";
 
 const notFound = (): Response =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

@@ -4,12 +4,12 @@ import "server-only";
 // Tools take and return plain JSON; pictures and models travel as handles naming stored assets.
 import { z } from "zod";
 import type { AgentTool, ImageHandle, ModelHandle, ToolContext } from "@/lib/agent/tool-types";
-import type { AssetStore } from "@/lib/assets/types";
+import type { AssetStore } from "@/lib/contracts/asset-store";
 import { getExhibitByKey, listExhibits, setExhibitResult, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
-import type { SpaceCallRecord } from "@/lib/gallery/types";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { inspectImage } from "@/lib/media/inspect-image";
-import { prepareModelInWorker } from "@/lib/workers/models";
-import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
+import { prepareModelInWorker } from "@/lib/model-worker/models";
+import type { Toolbox } from "@/lib/space-client/toolbox";
 import type { ExhibitNotifier } from "./exhibit-notifier";
 
 export interface BuildToolDeps {
@@ -110,7 +110,7 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
     if (known) return known;
     const bytes = await deps.assets.get(model.id);
     if (!bytes) throw new Error(`No model with id ${model.id}: pass the handle image_to_3d returned.`);
-    const web = await prepareModelInWorker(bytes); // off the request event loop (lib/workers)
+    const web = await prepareModelInWorker(bytes); // off the request event loop (lib/model-worker)
     const served = await deps.assets.put(web.glb, "model/gltf-binary");
     const ref = { servedSha: served.sha256, height: web.height };
     prepared.set(model.id, ref);

@@ -1,6 +1,6 @@
 import "server-only";
-import type { BuildEvent } from "./events";
-import type { GalleryView } from "@/lib/gallery/types";
+import type { BuildEvent } from "../contracts/build-events";
+import type { GalleryView } from "@/lib/contracts/gallery-view";
 
 /** What a gallery's watchers receive live: a build event, or the gallery's new state after an edit. */
 export type LiveMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView };

@@ -1,8 +1,8 @@
 import "server-only";
 import { getExhibitView } from "@/lib/db/view";
 import type { ExhibitRecord } from "@/lib/db/exhibits";
-import type { ExhibitView } from "@/lib/gallery/types";
-import type { Emit } from "./events";
+import type { ExhibitView } from "@/lib/contracts/gallery-view";
+import type { Emit } from "../contracts/build-events";
 
 /** Tells watchers about an exhibit's new state, as the same ExhibitView the JSON API serves. */
 export interface ExhibitNotifier {

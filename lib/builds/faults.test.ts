@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAssetStore } from "@/lib/assets/file-store";
 import { listExhibits } from "@/lib/db/exhibits";
-import { startGalleryBuild, waitForBuild } from "./runner";
+import { startGalleryBuild, waitForBuild } from "./build-runner";
 import { allEvents, brokenAssets, buildsWithSeqGaps, hasBuiltinSpace, startBuildHarness, type BuildHarness } from "./testing/harness";
 
 const BUILDS = 20;

@@ -3,8 +3,8 @@ import "server-only";
 // by the swap dialog when their inputs and outputs fit a capability.
 import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
-import type { DiscoveredTool } from "@/lib/spaces/toolbox/discover";
-import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
+import type { DiscoveredTool } from "@/lib/space-client/discover";
+import type { Toolbox } from "@/lib/space-client/toolbox";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { appendEvent } from "@/lib/db/events";
 import { publish } from "./bus";
-import type { Emit } from "./events";
+import type { Emit } from "../contracts/build-events";
 
 /** Persists each event with the build's next seq, then hands it to the gallery's live watchers. */
 export function createRecorder(buildId: string, galleryId: string): { emit: Emit } {

@@ -8,9 +8,9 @@ import { getDb } from "@/lib/db/connection";
 import { appendEvent, eventsSince } from "@/lib/db/events";
 import { createExhibits, listExhibits } from "@/lib/db/exhibits";
 import { createGallery } from "@/lib/db/galleries";
-import type { Toolbox } from "@/lib/spaces/toolbox/toolbox";
+import type { Toolbox } from "@/lib/space-client/toolbox";
 import { buildBudgets } from "./budgets";
-import { MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
+import { MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
 
 let h: BuildHarness;

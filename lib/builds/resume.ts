@@ -1,6 +1,6 @@
 import "server-only";
-import { resumeInterruptedBuilds } from "./runner";
-import { loadToolboxConfig } from "@/lib/spaces/toolbox/config";
+import { resumeInterruptedBuilds } from "./build-runner";
+import { loadToolboxConfig } from "@/lib/space-client/config";
 
 const READY_TIMEOUT_MS = 60_000;
 

@@ -1,8 +1,8 @@
 import "server-only";
-import type { SpaceOption } from "@/components/gallery-page/edit-dialogs";
-import type { SpaceEntry } from "@/lib/spaces/toolbox/types";
+import type { SpaceOption } from "@/lib/contracts/gallery-view";
+import type { SpaceEntry } from "@/lib/space-client/types";
 import { capabilityOf, galleryTools, type SwapCapability } from "./gallery-tools";
-import { loadToolboxConfig, type ToolboxConfig } from "@/lib/spaces/toolbox/config";
+import { loadToolboxConfig, type ToolboxConfig } from "@/lib/space-client/config";
 
 // Read from the environment once: the page only needs the Space list, not a live toolbox (and its heavy modules).
 let cached: ToolboxConfig | null = null;

@@ -6,8 +6,8 @@ import { getAssetStore } from "@/lib/assets/file-store";
 import { finalBuildStatuses } from "@/lib/db/builds";
 import { eventsSince } from "@/lib/db/events";
 import { getExhibit, listExhibits } from "@/lib/db/exhibits";
-import type { SpaceCallRecord } from "@/lib/gallery/types";
-import { startExhibitBuild, startGalleryBuild, waitForBuild } from "./runner";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
+import { startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { hasBuiltinSpace, startBuildHarness, type BuildHarness } from "./testing/harness";
 
 let h: BuildHarness;

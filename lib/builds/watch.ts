@@ -1,9 +1,9 @@
 import "server-only";
 import { latestBuild } from "@/lib/db/builds";
 import { eventsSince } from "@/lib/db/events";
-import type { GalleryView } from "@/lib/gallery/types";
+import type { GalleryView } from "@/lib/contracts/gallery-view";
 import { subscribe, type LiveMessage } from "./bus";
-import type { BuildEvent } from "./events";
+import type { BuildEvent } from "../contracts/build-events";
 
 export type WatchMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView } | { type: "ping" };
 

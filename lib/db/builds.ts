@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { BuildStatus } from "@/lib/gallery/types";
+import type { BuildStatus } from "@/lib/contracts/gallery-view";
 import { getDb, stmt, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";

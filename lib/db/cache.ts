@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { CachedCall, CallCache } from "@/lib/spaces/toolbox/cache-types";
+import type { CachedCall, CallCache } from "@/lib/contracts/call-cache";
 import { getDb, stmt, type Db } from "./connection";
 import { parseJson } from "./schemas";
 

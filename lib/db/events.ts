@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { buildEventTypes, type BuildEvent, type BuildEventType } from "@/lib/builds/events";
+import { buildEventTypes, type BuildEvent, type BuildEventType } from "@/lib/contracts/build-events";
 import { getDb, stmt, type Db } from "./connection";
 import { nowIso } from "./ids";
 import { jsonObjectSchema, parseJson } from "./schemas";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/gallery/types";
+import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { getDb, stmt, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";

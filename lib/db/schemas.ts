@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/gallery/types";
+import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/contracts/gallery-view";
 
 // Validation of what other modules hand to the repositories: a bad value fails at the call, with a clear
 // message, instead of being stored and breaking the gallery page later.

@@ -1,6 +1,6 @@
 import "server-only";
-import { assetUrl, type AssetMediaType } from "@/lib/assets/types";
-import type { ExhibitView, GalleryView } from "@/lib/gallery/types";
+import { assetUrl, type AssetMediaType } from "@/lib/contracts/asset-store";
+import type { ExhibitView, GalleryView } from "@/lib/contracts/gallery-view";
 import { getDb, stmt, type Db } from "./connection";
 import { latestBuild } from "./builds";
 import { getExhibit, listExhibits, toExhibitVersionRecord, type ExhibitRecord, type ExhibitVersionRow } from "./exhibits";

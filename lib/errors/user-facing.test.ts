@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/edit-capability";
 import { NotFoundError } from "@/lib/db/errors";
-import { SpaceError } from "@/lib/spaces/toolbox/errors";
+import { SpaceError } from "@/lib/space-client/errors";
 import { buildFailureMessage } from "./internal-fault";
 import { UserError, userMessage } from "./user-facing";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { ForbiddenError } from "@/lib/auth/edit-capability";
 import { InvalidTransitionError, NotFoundError } from "@/lib/db/errors";
-import { SpaceRefError } from "@/lib/spaces/toolbox/catalog";
-import { SpaceError } from "@/lib/spaces/toolbox/errors";
-import { ToolboxError } from "@/lib/spaces/toolbox/runner";
+import { SpaceRefError } from "@/lib/space-client/catalog";
+import { SpaceError } from "@/lib/space-client/errors";
+import { ToolboxError } from "@/lib/space-client/call-runner";
 import { referencedFault, type FaultLog } from "./internal-fault";
 import { UserError } from "./user-error";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BuildEvent, BuildEventType } from "@/lib/builds/events";
+import type { BuildEvent, BuildEventType } from "@/lib/contracts/build-events";
 import { applyBuildEvent, emptyLog, type CallEntry } from "./build-log";
 
 let seq = 0;

@@ -1,6 +1,6 @@
 // Folds build events into the log a person reads: one entry per plan, step, thought, code block and
 // observation, and ONE entry per Space call that changes in place (queued → progress → retried → done).
-import type { BuildEvent } from "@/lib/builds/events";
+import type { BuildEvent } from "@/lib/contracts/build-events";
 
 export type CallStatus = "queued" | "running" | "retrying" | "done" | "failed";
 

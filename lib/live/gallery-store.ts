@@ -2,8 +2,8 @@
 // The gallery page's client state: the gallery as last seen, the build log, selection and view mode, and the
 // undo/redo history of the owner's edits. One store per page; events and refreshed views update it in place.
 import { createStore } from "zustand/vanilla";
-import type { BuildEvent } from "@/lib/builds/events";
-import type { ExhibitView, GalleryView, Placement } from "@/lib/gallery/types";
+import type { BuildEvent } from "@/lib/contracts/build-events";
+import type { ExhibitView, GalleryView, Placement } from "@/lib/contracts/gallery-view";
 import { applyBuildEvent, emptyLog, type BuildLog } from "./build-log";
 
 export type ViewMode = "walk" | "inspect" | "tour";

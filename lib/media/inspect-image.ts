@@ -25,7 +25,7 @@ const BACKGROUND_TOLERANCE = 24;
 
 /**
  * Decodes every pixel of `image` into the small copy the measures are taken on. Output validation runs this
- * too (lib/spaces/toolbox/validate/image.ts): it must decode every pixel anyway, and a picture's measures are
+ * too (lib/space-client/validate/image.ts): it must decode every pixel anyway, and a picture's measures are
  * then known before the agent asks for them.
  */
 export async function decodeForAnalysis(image: Sharp): Promise<{ data: Buffer; info: OutputInfo }> {

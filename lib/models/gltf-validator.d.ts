@@ -1,4 +1,4 @@
-// The npm package ships no types; this covers what lib/models/validate.ts uses.
+// gltf-validator (Khronos, compiled from Dart) ships no typings: the parts we use.
 declare module "gltf-validator" {
   export interface ValidatorMessage {
     code: string;
@@ -16,7 +16,7 @@ declare module "gltf-validator" {
       messages: ValidatorMessage[];
       truncated: boolean;
     };
-    info?: Record<string, unknown>;
+    info?: { totalVertexCount?: number; totalTriangleCount?: number; maxUVs?: number; [k: string]: unknown };
   }
   export interface ValidatorOptions {
     uri?: string;
@@ -24,6 +24,7 @@ declare module "gltf-validator" {
     maxIssues?: number;
     ignoredIssues?: string[];
     onlyIssues?: string[];
+    writeTimestamp?: boolean;
     severityOverrides?: Record<string, number>;
     externalResourceFunction?: (uri: string) => Promise<Uint8Array>;
   }

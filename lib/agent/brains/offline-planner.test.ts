@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findLandmark } from "@/lib/landmarks/match";
 import { findStyleWords } from "@/lib/landmarks/styles";
-import type { EmittedEvent } from "@/lib/builds/events";
+import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { runAgent } from "../loop";
 import { fakeTools } from "../testing/fake-tools";
 import { readCount, readGoal } from "./offline/read-goal";

@@ -6,16 +6,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getAssetStore } from "@/lib/assets/file-store";
-import { extensionFor, type AssetMediaType } from "@/lib/assets/types";
+import { extensionFor, type AssetMediaType } from "@/lib/contracts/asset-store";
 import type { Db } from "@/lib/db/connection";
 import { sqliteCallCache } from "@/lib/db/cache";
 import { closeDbs, getDb } from "@/lib/db/connection";
 import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
-import { serveFetch, type FetchServer } from "@/lib/gradio-server/test-support/node-server";
-import { BUILTIN_SPACES, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/spaces/builtin";
-import { builtinSpaces } from "@/lib/spaces/toolbox/catalog";
-import { createToolbox, type Toolbox } from "@/lib/spaces/toolbox/toolbox";
-import type { CallOptions, TextToImageRequest } from "@/lib/spaces/toolbox/types";
+import { serveFetch, type FetchServer } from "@/lib/builtin-spaces/gradio-server/testing/node-server";
+import { BUILTIN_SPACES, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/builtin-spaces/registry";
+import { builtinSpaces } from "@/lib/space-client/catalog";
+import { createToolbox, type Toolbox } from "@/lib/space-client/toolbox";
+import type { CallOptions, TextToImageRequest } from "@/lib/space-client/types";
 
 export interface BuildHarness {
   /** e.g. "http://127.0.0.1:40123/spaces" */
@@ -33,7 +33,7 @@ export interface BuildHarness {
   close(): Promise<void>;
 }
 
-// Where lib/builds/toolbox.ts keeps the process-wide toolbox.
+// Where lib/builds/space-client.ts keeps the process-wide toolbox.
 const toolboxHolder = globalThis as { __vernissageToolbox?: Toolbox };
 
 /** The same toolbox, except that a picture requested without a size is drawn `side` × `side`. */

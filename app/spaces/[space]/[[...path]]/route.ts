@@ -1,6 +1,6 @@
 // The built-in Gradio-compatible Spaces: /spaces/<name>[~faults]/config, /spaces/<name>/gradio_api/…
-// All protocol work happens in lib/gradio-server; this only mounts it (Node runtime: worker threads, fs).
-import { handleBuiltinSpaceRequest } from "@/lib/spaces/builtin";
+// All protocol work happens in lib/builtin-spaces/gradio-server; this only mounts it (Node runtime: worker threads, fs).
+import { handleBuiltinSpaceRequest } from "@/lib/builtin-spaces/registry";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

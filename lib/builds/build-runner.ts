@@ -1,0 +1,299 @@
+import "server-only";
+import { setMaxListeners } from "node:events";
+// Starts, runs, cancels and resumes builds. A gallery build lets the agent plan and act; an exhibit build
+// (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
+// provenance look the same either way. Builds run in this process; everything they produce is persisted
+// as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
+import type { BrainEnv } from "@/lib/agent/brains/select";
+import type { AgentPlan } from "@/lib/agent/plan";
+import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
+import { createGallery, updateGallery } from "@/lib/db/galleries";
+import { countEvents, timeSpentInRuns } from "@/lib/db/events";
+import { getGalleryView } from "@/lib/db/view";
+import { buildFailureMessage } from "@/lib/errors/internal-fault";
+import { UserError } from "@/lib/errors/user-error";
+import { publish } from "./bus";
+import type { Emit } from "../contracts/build-events";
+import { createExhibitNotifier } from "./exhibit-notifier";
+import { createRecorder } from "./recorder";
+import { buildBudgets } from "./budgets";
+
+// The agent, the toolbox and the model pipeline are heavy (QuickJS, gltf-transform, the validator, the Gradio
+// client): loaded when the first build runs, so the action that starts a build answers without waiting for them.
+// Once: a dynamic import is a trip through the module loader even when the module is already loaded.
+let deps: ReturnType<typeof loadBuildDeps> | null = null;
+function buildDeps(): ReturnType<typeof loadBuildDeps> {
+  deps ??= loadBuildDeps().catch((err: unknown) => {
+    deps = null; // a failed load (a broken install, a bundling error) is retried by the next build
+    throw err;
+  });
+  return deps;
+}
+
+async function loadBuildDeps() {
+  const [{ runAgent }, { selectBrain }, { getAssetStore }, { getToolbox }, { createBuildTools }, { discoveredAgentTools }] = await Promise.all([
+    import("@/lib/agent/loop"),
+    import("@/lib/agent/brains/select"),
+    import("@/lib/assets/file-store"),
+    import("./space-client"),
+    import("./agent-tools"),
+    import("./gallery-tools"),
+  ]);
+  return { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools };
+}
+
+interface Running {
+  controller: AbortController;
+  galleryId: string;
+  /** The exhibit an exhibit build works on; null for a gallery build. */
+  exhibitId: string | null;
+  done: Promise<void>;
+}
+
+const running: Map<string, Running> = ((globalThis as { __vernissageBuilds?: Map<string, Running> }).__vernissageBuilds ??= new Map());
+
+export type ExhibitBuildRequest =
+  /** `seed`: set when the build is created (a new seed is drawn once, so a resumed build redraws nothing). */
+  | { kind: "regenerate"; prompt?: string; newSeed: boolean; seed?: number }
+  | { kind: "retry" }
+  | { kind: "swap-model"; space: string }
+  | { kind: "swap-image"; space: string };
+
+/** Creates a gallery and starts building it; returns at once (the build runs in the background). */
+export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
+  const { id: galleryId, editToken } = createGallery({ title: titleFromGoal(goal), goal });
+  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...buildBudgets() } });
+  launch(build);
+  return { galleryId, editToken, buildId: build.id };
+}
+
+/** Runs one exhibit's chain again; refuses while another build is changing the same exhibit. */
+export function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): { buildId: string } {
+  const exhibit = getExhibit(exhibitId);
+  if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
+  for (const [, r] of running) {
+    if (r.galleryId !== galleryId) continue;
+    if (r.exhibitId === exhibitId) throw new UserError("This exhibit is already being remade. Wait for it to finish or cancel it.");
+    // The gallery's own build still owns the exhibits it has not finished.
+    if (r.exhibitId === null && exhibit.status !== "ready" && exhibit.status !== "failed") {
+      throw new UserError("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
+    }
+  }
+  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
+  // The new seed is drawn now and stored with the build, not when it runs: a build resumed after a restart must
+  // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
+  const stored: ExhibitBuildRequest =
+    request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
+  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...buildBudgets() } });
+  launch(build);
+  return { buildId: build.id };
+}
+
+/** Cancels every running build of a gallery; what is finished stays. */
+export function cancelBuilds(galleryId: string): number {
+  let n = 0;
+  for (const r of running.values()) {
+    if (r.galleryId === galleryId) {
+      r.controller.abort(new CancelledError());
+      n++;
+    }
+  }
+  return n;
+}
+
+export function isBuilding(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId);
+}
+
+/** Waits for a build to end (tests and benchmarks). */
+export async function waitForBuild(buildId: string): Promise<BuildRecord | null> {
+  await running.get(buildId)?.done;
+  return getBuild(buildId);
+}
+
+/** Builds that were running when the process died: run them again (finished Space calls come from the cache). */
+export function resumeInterruptedBuilds(): string[] {
+  const resumed: string[] = [];
+  for (const build of findInterruptedBuilds()) {
+    if (running.has(build.id)) continue;
+    const runs = countEvents(build.id, "build.started");
+    if (runs >= MAX_RUNS_PER_BUILD) {
+      giveUp(build, runs);
+      continue;
+    }
+    launch(build, true);
+    resumed.push(build.id);
+  }
+  return resumed;
+}
+
+/**
+ * A build cut off this many times is most likely what brings the server down (a crash in native code, memory
+ * it cannot be given): resuming it at every start would take the server down again at every start. Ordinary
+ * restarts during one build (a deploy, a kill) stay well under it.
+ */
+export const MAX_RUNS_PER_BUILD = 5;
+
+/** Ends a build without running it again: what it finished stays, the rest is marked failed with the reason. */
+function giveUp(build: BuildRecord, runs: number): void {
+  const { emit } = createRecorder(build.id, build.galleryId);
+  const error = `The server stopped ${runs} times while this build ran, so it was not resumed again, to keep the server up.`;
+  console.warn(`vernissage: build ${build.id} not resumed: ${error}`);
+  emit({ type: "error", payload: { message: error } });
+  finishRun(build, "failed", error, "The build was stopped after repeated server restarts; retry this exhibit to make it.", emit);
+}
+
+class CancelledError extends Error {
+  constructor() {
+    super("Cancelled by the owner.");
+    this.name = "CancelledError";
+  }
+}
+
+function newSeedFor(current: number): number {
+  return (current + 1 + Math.floor(Math.random() * 100_000)) % 2 ** 31;
+}
+
+function titleFromGoal(goal: string): string {
+  const t = goal.replace(/^(a|an|the)\s+(gallery|exhibition|collection)\s+of\s+/i, "");
+  return (t.charAt(0).toUpperCase() + t.slice(1)).slice(0, 120);
+}
+
+function launch(build: BuildRecord, resumed = false): void {
+  const controller = new AbortController();
+  const entry: Running = { controller, galleryId: build.galleryId, exhibitId: build.exhibitId, done: Promise.resolve() };
+  running.set(build.id, entry);
+  entry.done = execute(build, controller.signal, resumed).finally(() => running.delete(build.id));
+}
+
+async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean): Promise<void> {
+  const recorder = createRecorder(build.id, build.galleryId);
+  const emit = recorder.emit;
+  // The time budget is the build's, not each run's: a resumed build has what its earlier runs left.
+  const full = buildBudgets();
+  const spent = resumed ? timeSpentInRuns(build.id) : 0;
+  const budgets = { ...full, wallClockMs: Math.max(0, full.wallClockMs - spent) };
+  const outOfTime = budgets.wallClockMs === 0;
+  const deadline = AbortSignal.timeout(Math.max(1, budgets.wallClockMs));
+  const combined = AbortSignal.any([signal, deadline]);
+  // Every tool call in flight listens on this signal: a 12-exhibit build has more than Node's default 10.
+  setMaxListeners(500, combined);
+  let status: "succeeded" | "failed" | "cancelled" = "succeeded";
+  let error: string | null = null;
+  try {
+    // Let the request that started the build answer first: the build's own work can wait one tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    updateBuild(build.id, { status: "running" });
+    emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? resumedMessage(budgets.wallClockMs) : "Build started." } });
+    if (outOfTime) emit({ type: "error", payload: { message: `The build had used all of its ${minutes(full.wallClockMs)} before the restart.` } });
+    else if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
+    else await runExhibit(build, emit, combined);
+  } catch (err) {
+    error = buildFailureMessage(err);
+    status = signal.aborted ? "cancelled" : "failed";
+    if (status === "failed") emit({ type: "error", payload: { message: error } });
+  } finally {
+    if (signal.aborted) status = "cancelled";
+    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
+    finishRun(build, status, error, reason, emit);
+  }
+}
+
+function minutes(ms: number): string {
+  const m = Math.round(ms / 60_000);
+  return m >= 1 ? `${m} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
+function resumedMessage(leftMs: number): string {
+  return leftMs > 0 ? `Resumed after a restart, with ${minutes(leftMs)} of its time left.` : "Resumed after a restart, with no time left.";
+}
+
+/** The end of a build: unfinished exhibits failed with `reason`, the closing event, the row, the live view. */
+function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancelled", wantedError: string | null, reason: string, emit: Emit): void {
+  let status = wanted;
+  let error = wantedError;
+  const outcome = settleUnfinished(build, reason, emit);
+  if (status === "succeeded" && outcome.ready === 0 && outcome.total > 0) {
+    status = "failed";
+    error ??= "No exhibit could be made.";
+  }
+  const message =
+    status === "cancelled"
+      ? `Build cancelled — ${outcome.ready} of ${outcome.total} exhibits kept.`
+      : status === "failed"
+        ? `Build failed: ${error}`
+        : `Gallery ready — ${outcome.ready} of ${outcome.total} exhibits.`;
+  emit({ type: "build.finished", payload: { status, message, ready: outcome.ready, failed: outcome.failed } });
+  finishBuild(build.id, status, error);
+  const view = getGalleryView(build.galleryId);
+  if (view) publish(build.galleryId, { type: "gallery", gallery: view });
+}
+
+async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {
+  const { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools } = await buildDeps();
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
+  const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), getAssetStore(), new Set(base.map((t) => t.name).concat("final_answer")))];
+  const onPlan = (plan: AgentPlan) => {
+    updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
+    const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));
+    const fresh = plan.exhibits.filter((e) => !existing.has(e.key));
+    const created = createExhibits(
+      build.galleryId,
+      fresh.map((e, i) => ({ key: e.key, title: e.title, prompt: e.prompt, description: e.description, seed: e.seed, order: existing.size + i })),
+    );
+    for (const record of created) notify.updated(record);
+    const view = getGalleryView(build.galleryId);
+    if (view) publish(build.galleryId, { type: "gallery", gallery: view });
+  };
+  // The plan arrives as an event: the exhibits must exist before the agent's first tool call names them.
+  const withPlan: Emit = (event) => {
+    if (event.type === "plan") onPlan(event.payload.plan as AgentPlan);
+    emit(event);
+  };
+  await runAgent({ goal: build.goal, brain: selectBrain(process.env as BrainEnv), tools, budgets, emit: withPlan, signal });
+}
+
+async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
+  const { getAssetStore, getToolbox, createBuildTools } = await buildDeps();
+  const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
+  if (!exhibit) throw new UserError("The exhibit no longer exists.");
+  const request = JSON.parse(build.goal) as ExhibitBuildRequest;
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
+  const tool = (name: string) => tools.find((t) => t.name === name)!;
+  let n = 0;
+  const call = (name: string, args: Record<string, unknown>) => tool(name).run(args, { signal, emit, callId: `${build.id}:${++n}` });
+
+  if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
+  const key = exhibit.key;
+  let image: unknown;
+  if (request.kind === "swap-model") {
+    if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
+    image = { kind: "image", id: exhibit.imageSha };
+  } else {
+    const prompt = request.kind === "regenerate" && request.prompt ? request.prompt : exhibit.prompt;
+    const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
+    image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
+  }
+  const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  await call("place_exhibit", { exhibit: key, image, model });
+}
+
+/** Marks exhibits this build left unfinished as failed (with why), and counts the outcome. */
+function settleUnfinished(build: BuildRecord, reason: string, emit: Emit): { ready: number; failed: number; total: number } {
+  const notify = createExhibitNotifier(build.galleryId, emit);
+  const exhibits = listExhibits(build.galleryId).filter((e) => !build.exhibitId || e.id === build.exhibitId);
+  let ready = 0;
+  let failed = 0;
+  for (const e of exhibits) {
+    if (e.status === "ready") ready++;
+    else if (e.status === "failed") failed++;
+    else {
+      notify.failed(setExhibitStatus(e.id, "failed", { error: reason }));
+      failed++;
+    }
+  }
+  return { ready, failed, total: exhibits.length };
+}

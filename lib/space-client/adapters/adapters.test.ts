@@ -1,0 +1,186 @@
+// Each real Space's adapter, run through the REAL @gradio/client against a loopback replay of that Space's
+// recorded /config, /gradio_api/info and a completed call (fixtures/<space>/).
+import { afterEach, describe, expect, it } from "vitest";
+import { ToolboxError } from "../call-runner";
+import { loadFixture, replay } from "../testing/fixtures";
+import { makeGlb, makePng } from "../testing/media";
+import { ReplayError, type ReplayServer } from "../testing/replay-server";
+import { entry, eventsOf, testToolbox } from "../testing/toolbox";
+
+const servers: ReplayServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(...args: Parameters<typeof replay>): Promise<ReplayServer> {
+  const s = await replay(...args);
+  servers.push(s);
+  return s;
+}
+
+describe("black-forest-labs/FLUX.1-schnell", () => {
+  it("maps prompt/seed/size onto /infer, forwards queue and progress, stores the validated WebP", async () => {
+    const fx = await loadFixture("black-forest-labs-flux-1-schnell");
+    const server = await serve(fx);
+    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
+    const r = await t.toolbox.textToImage({ prompt: "  the Eiffel Tower at dusk ", seed: 7, width: 1000, height: 700 }, { emit: t.emit, exhibit: "ex1", callId: "c1" });
+
+    expect(r).toMatchObject({ space: fx.space, endpoint: "/infer", cached: false, seed: 1234 });
+    expect(r.asset).toMatchObject({ mediaType: "image/webp", width: 1024, height: 1024 });
+    expect(t.assets.items.has(r.asset.sha256)).toBe(true);
+    expect(server.calls).toHaveLength(1);
+    // [prompt, seed, randomize_seed, width, height, steps]: randomize off, sizes snapped to multiples of 32.
+    expect(server.calls[0]!.data).toEqual(["the Eiffel Tower at dusk", 7, false, 992, 704, 4]);
+    expect(server.downloads).toHaveLength(1);
+    expect(r.calls).toEqual([
+      expect.objectContaining({ capability: "text-to-image", space: fx.space, endpoint: "/infer", cached: false, attempts: 1, ok: true }),
+    ]);
+    const progress = eventsOf(t.events, "tool.progress");
+    expect(progress).toContainEqual(expect.objectContaining({ stage: "queue", position: 0, size: 1, eta: 3.48, exhibit: "ex1", callId: "c1" }));
+    expect(progress.some((p) => p.stage === "running" && typeof p.fraction === "number")).toBe(true);
+    expect(eventsOf(t.events, "tool.done")).toEqual([expect.objectContaining({ space: fx.space, cached: false, attempts: 1, width: 1024 })]);
+  });
+
+  it("fails with a clear message when /info has changed, without retrying, and falls back", async () => {
+    const changed = await loadFixture("black-forest-labs-flux-1-schnell", "info.changed.json");
+    const klein = await loadFixture("black-forest-labs-flux-klein-9b-kv");
+    const s1 = await serve(changed);
+    const s2 = await serve(klein);
+    const t = testToolbox(
+      {
+        "text-to-image": [entry(changed.space, s1.url, "text-to-image", "flux-schnell"), entry(klein.space, s2.url, "text-to-image", "flux-klein")],
+      },
+      { trusted: [s1.url, s2.url] },
+    );
+    const r = await t.toolbox.textToImage({ prompt: "a lighthouse", seed: 3 }, { emit: t.emit });
+    expect(r.space).toBe(klein.space);
+    expect(r.calls[0]).toMatchObject({ space: changed.space, ok: false, attempts: 1 });
+    expect(r.calls[0]!.error).toBe(
+      "Space black-forest-labs/FLUX.1-schnell changed its API: /infer no longer takes `seed`; /infer now requires `guidance`, which Vernissage does not send",
+    );
+    expect(s1.calls).toHaveLength(0); // refused before submitting anything
+    expect(eventsOf(t.events, "tool.retried")).toHaveLength(0);
+    expect(eventsOf(t.events, "tool.fellback")).toEqual([expect.objectContaining({ from: changed.space, to: klein.space, kind: "api" })]);
+  });
+});
+
+describe("black-forest-labs/flux-klein-9b-kv", () => {
+  it("sends randomize_seed and prompt_upsampling off, sizes within 256–1024, default input_images", async () => {
+    const fx = await loadFixture("black-forest-labs-flux-klein-9b-kv");
+    const server = await serve(fx);
+    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-klein")] }, { trusted: [server.url] });
+    const r = await t.toolbox.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
+    expect(r.asset).toMatchObject({ mediaType: "image/png", width: 768, height: 1024 });
+    expect(server.calls[0]!.data).toEqual(["a castle", [], 42, false, 1024, 256, 4, false]);
+  });
+});
+
+describe("microsoft/TRELLIS.2", () => {
+  it("runs start_session → preprocess_image → image_to_3d → extract_glb on ONE session per call, never sharing sessions", async () => {
+    const fx = await loadFixture("microsoft-trellis-2");
+    const glb = await makeGlb();
+    const server = await serve(fx, {
+      handlers: {
+        "/start_session": (c) => {
+          c.state.set("dir", true);
+          return [];
+        },
+        "/preprocess_image": (c) => [c.file("image.png", c.readFile(c.named.input))],
+        "/image_to_3d": (c) => {
+          if (!c.state.get("dir")) throw new Error("FileNotFoundError: session folder missing");
+          c.state.set("latents", c.readFile(c.named.image).length);
+          expect(c.named.resolution).toBe("1024");
+          return ["<div>preview</div>"];
+        },
+        "/extract_glb": (c) => {
+          if (!c.state.get("latents")) throw new ReplayError("Nothing to extract yet. Click **Generate** first.");
+          const f = c.file("sample.glb", glb);
+          return [f, f];
+        },
+      },
+    });
+    const t = testToolbox(
+      { "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "trellis2")] },
+      { trusted: [server.url], config: { concurrency: { "microsoft/trellis.2": 2 } } },
+    );
+    const [a, b] = await Promise.all([
+      t.toolbox.imageToModel({ image: { bytes: await makePng(300, 300, { r: 1, g: 2, b: 3 }) }, seed: 1 }, { emit: t.emit }),
+      t.toolbox.imageToModel({ image: { bytes: await makePng(300, 300, { r: 9, g: 8, b: 7 }) }, seed: 2 }, { emit: t.emit }),
+    ]);
+    for (const r of [a, b]) {
+      expect(r).toMatchObject({ space: fx.space, endpoint: "/image_to_3d+/extract_glb", cached: false });
+      expect(r.asset).toMatchObject({ mediaType: "model/gltf-binary", vertices: 4 });
+    }
+    const chain = ["/start_session", "/preprocess_image", "/image_to_3d", "/extract_glb"];
+    const sessions = [...new Set(server.calls.map((c) => c.sessionHash))];
+    expect(sessions).toHaveLength(2);
+    for (const s of sessions) expect(server.calls.filter((c) => c.sessionHash === s).map((c) => c.endpoint)).toEqual(chain);
+    // Inputs reached the Space as bytes uploaded to IT (two uploads), never as another server's path.
+    expect(server.uploads).toHaveLength(2);
+    expect(a.calls[0]!.inputs).toMatchObject({ seed: 1, resolution: "1024", decimation_target: 300000, texture_size: 2048 });
+    expect(eventsOf(t.events, "tool.progress").some((p) => p.desc === "Sampling shape SLat")).toBe(true);
+  });
+});
+
+describe("tencent/Hunyuan3D-2", () => {
+  it("calls /generation_all with the seed pinned and keeps the TEXTURED glb (output 1, a gr.update)", async () => {
+    const fx = await loadFixture("tencent-hunyuan3d-2");
+    const server = await serve(fx);
+    const t = testToolbox({ "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "hunyuan3d2")] }, { trusted: [server.url] });
+    const r = await t.toolbox.imageToModel({ image: { bytes: await makePng() }, seed: 99 });
+    expect(r.asset).toMatchObject({ mediaType: "model/gltf-binary", vertices: 4 });
+    const data = server.calls[0]!.data;
+    // caption, image, 4 multi-view images, steps, guidance, seed, octree, rembg, chunks, randomize
+    expect(data[0]).toBeNull();
+    expect(data[1]).toMatchObject({ path: expect.stringMatching(/^\/tmp\/gradio\//), meta: { _type: "gradio.FileData" } });
+    expect(data.slice(2, 6)).toEqual([null, null, null, null]);
+    expect(data.slice(8)).toEqual([99, 256, true, 8000, false]);
+    expect(server.downloads).toEqual([expect.stringMatching(/textured_mesh\.glb$/)]);
+  });
+});
+
+describe("VAST-AI/TripoSplat", () => {
+  it("discovers the splat endpoint and keeps the .ply among several file outputs", async () => {
+    const fx = await loadFixture("vast-ai-triposplat");
+    const server = await serve(fx);
+    const t = testToolbox({ "image-to-splat": [entry(fx.space, server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
+    const r = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 });
+    expect(r).toMatchObject({ endpoint: "/generate_splat", asset: { mediaType: "application/ply", vertices: 64 } });
+    expect(server.calls[0]).toMatchObject({ endpoint: "/generate_splat" });
+    expect(server.calls[0]!.data.slice(1)).toEqual([5, false]);
+    expect(server.downloads).toEqual([expect.stringMatching(/splat\.ply$/)]);
+  });
+
+  it("refuses a Space with no image-to-splat endpoint, clearly", async () => {
+    const fx = await loadFixture("black-forest-labs-flux-1-schnell");
+    const server = await serve(fx);
+    const t = testToolbox({ "image-to-splat": [entry("VAST-AI/TripoSplat", server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
+    const err = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolboxError);
+    expect((err as ToolboxError).message).toMatch(/changed its API: no endpoint takes an image and returns a splat file/);
+  });
+});
+
+describe("hostile or dead Spaces", () => {
+  it("refuses an output file URL that points into the private network", async () => {
+    const fx = await loadFixture("black-forest-labs-flux-1-schnell");
+    const server = await serve(fx, {
+      handlers: {
+        "/infer": () => [
+          { path: "/x.webp", url: "http://169.254.169.254/latest/meta-data/iam", orig_name: "x.webp", size: null, mime_type: null, is_stream: false, meta: { _type: "gradio.FileData" } },
+          1,
+        ],
+      },
+    });
+    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
+    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }).catch((e: unknown) => e)) as ToolboxError;
+    expect(err.calls[0]!.error).toMatch(/169\.254\.169\.254.*not allowed/);
+  });
+
+  it("classifies a Space that does not answer as transient (retried), then fails with every attempt recorded", async () => {
+    const t = testToolbox({ "text-to-image": [entry("someone/down", "http://127.0.0.1:9", "text-to-image", "flux-schnell")] }, { trusted: ["http://127.0.0.1:9"] });
+    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }, { emit: t.emit }).catch((e: unknown) => e)) as ToolboxError;
+    expect(err).toBeInstanceOf(ToolboxError);
+    expect(err.calls).toEqual([expect.objectContaining({ space: "someone/down", attempts: 3, ok: false })]);
+    expect(eventsOf(t.events, "tool.retried").map((e) => e.kind)).toEqual(["transient", "transient"]);
+  });
+});

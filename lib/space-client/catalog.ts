@@ -1,0 +1,168 @@
+import "server-only";
+import type { AdapterId, Capability, SpaceEntry } from "./types";
+import { isUnderBase } from "./url-guard";
+
+// The Spaces the toolbox knows how to drive, per capability, and the rules that turn a configured reference
+// (a Hub id, a *.hf.space URL, a built-in name or URL, any other URL) into a SpaceEntry.
+
+export interface KnownSpace {
+  id: string;
+  capability: Capability;
+  adapter: AdapterId;
+  zeroGpu: boolean;
+  description: string;
+}
+
+/** Real Hugging Face Spaces with a hand-written adapter. Ids as the Hub spells them. */
+export const knownSpaces: readonly KnownSpace[] = [
+  {
+    id: "black-forest-labs/FLUX.1-schnell",
+    capability: "text-to-image",
+    adapter: "flux-schnell",
+    zeroGpu: true,
+    description: "FLUX.1 [schnell]: fast 4-step text-to-image",
+  },
+  {
+    id: "black-forest-labs/flux-klein-9b-kv",
+    capability: "text-to-image",
+    adapter: "flux-klein",
+    zeroGpu: true,
+    description: "FLUX.2 [klein] 9B: text-to-image up to 1024²",
+  },
+  {
+    id: "microsoft/TRELLIS.2",
+    capability: "image-to-3d",
+    adapter: "trellis2",
+    zeroGpu: true,
+    description: "TRELLIS.2: textured 3D model from a single image (stateful, multi-step)",
+  },
+  {
+    id: "tencent/Hunyuan3D-2",
+    capability: "image-to-3d",
+    adapter: "hunyuan3d2",
+    zeroGpu: true,
+    description: "Hunyuan3D-2: shape + texture generation from an image",
+  },
+  {
+    id: "VAST-AI/TripoSplat",
+    capability: "image-to-splat",
+    adapter: "triposplat",
+    zeroGpu: true,
+    description: "TripoSplat: Gaussian splat (.ply) from a single image",
+  },
+];
+
+/**
+ * The built-in Spaces served by this app (lib/builtin-spaces), by name under BUILTIN_SPACES_URL. Listed in
+ * fallback order: each capability's first built-in is its default, the second where a swap or a fallback goes.
+ * The second of each has the first's API, so one adapter drives both.
+ */
+export const builtinSpaces: Readonly<Record<string, { capability: Capability; adapter: AdapterId }>> = {
+  "sketch-image": { capability: "text-to-image", adapter: "sketch" },
+  "shape-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
+  "ink-image": { capability: "text-to-image", adapter: "sketch" },
+  "relief-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
+};
+
+/** Fallback order per capability: real Spaces first when a token lets us spend quota, built-ins last. */
+export function defaultSpaceRefs(capability: Capability, hasToken: boolean): string[] {
+  const builtin = Object.entries(builtinSpaces)
+    .filter(([, b]) => b.capability === capability)
+    .map(([name]) => name);
+  if (!hasToken) return builtin;
+  return [...knownSpaces.filter((s) => s.capability === capability).map((s) => s.id), ...builtin];
+}
+
+const SPACE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function isSpaceId(ref: string): boolean {
+  return SPACE_ID_RE.test(ref);
+}
+
+/** The Space's own host, by the Hub's rule: lower-case, `/` and `.` become `-`. */
+export function spaceSubdomain(id: string): string {
+  return id.toLowerCase().replace(/[/.]/g, "-");
+}
+
+export function findKnownSpace(ref: string): KnownSpace | undefined {
+  const r = ref.trim().replace(/\/+$/, "");
+  if (isSpaceId(r)) return knownSpaces.find((s) => s.id.toLowerCase() === r.toLowerCase());
+  try {
+    const host = new URL(r).hostname.toLowerCase();
+    return knownSpaces.find((s) => host === `${spaceSubdomain(s.id)}.hf.space`);
+  } catch {
+    return undefined;
+  }
+}
+
+export class SpaceRefError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SpaceRefError";
+  }
+}
+
+/**
+ * Resolves a configured reference for a capability ("custom" for discovered tools). Syntax only: whether a
+ * URL may really be reached (https, public addresses) is checked by url-guard at connect time.
+ */
+export function resolveSpaceRef(ref: string, capability: Capability | "custom", builtinBase: string): SpaceEntry {
+  const raw = ref.trim();
+  if (!raw) throw new SpaceRefError("Empty Space reference");
+  const base = builtinBase.replace(/\/+$/, "");
+
+  // A bare built-in name ("sketch-image") or a URL under the built-in base (possibly with a fault suffix).
+  const builtinName = raw in builtinSpaces ? raw : null;
+  const builtinUrl = builtinName ? `${base}/${builtinName}` : /^https?:\/\//i.test(raw) && isUnderBase(raw, base) ? raw.replace(/\/+$/, "") : null;
+  if (builtinUrl) {
+    const path = builtinUrl.slice(base.length).replace(/^\/+/, "");
+    if (!path) throw new SpaceRefError(`${raw} is the built-in base itself, not a Space under it`);
+    const known = Object.entries(builtinSpaces).find(([name]) => path === name || path.startsWith(name));
+    const adapter = capability === "custom" ? "generic" : builtinAdapterFor(capability, known?.[1]);
+    if (!adapter) throw new SpaceRefError(`No built-in Space serves ${capability} (got ${raw})`);
+    return {
+      key: `builtin:${path}`,
+      target: builtinUrl,
+      capability,
+      adapter,
+      builtin: true,
+      zeroGpu: false,
+      hf: false,
+    };
+  }
+
+  const known = findKnownSpace(raw);
+  if (known && (capability === known.capability || capability === "custom")) {
+    return {
+      key: known.id,
+      // A *.hf.space URL is connected to directly (one request fewer than resolving the id through the Hub).
+      target: isSpaceId(raw) ? known.id : raw.replace(/\/+$/, ""),
+      capability,
+      adapter: capability === "custom" ? "generic" : known.adapter,
+      builtin: false,
+      zeroGpu: known.zeroGpu,
+      hf: true,
+    };
+  }
+
+  if (isSpaceId(raw)) {
+    return { key: raw, target: raw, capability, adapter: "generic", builtin: false, zeroGpu: true, hf: true };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SpaceRefError(`"${raw}" is neither a Space id (owner/name) nor a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new SpaceRefError(`Unsupported URL scheme in ${raw}`);
+  const hf = url.hostname.toLowerCase().endsWith(".hf.space");
+  const clean = raw.replace(/\/+$/, "");
+  return { key: clean, target: clean, capability, adapter: "generic", builtin: false, zeroGpu: hf, hf };
+}
+
+function builtinAdapterFor(capability: Capability, known: { capability: Capability; adapter: AdapterId } | undefined): AdapterId | null {
+  if (known && known.capability === capability) return known.adapter;
+  // A built-in URL whose name we do not recognise: its capability list says what it is.
+  const byCapability = Object.values(builtinSpaces).find((b) => b.capability === capability);
+  return byCapability?.adapter ?? null;
+}

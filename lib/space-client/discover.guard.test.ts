@@ -1,0 +1,76 @@
+// "Add Space" takes a URL a person typed, and the server would fetch it (with HF_TOKEN for Hugging Face hosts):
+// private, loopback, link-local and metadata addresses and non-http schemes must be refused with a clear
+// message BEFORE any connection, DNS aside, is attempted.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadToolboxConfig } from "./config";
+import type { ConnectFn } from "./connection";
+import { MemoryAssetStore, MemoryCallCache } from "./testing/memory";
+import { createToolbox } from "./toolbox";
+import type { LookupFn } from "./url-guard";
+
+afterEach(() => vi.restoreAllMocks());
+
+function setup(resolve: Record<string, string> = {}) {
+  const connect = vi.fn<ConnectFn>(async () => {
+    throw new Error("connect must not be called");
+  });
+  const fetchImpl = vi.fn<typeof fetch>(async () => {
+    throw new Error("fetch must not be called");
+  });
+  const lookup = vi.fn<LookupFn>(async (host) => {
+    const address = resolve[host];
+    if (!address) throw new Error(`ENOTFOUND ${host}`);
+    return [{ address, family: address.includes(":") ? 6 : 4 }];
+  });
+  const globalFetch = vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("global fetch must not be called"));
+  const toolbox = createToolbox({
+    assets: new MemoryAssetStore(),
+    cache: new MemoryCallCache(),
+    config: loadToolboxConfig({ BUILTIN_SPACES_URL: "http://127.0.0.1:3999/spaces", HF_TOKEN: "hf_secret" }),
+    connect,
+    fetchImpl,
+    lookup,
+  });
+  return { toolbox, connect, fetchImpl, lookup, globalFetch };
+}
+
+describe("discover() refuses Space URLs that point inside", () => {
+  it.each([
+    ["http://127.0.0.1:22", /not allowed: only https/],
+    ["https://127.0.0.1/", /not allowed/],
+    ["http://169.254.169.254/latest", /not allowed/],
+    ["https://169.254.169.254/latest/meta-data", /not allowed/],
+    ["http://[::1]", /not allowed/],
+    ["https://[::1]/", /not allowed/],
+    ["https://[::ffff:169.254.169.254]/", /not allowed/],
+    ["http://10.0.0.1", /not allowed/],
+    ["https://10.0.0.1", /not allowed/],
+    ["https://user:pw@x.hf.space/", /credentials/],
+    ["https://x.hf.space:8443/", /port/],
+    ["http://127.0.0.1:3999/spacesX/../admin", /not allowed/],
+    ["file:///etc/passwd", /Unsupported URL scheme/],
+    ["javascript:alert(1)", /Unsupported URL scheme/],
+    ["gopher://127.0.0.1:25/", /Unsupported URL scheme/],
+  ])("%s → refused, nothing contacted", async (ref, message) => {
+    const t = setup();
+    await expect(t.toolbox.discover(ref)).rejects.toThrow(message);
+    expect(t.connect).not.toHaveBeenCalled();
+    expect(t.fetchImpl).not.toHaveBeenCalled();
+    expect(t.globalFetch).not.toHaveBeenCalled();
+  });
+
+  it("refuses a *.hf.space name that resolves to the metadata address (DNS pointing inside)", async () => {
+    const t = setup({ "evil.hf.space": "169.254.169.254" });
+    await expect(t.toolbox.discover("https://evil.hf.space")).rejects.toThrow(/resolves to 169\.254\.169\.254 \(link-local\)/);
+    expect(t.lookup).toHaveBeenCalledWith("evil.hf.space");
+    expect(t.connect).not.toHaveBeenCalled();
+    expect(t.fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it("lets a public *.hf.space host through to the connection (the guard is not simply refusing everything)", async () => {
+    const t = setup({ "fine.hf.space": "34.1.2.3" });
+    await expect(t.toolbox.discover("https://fine.hf.space")).rejects.toThrow();
+    expect(t.connect).toHaveBeenCalledTimes(1);
+    expect(t.connect.mock.calls[0]![0]).toBe("https://fine.hf.space");
+  });
+});

@@ -1,5 +1,0 @@
-// Entry of the model worker thread (bundled by Turbopack as its own entry; run through tsx in tests).
-import { serveTasks } from "../spaces/builtin/worker/serve";
-import { isModelInputError, modelTasks } from "./tasks";
-
-serveTasks(modelTasks, isModelInputError);
