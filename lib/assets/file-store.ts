@@ -8,6 +8,7 @@ import { getDb, dataDir, stmt, type Db } from "@/lib/db/connection";
 import { nowIso } from "@/lib/db/ids";
 import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
 import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "../contracts/asset-store";
+import { processSingleton } from "@/lib/platform/singleton";
 
 interface AssetRow {
   sha256: string;
@@ -202,13 +203,9 @@ function isNotFound(err: unknown): boolean {
   return err instanceof Error && "code" in err && err.code === "ENOENT";
 }
 
-const globalKey = Symbol.for("vernissage.assetStore");
-type Holder = { [globalKey]?: Map<string, FileAssetStore> };
-
 /** The process-wide store under `DATA_DIR`. */
 export function getAssetStore(): FileAssetStore {
-  const holder = globalThis as Holder;
-  const stores = (holder[globalKey] ??= new Map<string, FileAssetStore>());
+  const stores = processSingleton("assetStore", () => new Map<string, FileAssetStore>());
   const root = dataDir();
   let store = stores.get(root);
   if (!store) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { CancelledError } from "@/lib/platform/abort";
 import { setMaxListeners } from "node:events";
 // Starts, runs, cancels and resumes builds. A gallery build lets the agent plan and act; an exhibit build
 // (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
@@ -18,6 +19,7 @@ import type { Emit } from "../contracts/build-events";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
 import { buildBudgets } from "./budgets";
+import { processSingleton } from "@/lib/platform/singleton";
 
 // The agent, the toolbox and the model pipeline are heavy (QuickJS, gltf-transform, the validator, the Gradio
 // client): loaded when the first build runs, so the action that starts a build answers without waiting for them.
@@ -51,7 +53,7 @@ interface Running {
   done: Promise<void>;
 }
 
-const running: Map<string, Running> = ((globalThis as { __vernissageBuilds?: Map<string, Running> }).__vernissageBuilds ??= new Map());
+const running = processSingleton("builds", () => new Map<string, Running>());
 
 export type ExhibitBuildRequest =
   /** `seed`: set when the build is created (a new seed is drawn once, so a resumed build redraws nothing). */
@@ -95,7 +97,7 @@ export function cancelBuilds(galleryId: string): number {
   let n = 0;
   for (const r of running.values()) {
     if (r.galleryId === galleryId) {
-      r.controller.abort(new CancelledError());
+      r.controller.abort(new CancelledError("Cancelled by the owner."));
       n++;
     }
   }
@@ -144,12 +146,6 @@ function giveUp(build: BuildRecord, runs: number): void {
   finishRun(build, "failed", error, "The build was stopped after repeated server restarts; retry this exhibit to make it.", emit);
 }
 
-class CancelledError extends Error {
-  constructor() {
-    super("Cancelled by the owner.");
-    this.name = "CancelledError";
-  }
-}
 
 function newSeedFor(current: number): number {
   return (current + 1 + Math.floor(Math.random() * 100_000)) % 2 ** 31;

@@ -1,16 +1,16 @@
 import "server-only";
 import type { BuildEvent } from "../contracts/build-events";
 import type { GalleryView } from "@/lib/contracts/gallery-view";
+import { processSingleton } from "@/lib/platform/singleton";
 
 /** What a gallery's watchers receive live: a build event, or the gallery's new state after an edit. */
 export type LiveMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView };
 
 type Listener = (message: LiveMessage) => void;
 
-// In-process fan-out. Next may load this module from several bundles, so the registry lives on globalThis.
+// In-process fan-out, one registry per process (lib/platform/singleton.ts).
 // A deployment with separate workers would put a broker (Postgres LISTEN/NOTIFY, Redis) behind this interface.
-const registry: Map<string, Set<Listener>> = ((globalThis as { __vernissageBus?: Map<string, Set<Listener>> }).__vernissageBus ??=
-  new Map());
+const registry = processSingleton("bus", () => new Map<string, Set<Listener>>());
 
 export function subscribe(galleryId: string, listener: Listener): () => void {
   let set = registry.get(galleryId);

@@ -12,10 +12,12 @@ import type { Toolbox } from "@/lib/space-client/toolbox";
 import { buildBudgets } from "./budgets";
 import { MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
+import { peekProcessSingleton, replaceProcessSingleton } from "@/lib/platform/singleton";
+import { TOOLBOX_SINGLETON } from "./space-client";
 
 let h: BuildHarness;
 const env = { SPACES_TEXT_TO_IMAGE: "sketch-image", SPACES_IMAGE_TO_3D: "shape-3d", SPACE_RETRY_BASE_MS: "20" };
-const holder = globalThis as { __vernissageToolbox?: Toolbox; __vernissageBuilds?: Map<string, unknown> };
+
 
 beforeAll(async () => {
   h = await startBuildHarness();
@@ -31,7 +33,7 @@ afterAll(async () => {
  */
 function freezeAfter(after: number, kind: "image" | "model") {
   const state = { completed: 0, inflight: 0, waiting: 0, frozen: false };
-  const real = holder.__vernissageToolbox!;
+  const real = peekProcessSingleton<Toolbox>(TOOLBOX_SINGLETON)!;
   const never = <R>() => {
     state.waiting++;
     return new Promise<R>(() => undefined);
@@ -51,14 +53,14 @@ function freezeAfter(after: number, kind: "image" | "model") {
       if (counts && ++state.completed >= after) state.frozen = true;
       return result;
     };
-  holder.__vernissageToolbox = {
+  replaceProcessSingleton<Toolbox>(TOOLBOX_SINGLETON, {
     ...real,
     config: real.config,
     textToImage: gate(real.textToImage.bind(real), kind === "image"),
     imageToModel: gate(real.imageToModel.bind(real), kind === "model"),
     spaces: real.spaces.bind(real),
     health: real.health.bind(real),
-  } as Toolbox;
+  } as Toolbox);
   return state;
 }
 
@@ -79,7 +81,7 @@ it("a build cut off mid-way resumes, finishes, repeats no completed Space call a
   expect(readyAtCrash.length, "the crash came before the end").toBeLessThan(6);
 
   // "Restart": the frozen run is gone (as with the process), a fresh toolbox, and the start-up resume.
-  holder.__vernissageBuilds!.delete(buildId);
+  peekProcessSingleton<Map<string, unknown>>("builds")!.delete(buildId);
   h.configure(env, { imageSide: 256 });
   expect(resumeInterruptedBuilds()).toEqual([buildId]);
   const build = await waitForBuild(buildId);
@@ -121,7 +123,7 @@ it("a regeneration cut off after its new picture resumes with that picture, not 
   await expect.poll(() => frozen.frozen && frozen.inflight === 0 && frozen.waiting === 1, { timeout: 60_000, interval: 50 }).toBe(true);
   const joinsAtCrash = h.spaceJoins.length;
 
-  holder.__vernissageBuilds!.delete(remake.buildId);
+  peekProcessSingleton<Map<string, unknown>>("builds")!.delete(remake.buildId);
   h.configure(env, { imageSide: 256 });
   expect(resumeInterruptedBuilds()).toEqual([remake.buildId]);
   expect((await waitForBuild(remake.buildId))?.status).toBe("succeeded");

@@ -1,17 +1,17 @@
 import "server-only";
 import { getAssetStore } from "@/lib/assets/file-store";
 import { sqliteCallCache } from "@/lib/db/cache";
+import { processSingleton } from "@/lib/platform/singleton";
 import { createToolbox, type Toolbox } from "@/lib/space-client/toolbox";
 
 // One toolbox per process: its circuit breakers and per-Space limits must see every build's calls, or two
 // builds would each send a ZeroGPU Space its "one" job at a time.
-const holder = globalThis as { __vernissageToolbox?: Toolbox };
+export const TOOLBOX_SINGLETON = "toolbox";
 
 export function getToolbox(): Toolbox {
-  if (!holder.__vernissageToolbox) {
+  return processSingleton(TOOLBOX_SINGLETON, () => {
     const toolbox = createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() });
     for (const warning of toolbox.config.warnings) console.warn(`vernissage: ${warning}`);
-    holder.__vernissageToolbox = toolbox;
-  }
-  return holder.__vernissageToolbox;
+    return toolbox;
+  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 // The built-in Spaces, mounted at /spaces/<name>[~faults] (app/spaces/[space]/[[...path]]/route.ts and tests).
 // Each variant — base Space + fault profile — is its own Gradio app with its own queue, concurrency limit and
 // fault dice; variants of one Space share its file store, and all share the engine worker pool. The registry
-// lives on globalThis so every route bundle (and hot reload) sees the same queues.
+// is one per process (lib/platform/singleton.ts) so every route bundle (and hot reload) sees the same queues.
 import {
   createGradioApp,
   defaultFileStoreDir,
@@ -16,6 +16,7 @@ import {
   type GradioApp,
   type GradioAppDefinition,
 } from "@/lib/builtin-spaces/gradio-server";
+import { processSingleton } from "@/lib/platform/singleton";
 import { BuiltinFaultsError, FAULTS_ENV, parseEnvFaults, parseSpaceSegment } from "./faults";
 import { INK_SPACE_ID, inkSpaceDefinition } from "./ink-space";
 import { RELIEF_SPACE_ID, reliefSpaceDefinition } from "./relief-space";
@@ -45,12 +46,8 @@ interface Registry {
   env: { raw: string | undefined; profiles: Map<string, FaultProfile> | BuiltinFaultsError };
 }
 
-const KEY = Symbol.for("vernissage.builtin.spaces");
-
 function registry(): Registry {
-  const holder = globalThis as { [KEY]?: Registry };
-  holder[KEY] ??= { apps: new Map(), stores: new Map(), env: { raw: undefined, profiles: new Map() } };
-  return holder[KEY];
+  return processSingleton<Registry>("builtin.spaces", () => ({ apps: new Map(), stores: new Map(), env: { raw: undefined, profiles: new Map() } }));
 }
 
 function isBuiltin(name: string): name is BuiltinSpaceName {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "./migrations";
+import { processSingleton } from "@/lib/platform/singleton";
 
 export type Db = Database.Database;
 
@@ -55,15 +56,9 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return statement;
 }
 
-// Next may evaluate this module more than once (several bundles, dev reloads): keep the handle on
-// globalThis so the process holds one connection per data directory.
-const globalKey = Symbol.for("vernissage.db");
-type Holder = { [globalKey]?: Map<string, Db> };
-
 /** The process-wide connection for `DATA_DIR`. */
 export function getDb(): Db {
-  const holder = globalThis as Holder;
-  const handles = (holder[globalKey] ??= new Map<string, Db>());
+  const handles = processSingleton("db", () => new Map<string, Db>());
   const dir = dataDir();
   let db = handles.get(dir);
   if (!db || !db.open) {
@@ -75,8 +70,7 @@ export function getDb(): Db {
 
 /** Closes the singleton connections (tests, graceful shutdown). */
 export function closeDbs(): void {
-  const handles = (globalThis as Holder)[globalKey];
-  if (!handles) return;
+  const handles = processSingleton("db", () => new Map<string, Db>());
   for (const db of handles.values()) if (db.open) db.close();
   handles.clear();
 }

@@ -7,6 +7,7 @@ import "server-only";
 import os from "node:os";
 import { WorkerPool, type RunOptions } from "../platform/worker-pool/pool";
 import { spawnModelWorker } from "./spawn";
+import { dropProcessSingleton, processSingleton } from "../platform/singleton";
 
 /** Tasks allowed to wait for a worker; past this, run() refuses at once. */
 export const DEFAULT_MAX_QUEUED = 32;
@@ -54,20 +55,15 @@ export function modelWorkerCount(env: string | undefined, cores = os.availablePa
   return Math.max(1, Math.min(4, cores));
 }
 
-// A globalThis singleton: every route bundle shares one bounded set of threads.
-const KEY = Symbol.for("vernissage.workers.modelPool");
-type Holder = { [KEY]?: BoundedPool };
-
+// One per process: every route bundle shares one bounded set of threads.
 export function modelPool(): BoundedPool {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new BoundedPool(new WorkerPool({ size: modelWorkerCount(process.env.MODEL_WORKERS), createWorker: spawnModelWorker }));
-  return holder[KEY];
+  return processSingleton(
+    "modelPool",
+    () => new BoundedPool(new WorkerPool({ size: modelWorkerCount(process.env.MODEL_WORKERS), createWorker: spawnModelWorker })),
+  );
 }
 
 /** Stops the model workers (shutdown, tests); the next modelPool() call starts a fresh pool. */
 export async function closeModelPool(): Promise<void> {
-  const holder = globalThis as Holder;
-  const pool = holder[KEY];
-  delete holder[KEY];
-  await pool?.close();
+  await dropProcessSingleton<BoundedPool>("modelPool")?.close();
 }

@@ -1,13 +1,15 @@
 import "server-only";
+import { raceAbort } from "@/lib/platform/abort";
 import type { EmittedEvent } from "@/lib/contracts/build-events";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { CachedCall, CallCache } from "../contracts/call-cache";
 import type { CircuitBreaker } from "./resilience/breaker";
 import type { SpaceProgress } from "./call";
 import type { Clock, Random } from "./clock";
-import { AbortedError, abortReason, classifyError, countsAgainstSpace, SpaceError, type FailureKind } from "./errors";
+import { abortedError, classifyError, countsAgainstSpace, SpaceError, type FailureKind } from "./errors";
 import type { Limiter, Release } from "./resilience/limiter";
-import { backoffDelay, shouldRetry, type RetryPolicy } from "./resilience/retry";
+import { backoffDelay } from "@/lib/platform/backoff";
+import { shouldRetry, type RetryPolicy } from "./resilience/retry";
 import type { CallOptions, Capability, SpaceEntry } from "./types";
 
 // One logical call ("draw this", "model that") across the Spaces of a capability. For each Space in order:
@@ -168,7 +170,7 @@ export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, de
         try {
           await deps.clock.sleep(delayMs, signal);
         } catch {
-          failure = new AbortedError(abortReason(signal));
+          failure = abortedError(signal);
           break;
         }
       }
@@ -258,7 +260,7 @@ async function attemptOnce<T>(
 ): Promise<AttemptOutcome<T>> {
   const breaker = deps.breaker(entry);
   const limiter = deps.limiter(entry);
-  if (signal.aborted) return { ok: false, error: new AbortedError(abortReason(signal)) };
+  if (signal.aborted) return { ok: false, error: abortedError(signal) };
   if (!breaker.tryAcquire()) {
     return { ok: false, error: new SpaceError("unavailable", `Skipped: ${entry.key} is failing (${breaker.reason() || "circuit open"})`) };
   }
@@ -325,13 +327,13 @@ async function attemptOnce<T>(
   };
 
   try {
-    const result = await raceSignal(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot }), controller.signal);
+    const result = await raceAbort(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot }), controller.signal, abortedError);
     breaker.onSuccess();
     return { ok: true, result };
   } catch (e) {
     let error: SpaceError;
     if (timedOut) error = new SpaceError("timeout", `No answer from ${entry.key} within ${formatMs(timeoutMs)} (job cancelled)`);
-    else if (signal.aborted) error = new AbortedError(abortReason(signal));
+    else if (signal.aborted) error = abortedError(signal);
     else error = classifyError(e, controller.signal);
     const skipped = error.kind === "unavailable" && error.message.startsWith("Skipped:");
     if (error.kind === "quota") breaker.trip(error.message, error.retryAfterMs);
@@ -351,24 +353,3 @@ function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-/** Rejects as soon as `signal` fires, even if `p` ignores it; `p`'s own later rejection is swallowed. */
-function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    p.catch(() => undefined);
-    return Promise.reject(new AbortedError(abortReason(signal)));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortedError(abortReason(signal)));
-    signal.addEventListener("abort", onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
-}

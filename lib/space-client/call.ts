@@ -1,6 +1,6 @@
 import "server-only";
 import type { Client } from "@gradio/client";
-import { AbortedError, abortReason, classifyError, SpaceError, throwIfAborted } from "./errors";
+import { abortedError, classifyError, SpaceError, throwIfAborted } from "./errors";
 
 // One endpoint call through @gradio/client's `submit`, so that the Space's status stream (queue position, ETA,
 // progress bars, logs) reaches the build log while we wait, and so that the job can be cancelled on the
@@ -93,12 +93,12 @@ export async function runEndpoint(
       }
     }
   } catch (e) {
-    if (signal.aborted) throw new AbortedError(abortReason(signal));
+    if (signal.aborted) throw abortedError(signal);
     throw classifyError(e, signal);
   } finally {
     signal.removeEventListener("abort", onAbort);
   }
-  if (signal.aborted) throw new AbortedError(abortReason(signal));
+  if (signal.aborted) throw abortedError(signal);
   if (!data) throw new SpaceError("transient", `${endpoint} finished without returning any output`);
   return data;
 }

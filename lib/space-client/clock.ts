@@ -1,5 +1,6 @@
 import "server-only";
-import { AbortedError, abortReason } from "./errors";
+import { sleep } from "@/lib/platform/abort";
+import { abortedError } from "./errors";
 
 // Time is injected so that backoff, breaker cool-downs and timeouts can be tested without waiting.
 
@@ -11,19 +12,7 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new AbortedError(abortReason(signal)));
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(new AbortedError(abortReason(signal!)));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms));
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
+  sleep: (ms, signal) => sleep(Math.max(0, ms), signal, abortedError),
 };
 
 /** A random source in [0, 1): injectable for deterministic jitter in tests. */

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@gradio/client";
 import { parseApiInfo, type EndpointSpec } from "./api-info";
 import type { ProgressSink } from "./call";
-import { abortReason, AbortedError, ApiChangedError, classifyError, SpaceError, throwIfAborted } from "./errors";
+import { raceAbort } from "@/lib/platform/abort";
+import { abortedError, AbortedError, ApiChangedError, classifyError, SpaceError, throwIfAborted } from "./errors";
 import type { SpaceEntry } from "./types";
 import { assertSpaceUrlAllowed, type UrlGuardOptions } from "./url-guard";
 
@@ -64,7 +65,7 @@ export class SpaceConnections {
     if (opts.onProgress) pooled.listeners.add(opts.onProgress);
     let base: Client;
     try {
-      base = await raceAbort(pooled.client, opts.signal);
+      base = await raceAbort(pooled.client, opts.signal, abortedError);
     } catch (e) {
       if (e instanceof AbortedError) throw e;
       this.drop(entry, pooled);
@@ -75,7 +76,7 @@ export class SpaceConnections {
 
     if (!pooled.endpoints) {
       try {
-        pooled.endpoints = parseApiInfo(await raceAbort(base.view_api(), opts.signal));
+        pooled.endpoints = parseApiInfo(await raceAbort(base.view_api(), opts.signal, abortedError));
       } catch (e) {
         if (e instanceof AbortedError) throw e;
         this.drop(entry, pooled);
@@ -175,21 +176,3 @@ export function fork(base: Client): Client {
   return c;
 }
 
-/** Resolves like `p`, or rejects with an AbortedError as soon as `signal` fires (p keeps running). */
-export function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new AbortedError(abortReason(signal)));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortedError(abortReason(signal)));
-    signal.addEventListener("abort", onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { abortReason } from "@/lib/platform/abort";
 
 // Every failure of a Space call is classified into one kind, because the kind alone decides what happens
 // next: retry the same Space (transient), retry it once (flaky app error, malformed output), or give up on it
@@ -125,7 +126,7 @@ interface ErrorLike {
 /** Turns anything thrown by @gradio/client, fetch or our own code into a classified SpaceError. */
 export function classifyError(err: unknown, signal?: AbortSignal): SpaceError {
   if (err instanceof SpaceError) return err;
-  if (signal?.aborted) return new AbortedError(abortReason(signal));
+  if (signal?.aborted) return abortedError(signal);
   const e = (typeof err === "object" && err !== null ? err : {}) as ErrorLike;
   const message = messageOf(err);
   const title = typeof e.title === "string" ? e.title : "";
@@ -155,12 +156,8 @@ export function messageOf(err: unknown): string {
   return String(err);
 }
 
-export function abortReason(signal: AbortSignal): string {
-  const r: unknown = signal.reason;
-  if (r instanceof Error && r.message) return r.message;
-  if (typeof r === "string" && r) return r;
-  return "The call was cancelled";
-}
+/** A cancelled Space call, as the call runner classifies it (see lib/platform/abort.ts for the mechanism). */
+export const abortedError = (signal: AbortSignal): AbortedError => new AbortedError(abortReason(signal));
 
 /** "Try again in 23:14:07" / "Try again in 5:07" → milliseconds. */
 export function parseRetryAfter(message: string): number | undefined {
@@ -172,5 +169,5 @@ export function parseRetryAfter(message: string): number | undefined {
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AbortedError(abortReason(signal));
+  if (signal?.aborted) throw abortedError(signal);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { abortReason, AbortedError, OutputValidationError, SpaceError, throwIfAborted } from "./errors";
+import { abortedError, OutputValidationError, SpaceError, throwIfAborted } from "./errors";
 
 // Files leave a Space as URLs on that Space's server. We download the BYTES (never forward the path to
 // another Space: the chaining trap), with HF_TOKEN only for Hugging Face hosts, following redirects by hand so
@@ -85,7 +85,7 @@ export async function downloadFile(ref: OutputFileRef, opts: DownloadOptions): P
     try {
       res = await opts.fetchImpl(url, { headers, redirect: "manual", signal: opts.signal });
     } catch (e) {
-      if (opts.signal.aborted) throw new AbortedError(abortReason(opts.signal));
+      if (opts.signal.aborted) throw abortedError(opts.signal);
       throw new SpaceError("transient", `Could not download ${ref.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (res.status >= 300 && res.status < 400) {
@@ -129,7 +129,7 @@ async function readCapped(res: Response, maxBytes: number, name: string, signal:
     }
   } catch (e) {
     if (e instanceof SpaceError) throw e;
-    if (signal.aborted) throw new AbortedError(abortReason(signal));
+    if (signal.aborted) throw abortedError(signal);
     throw new SpaceError("transient", `Download of ${name} broke off: ${e instanceof Error ? e.message : String(e)}`);
   }
   return Buffer.concat(chunks, total);

@@ -1,7 +1,9 @@
 import "server-only";
 import { InferenceClient } from "@huggingface/inference";
 import { BrainError, type Brain, type BrainRequest } from "./types";
-import { backoffDelay, DEFAULT_RETRY, isTransient, sleep, type RetryOptions } from "./retry";
+import { sleep } from "@/lib/platform/abort";
+import { backoffDelay } from "@/lib/platform/backoff";
+import { DEFAULT_RETRY, isTransient, type RetryOptions } from "./retry";
 
 // A chat model behind @huggingface/inference: Inference Providers with an HF token (provider "auto"), or
 // any OpenAI-compatible server (llama.cpp, vLLM, Ollama, an Inference Endpoint) via `endpointUrl`.
@@ -91,7 +93,7 @@ export function createLlmBrain(options: LlmBrainOptions): Brain {
             );
           }
           if (produced) request.onRestart?.();
-          await sleep(backoffDelay(attempt, retry), request.signal);
+          await sleep(backoffDelay(attempt, retry, retry.random), request.signal);
         }
       }
     },

@@ -1,5 +1,5 @@
 // Transient failures of a model server (5xx, 429, dropped connections) must not end a long build:
-// retry with exponential backoff and full jitter, so many builds hitting one provider do not retry in step.
+// retry with jittered exponential backoff (lib/platform/backoff.ts), so builds hitting one provider do not retry in step.
 
 export interface RetryOptions {
   maxAttempts: number;
@@ -47,24 +47,4 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
-export function backoffDelay(attempt: number, options: RetryOptions): number {
-  const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  const random = options.random ?? Math.random;
-  // "Full jitter": anywhere between a tenth of the cap and the cap.
-  return Math.round(cap * (0.1 + 0.9 * random()));
-}
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error("aborted"));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new Error("aborted"));
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}

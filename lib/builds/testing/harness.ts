@@ -16,6 +16,8 @@ import { BUILTIN_SPACES, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@
 import { builtinSpaces } from "@/lib/space-client/catalog";
 import { createToolbox, type Toolbox } from "@/lib/space-client/toolbox";
 import type { CallOptions, TextToImageRequest } from "@/lib/space-client/types";
+import { replaceProcessSingleton } from "@/lib/platform/singleton";
+import { TOOLBOX_SINGLETON } from "../space-client";
 
 export interface BuildHarness {
   /** e.g. "http://127.0.0.1:40123/spaces" */
@@ -32,9 +34,6 @@ export interface BuildHarness {
   configure(env: Record<string, string | undefined>, options?: { imageSide?: number }): void;
   close(): Promise<void>;
 }
-
-// Where lib/builds/space-client.ts keeps the process-wide toolbox.
-const toolboxHolder = globalThis as { __vernissageToolbox?: Toolbox };
 
 /** The same toolbox, except that a picture requested without a size is drawn `side` × `side`. */
 export function withDefaultImageSide(toolbox: Toolbox, side: number): Toolbox {
@@ -86,10 +85,10 @@ export async function startBuildHarness(): Promise<BuildHarness> {
       for (const [k, v] of Object.entries(env)) setEnv(k, v);
       const toolbox = createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() });
       for (const w of toolbox.config.warnings) throw new Error(`toolbox configuration: ${w}`);
-      toolboxHolder.__vernissageToolbox = options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox;
+      replaceProcessSingleton(TOOLBOX_SINGLETON, options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox);
     },
     async close() {
-      toolboxHolder.__vernissageToolbox = undefined;
+      replaceProcessSingleton(TOOLBOX_SINGLETON, undefined);
       resetBuiltinSpaces();
       await server.close();
       closeDbs();

@@ -1,9 +1,10 @@
 import "server-only";
-// The process-wide engine pool, shared by every built-in Space and variant (a globalThis singleton, so all
-// route bundles share one bounded set of threads), with typed wrappers for the engine tasks.
+// The process-wide engine pool, shared by every built-in Space and variant (one per process, so all route
+// bundles share one bounded set of threads), with typed wrappers for the engine tasks.
 import os from "node:os";
 import { defaultPoolSize, WorkerPool } from "../../platform/worker-pool/pool";
 import { transferableBytes } from "../../platform/worker-pool/protocol";
+import { processSingleton } from "../../platform/singleton";
 import { spawnEngineWorker } from "../../platform/worker-pool/spawn";
 import type {
   ReliefTaskInput,
@@ -14,16 +15,11 @@ import type {
   SketchTaskOutput,
 } from "./tasks";
 
-const KEY = Symbol.for("vernissage.builtin.enginePool");
-type Holder = { [KEY]?: WorkerPool };
-
 export function enginePool(): WorkerPool {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new WorkerPool({
-    size: defaultPoolSize(os.availableParallelism(), process.env.BUILTIN_SPACE_WORKERS),
-    createWorker: spawnEngineWorker,
-  });
-  return holder[KEY];
+  return processSingleton(
+    "builtin.enginePool",
+    () => new WorkerPool({ size: defaultPoolSize(os.availableParallelism(), process.env.BUILTIN_SPACE_WORKERS), createWorker: spawnEngineWorker }),
+  );
 }
 
 export async function renderSketchInWorker(input: SketchTaskInput, signal?: AbortSignal): Promise<Buffer> {

@@ -2,6 +2,7 @@ import "server-only";
 // Runs one started call: process_starts, the injected faults, the endpoint's `run` (bounded by its time limit
 // and the call's abort signal), its outputs turned into FileData, and exactly one process_completed — unless
 // the call was cancelled, in which case nothing more is sent. The queue slot is always given back.
+import { CancelledError, raceAbort, sleep } from "@/lib/platform/abort";
 import { errorPayload, GradioError } from "./errors";
 import { corruptBytes, quotaMessage } from "./faults";
 import type { FileStore } from "./files";
@@ -29,36 +30,6 @@ export interface RunnerDeps {
   average(fnIndex: number): number | null;
   /** Frees the queue slot; `durationS` is null when the run should not count toward ETAs. */
   finish(event: CallEvent, durationS: number | null): void;
-}
-
-class Cancelled extends Error {}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Cancelled());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Cancelled());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return abortable(
-    new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      signal.addEventListener("abort", () => clearTimeout(t), { once: true });
-    }),
-    signal,
-  );
 }
 
 function isOutputFile(v: unknown): v is OutputFile {
@@ -164,14 +135,14 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
       if (plan.hang) {
         // Never completes: the call holds its slot until the caller cancels or goes away.
         event.hung = true;
-        await abortable(new Promise<never>(() => undefined), signal);
+        await raceAbort(new Promise<never>(() => undefined), signal);
       }
       if (plan.error) throw new GradioError("GPU task aborted", { title: "ZeroGPU worker error" });
       if (plan.crash) throw new HiddenError();
       if (!event.args) throw new Error("Call has no prepared arguments");
       const args = event.args;
       // The outputs are stored while the latency runs too: the answer goes out the moment the wait is over.
-      const [data] = await Promise.all([abortable(def.run(args, ctx).then((values) => buildOutputs(event, values, deps)), runSignal), floor]);
+      const [data] = await Promise.all([raceAbort(def.run(args, ctx).then((values) => buildOutputs(event, values, deps)), runSignal), floor]);
       const duration = (Date.now() - started) / 1000;
       countDuration = true;
       const fn = event.endpoint.fnIndex;
@@ -187,9 +158,9 @@ export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void
         avg_time: average,
       };
     } catch (err) {
-      if (err instanceof Cancelled && signal.aborted) return; // cancelled: nothing more is sent
+      if (err instanceof CancelledError && signal.aborted) return; // cancelled: nothing more is sent
       let failure: unknown = err;
-      if (err instanceof Cancelled && timeout.aborted) {
+      if (err instanceof CancelledError && timeout.aborted) {
         failure = new GradioError(`/${def.apiName} did not finish within ${Math.round((def.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS) / 1000)} s.`, {
           title: "Timeout",
         });

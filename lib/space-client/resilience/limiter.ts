@@ -1,5 +1,5 @@
 import "server-only";
-import { AbortedError, abortReason } from "../errors";
+import { abortedError } from "../errors";
 
 // A concurrency limiter per Space with a strictly FIFO waiting line. ZeroGPU Spaces run one job per user at a
 // time (more only burns quota in their queue), so calls wait here, in arrival order, and the build log can
@@ -55,7 +55,7 @@ export class Limiter {
    * ticket joins the line ahead of it. The returned release function is idempotent.
    */
   acquire(signal?: AbortSignal, onQueued?: OnQueued, ticket: number = this.ticket()): Promise<Release> {
-    if (signal?.aborted) return Promise.reject(new AbortedError(abortReason(signal)));
+    if (signal?.aborted) return Promise.reject(abortedError(signal));
     // Strict FIFO among waiters: a newcomer never overtakes someone already waiting, even if a slot is
     // momentarily free. A slot is not held back for an earlier ticket that has not asked yet.
     if (this.active < this.concurrency && this.queue.length === 0) {
@@ -68,7 +68,7 @@ export class Limiter {
         waiter.onAbort = () => {
           const i = this.queue.indexOf(waiter);
           if (i >= 0) this.queue.splice(i, 1);
-          reject(new AbortedError(abortReason(signal)));
+          reject(abortedError(signal));
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
       }

@@ -1,22 +1,8 @@
 // Tests only: a small Space that exercises every part of the protocol without any heavy engine —
 // text in/out, file in/out, progress, user-facing and internal errors.
+import { sleep } from "@/lib/platform/abort";
 import { GradioError } from "../errors";
 import { outputFile, type GradioAppDefinition } from "../types";
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new Error("aborted"));
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        reject(new Error("aborted"));
-      },
-      { once: true },
-    );
-  });
-}
 
 export function testSpace(overrides: Partial<GradioAppDefinition> = {}): GradioAppDefinition {
   return {
