@@ -8,7 +8,17 @@ export interface AgentBudgets {
   wallClockMs: number;
 }
 
-export const DEFAULT_BUDGETS: AgentBudgets = { maxSteps: 12, maxToolCalls: 120, wallClockMs: 30 * 60_000 };
+/** A build's budgets unless configured (BUILD_MAX_STEPS, BUILD_MAX_TOOL_CALLS, BUILD_MAX_MINUTES: README). */
+export const DEFAULT_BUDGETS: AgentBudgets = { maxSteps: 8, maxToolCalls: 150, wallClockMs: 20 * 60_000 };
+
+/** `budgets` over the defaults; an undefined field (a variable left unset) keeps its default. */
+export function withDefaultBudgets(budgets: Partial<AgentBudgets> = {}): AgentBudgets {
+  return {
+    maxSteps: budgets.maxSteps ?? DEFAULT_BUDGETS.maxSteps,
+    maxToolCalls: budgets.maxToolCalls ?? DEFAULT_BUDGETS.maxToolCalls,
+    wallClockMs: budgets.wallClockMs ?? DEFAULT_BUDGETS.wallClockMs,
+  };
+}
 
 export type StopReason =
   | "final_answer"

@@ -3,7 +3,7 @@ import type { Emit } from "@/lib/contracts/build-events";
 import { createOfflineBrain, progressSummary } from "./brains/offline-brain";
 import { planOffline } from "./brains/offline-planner";
 import { BrainError, type Brain, type BrainPhase, type ChatMessage, type LastStepView } from "./brains/types";
-import { BudgetTracker, DEFAULT_BUDGETS, type AgentBudgets, type StopReason } from "./budgets";
+import { BudgetTracker, withDefaultBudgets, type AgentBudgets, type StopReason } from "./budgets";
 import { AgentMemory } from "./memory";
 import { parseCodeBlock } from "./parse-code";
 import { capPlan, MAX_EXHIBITS, parsePlan, type AgentPlan } from "./plan";
@@ -101,7 +101,7 @@ export function deltaEmitter(emit: Emit, payload: Record<string, unknown>) {
 
 export async function runAgent(options: RunAgentOptions): Promise<AgentResult> {
   const { goal, tools, emit } = options;
-  const budgets: AgentBudgets = { ...DEFAULT_BUDGETS, ...options.budgets };
+  const budgets = withDefaultBudgets(options.budgets);
   const budget = new BudgetTracker(budgets, options.signal);
   const maxExhibits = Math.min(MAX_EXHIBITS, Math.max(1, options.maxExhibits ?? MAX_EXHIBITS));
   let brain = options.brain;

@@ -5,7 +5,7 @@ import { setMaxListeners } from "node:events";
 // (regenerate, swap, retry) runs one exhibit's chain with the same tools, so statuses, events and
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
-import type { BrainEnv } from "@/lib/agent/brains/select";
+import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
 import type { AgentPlan } from "@/lib/agent/plan";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
@@ -18,8 +18,19 @@ import { publish } from "./bus";
 import type { Emit } from "../contracts/build-events";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
-import { buildBudgets } from "./budgets";
+import { config } from "@/lib/platform/config";
 import { processSingleton } from "@/lib/platform/singleton";
+
+/** A build's budgets: BUILD_MAX_* where set, the agent's defaults otherwise (an invalid value throws, naming it). */
+export function configuredBudgets(): AgentBudgets {
+  const c = config();
+  const minutes = c.BUILD_MAX_MINUTES;
+  return withDefaultBudgets({
+    maxSteps: c.BUILD_MAX_STEPS,
+    maxToolCalls: c.BUILD_MAX_TOOL_CALLS,
+    wallClockMs: minutes === undefined ? undefined : Math.round(minutes * 60_000),
+  });
+}
 
 // The agent, the toolbox and the model pipeline are heavy (QuickJS, gltf-transform, the validator, the Gradio
 // client): loaded when the first build runs, so the action that starts a build answers without waiting for them.
@@ -65,7 +76,7 @@ export type ExhibitBuildRequest =
 /** Creates a gallery and starts building it; returns at once (the build runs in the background). */
 export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
   const { id: galleryId, editToken } = createGallery({ title: titleFromGoal(goal), goal });
-  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...buildBudgets() } });
+  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...configuredBudgets() } });
   launch(build);
   return { galleryId, editToken, buildId: build.id };
 }
@@ -87,7 +98,7 @@ export function startExhibitBuild(galleryId: string, exhibitId: string, request:
   // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
   const stored: ExhibitBuildRequest =
     request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
-  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...buildBudgets() } });
+  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...configuredBudgets() } });
   launch(build);
   return { buildId: build.id };
 }
@@ -167,7 +178,7 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
   const recorder = createRecorder(build.id, build.galleryId);
   const emit = recorder.emit;
   // The time budget is the build's, not each run's: a resumed build has what its earlier runs left.
-  const full = buildBudgets();
+  const full = configuredBudgets();
   const spent = resumed ? timeSpentInRuns(build.id) : 0;
   const budgets = { ...full, wallClockMs: Math.max(0, full.wallClockMs - spent) };
   const outOfTime = budgets.wallClockMs === 0;
@@ -226,7 +237,7 @@ function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancell
   if (view) publish(build.galleryId, { type: "gallery", gallery: view });
 }
 
-async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: ReturnType<typeof buildBudgets>): Promise<void> {
+async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: AgentBudgets): Promise<void> {
   const { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools } = await buildDeps();
   const notify = createExhibitNotifier(build.galleryId, emit);
   const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
@@ -248,7 +259,7 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
     if (event.type === "plan") onPlan(event.payload.plan as AgentPlan);
     emit(event);
   };
-  await runAgent({ goal: build.goal, brain: selectBrain(process.env as BrainEnv), tools, budgets, emit: withPlan, signal });
+  await runAgent({ goal: build.goal, brain: selectBrain(), tools, budgets, emit: withPlan, signal });
 }
 
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {

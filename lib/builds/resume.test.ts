@@ -3,14 +3,14 @@
 // if the process had died there — and once it is still, the build is resumed the way a restarted server does.
 // Space calls are counted where the built-in Spaces receive them (queue/join requests on their HTTP server).
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEFAULT_BUDGETS } from "@/lib/agent/budgets";
 import { createBuild, getBuild, updateBuild } from "@/lib/db/builds";
 import { getDb } from "@/lib/db/connection";
 import { appendEvent, eventsSince } from "@/lib/db/events";
 import { createExhibits, listExhibits } from "@/lib/db/exhibits";
 import { createGallery } from "@/lib/db/galleries";
 import type { Toolbox } from "@/lib/space-client/toolbox";
-import { buildBudgets } from "./budgets";
-import { MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
+import { configuredBudgets, MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
 import { peekProcessSingleton, replaceProcessSingleton } from "@/lib/platform/singleton";
 import { TOOLBOX_SINGLETON } from "./space-client";
@@ -146,7 +146,7 @@ it("a build the server keeps stopping on is not resumed again: it ends, and its 
   // A build that has already been cut off MAX_RUNS_PER_BUILD times (a crash in native code, say): each run
   // left its build.started event, then the process died.
   const { id: galleryId } = createGallery({ title: "Crash loop", goal: "the Eiffel Tower and the Louvre" });
-  const build = createBuild({ galleryId, kind: "gallery", goal: "the Eiffel Tower and the Louvre", budget: { ...buildBudgets() } });
+  const build = createBuild({ galleryId, kind: "gallery", goal: "the Eiffel Tower and the Louvre", budget: { ...configuredBudgets() } });
   createExhibits(galleryId, [
     { key: "eiffel-tower", title: "Eiffel Tower", prompt: "Eiffel Tower", description: "", seed: 1, order: 0 },
     { key: "louvre", title: "Louvre", prompt: "Louvre", description: "", seed: 2, order: 1 },
@@ -178,7 +178,7 @@ it("a build the server keeps stopping on is not resumed again: it ends, and its 
 function interruptedBuild(title: string, workedMs: number) {
   const goal = "the Eiffel Tower and the Louvre";
   const { id: galleryId } = createGallery({ title, goal });
-  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...buildBudgets() } });
+  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...configuredBudgets() } });
   createExhibits(galleryId, [
     { key: "eiffel-tower", title: "Eiffel Tower", prompt: "Eiffel Tower", description: "", seed: 1, order: 0 },
     { key: "louvre-pyramid", title: "Louvre Pyramid", prompt: "Louvre Pyramid", description: "", seed: 2, order: 1 },
@@ -196,7 +196,7 @@ function interruptedBuild(title: string, workedMs: number) {
 
 it("a resumed build has the time its earlier runs left, not a new budget", async () => {
   h.configure(env, { imageSide: 256 });
-  const budget = buildBudgets().wallClockMs; // 20 min by default
+  const budget = configuredBudgets().wallClockMs; // 20 min by default
   const { galleryId, build } = interruptedBuild("Half done", budget - 15 * 60_000);
   expect(resumeInterruptedBuilds()).toEqual([build.id]);
   await waitForBuild(build.id);
@@ -208,7 +208,7 @@ it("a resumed build has the time its earlier runs left, not a new budget", async
 
 it("a build that had used all of its time before the restart ends at once, with what it has", async () => {
   h.configure(env, { imageSide: 256 });
-  const { galleryId, build } = interruptedBuild("Out of time", buildBudgets().wallClockMs + 60_000);
+  const { galleryId, build } = interruptedBuild("Out of time", configuredBudgets().wallClockMs + 60_000);
   const joins = h.spaceJoins.length;
   expect(resumeInterruptedBuilds()).toEqual([build.id]);
   await waitForBuild(build.id);
@@ -233,4 +233,14 @@ it("withDefaultImageSide only fills in a missing size", () => {
     { prompt: "x", seed: 1, width: 256, height: 256 },
     { prompt: "x", seed: 1, width: 512, height: 384 },
   ]);
+});
+
+it("a build's budgets are BUILD_MAX_* where set, the agent's defaults otherwise, and a bad one is refused by name", () => {
+  h.configure({ BUILD_MAX_STEPS: "", BUILD_MAX_TOOL_CALLS: "", BUILD_MAX_MINUTES: "" });
+  expect(configuredBudgets()).toEqual(DEFAULT_BUDGETS);
+  h.configure({ BUILD_MAX_STEPS: "5", BUILD_MAX_MINUTES: "1.5" });
+  expect(configuredBudgets()).toEqual({ ...DEFAULT_BUDGETS, maxSteps: 5, wallClockMs: 90_000 });
+  h.configure({ BUILD_MAX_TOOL_CALLS: "lots" });
+  expect(() => configuredBudgets()).toThrow('BUILD_MAX_TOOL_CALLS must be a whole number from 1 to 1000, not "lots"');
+  h.configure({ BUILD_MAX_STEPS: undefined, BUILD_MAX_TOOL_CALLS: undefined, BUILD_MAX_MINUTES: undefined });
 });

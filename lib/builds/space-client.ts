@@ -9,9 +9,6 @@ import { createToolbox, type Toolbox } from "@/lib/space-client/toolbox";
 export const TOOLBOX_SINGLETON = "toolbox";
 
 export function getToolbox(): Toolbox {
-  return processSingleton(TOOLBOX_SINGLETON, () => {
-    const toolbox = createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() });
-    for (const warning of toolbox.config.warnings) console.warn(`vernissage: ${warning}`);
-    return toolbox;
-  });
+  // The toolbox logs its configuration's warnings itself when it reads that configuration, as here.
+  return processSingleton(TOOLBOX_SINGLETON, () => createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() }));
 }

@@ -16,8 +16,9 @@ import {
   type GradioApp,
   type GradioAppDefinition,
 } from "@/lib/builtin-spaces/gradio-server";
+import { configValue } from "@/lib/platform/config";
 import { processSingleton } from "@/lib/platform/singleton";
-import { BuiltinFaultsError, FAULTS_ENV, parseEnvFaults, parseSpaceSegment } from "./faults";
+import { BuiltinFaultsError, parseEnvFaults, parseSpaceSegment } from "./faults";
 import { INK_SPACE_ID, inkSpaceDefinition } from "./ink-space";
 import { RELIEF_SPACE_ID, reliefSpaceDefinition } from "./relief-space";
 import { SHAPE_SPACE_ID, shapeSpaceDefinition } from "./shape-space";
@@ -55,7 +56,7 @@ function isBuiltin(name: string): name is BuiltinSpaceName {
 }
 
 function envProfiles(reg: Registry): Map<string, FaultProfile> {
-  const raw = process.env[FAULTS_ENV];
+  const raw = configValue("BUILTIN_SPACE_FAULTS");
   if (reg.env.raw !== raw || reg.env.profiles instanceof Error) {
     try {
       reg.env = { raw, profiles: parseEnvFaults(raw, BUILTIN_SPACES) };
@@ -70,7 +71,7 @@ function envProfiles(reg: Registry): Map<string, FaultProfile> {
 function storeFor(reg: Registry, base: BuiltinSpaceName): FileStore {
   let store = reg.stores.get(base);
   if (!store) {
-    const root = process.env.BUILTIN_SPACE_FILES_DIR;
+    const root = configValue("BUILTIN_SPACE_FILES_DIR");
     store = new FileStore({ dir: root ? `${root.replace(/\/+$/, "")}/${base}` : defaultFileStoreDir(base) });
     reg.stores.set(base, store);
   }

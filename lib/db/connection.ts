@@ -3,13 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "./migrations";
+import { configValue } from "@/lib/platform/config";
 import { processSingleton } from "@/lib/platform/singleton";
 
 export type Db = Database.Database;
 
 /** Where the database and the assets live: `DATA_DIR`, or `./data` beside the process. */
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? "./data");
+  return path.resolve(/*turbopackIgnore: true*/ configValue("DATA_DIR"));
 }
 
 export const DB_FILE_NAME = "vernissage.db";

@@ -6,6 +6,7 @@ import "server-only";
 // burst of builds fails fast and visibly instead of queueing minutes of work in memory.
 import os from "node:os";
 import { WorkerPool, type RunOptions } from "../platform/worker-pool/pool";
+import { configValue } from "../platform/config";
 import { spawnModelWorker } from "./spawn";
 import { dropProcessSingleton, processSingleton } from "../platform/singleton";
 
@@ -59,7 +60,7 @@ export function modelWorkerCount(env: string | undefined, cores = os.availablePa
 export function modelPool(): BoundedPool {
   return processSingleton(
     "modelPool",
-    () => new BoundedPool(new WorkerPool({ size: modelWorkerCount(process.env.MODEL_WORKERS), createWorker: spawnModelWorker })),
+    () => new BoundedPool(new WorkerPool({ size: modelWorkerCount(configValue("MODEL_WORKERS")?.toString()), createWorker: spawnModelWorker })),
   );
 }
 

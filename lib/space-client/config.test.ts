@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveSpaceRef, spaceSubdomain } from "./catalog";
-import { concurrencyFor, loadToolboxConfig, timeoutFor } from "./config";
+import { configVariables } from "@/lib/platform/config";
+import { concurrencyFor, defaultConcurrency, defaultTimeoutsMs, loadToolboxConfig, timeoutFor } from "./config";
+import { defaultBreakerOptions } from "./resilience/breaker";
+import { defaultRetryPolicy } from "./resilience/retry";
 
 describe("loadToolboxConfig", () => {
   it("uses the built-ins alone without HF_TOKEN, two per capability", () => {
@@ -73,6 +76,31 @@ describe("loadToolboxConfig", () => {
     expect(timeoutFor(c.spaces["text-to-image"][0]!, c)).toBe(30_000);
     expect(timeoutFor(c.spaces["image-to-3d"][0]!, c)).toBe(900_000);
     expect(timeoutFor(c.spaces["image-to-3d"][1]!, c)).toBe(480_000);
+  });
+
+  it("reads the retry and breaker settings, and warns of a bad one, naming it, and of nothing else", () => {
+    const c = loadToolboxConfig({ SPACE_RETRIES: "0", SPACE_RETRY_BASE_MS: "20", SPACE_BREAKER_THRESHOLD: "5", SPACE_BREAKER_COOLDOWN_S: "x", MODEL_WORKERS: "x" });
+    expect(c.retry).toEqual({ ...defaultRetryPolicy, transientRetries: 0, baseDelayMs: 20 });
+    expect(c.breaker).toEqual({ ...defaultBreakerOptions, failureThreshold: 5 });
+    expect(c.warnings).toEqual(['SPACE_BREAKER_COOLDOWN_S must be a whole number of at least 1, not "x" (ignored)']);
+    expect(loadToolboxConfig({ BUILTIN_SPACES_URL: "not a url", PORT: "" })).toMatchObject({
+      builtinBase: "http://127.0.0.1:3000/spaces",
+      warnings: ['BUILTIN_SPACES_URL must be an http or https URL, not "not a url" (ignored)'],
+    });
+  });
+
+  it("has the defaults the README states", () => {
+    expect(configVariables.SPACE_RETRIES.default).toBe(String(defaultRetryPolicy.transientRetries));
+    expect(configVariables.SPACE_RETRY_BASE_MS.default).toBe(String(defaultRetryPolicy.baseDelayMs));
+    expect(configVariables.SPACE_BREAKER_THRESHOLD.default).toBe(String(defaultBreakerOptions.failureThreshold));
+    expect(configVariables.SPACE_BREAKER_COOLDOWN_S.default).toBe(String(defaultBreakerOptions.coolDownMs / 1000));
+    expect(configVariables.SPACE_TIMEOUTS.default).toBe(
+      `${defaultTimeoutsMs["text-to-image"] / 1000} (image), ${defaultTimeoutsMs["image-to-3d"] / 1000} (3D), ${defaultTimeoutsMs["image-to-splat"] / 1000} (splat, custom)`,
+    );
+    expect(defaultTimeoutsMs.custom).toBe(defaultTimeoutsMs["image-to-splat"]);
+    expect(configVariables.SPACE_CONCURRENCY.default).toBe(
+      `${defaultConcurrency.zeroGpu} for ZeroGPU Spaces, ${defaultConcurrency.builtin} for built-ins, ${defaultConcurrency.other} for others`,
+    );
   });
 });
 

@@ -51,7 +51,7 @@ import { defaultPlyLimits, validatePly, type PlyLimits } from "./validate/ply";
 export interface ToolboxDeps {
   assets: AssetStore;
   cache: CallCache;
-  /** Catalogue, limits and policies; default: read from process.env (see config.ts). */
+  /** Catalogue, limits and policies; default: read from the environment (config.ts). */
   config?: ToolboxConfig;
   /** Overrides config.token (HF_TOKEN). Sent only to Hugging Face hosts. */
   token?: string;

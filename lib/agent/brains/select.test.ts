@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startScriptedServer, type ScriptedServer } from "../testing/scripted-server";
+import { configVariables } from "@/lib/platform/config";
+import { DEFAULT_AGENT_MODEL } from "./llm-brain";
 import { selectBrain } from "./select";
 import type { BrainRequest } from "./types";
 
@@ -36,6 +38,11 @@ describe("selectBrain", () => {
     expect(selectBrain({ HF_TOKEN: "hf_x", AGENT_PLANNER: "offline" }).id).toBe("offline");
     expect(() => selectBrain({ AGENT_PLANNER: "llm" })).toThrow(/needs HF_TOKEN or AGENT_ENDPOINT_URL/);
     expect(() => selectBrain({ AGENT_PLANNER: "gpt" })).toThrow(/must be "offline" or "llm"/);
+    expect(selectBrain({ AGENT_PLANNER: " Offline ", AGENT_ENDPOINT_URL: "http://127.0.0.1:8080" }).id).toBe("offline");
+  });
+
+  it("uses the model the README names as the default", () => {
+    expect(configVariables.AGENT_MODEL.default).toBe(`\`${DEFAULT_AGENT_MODEL}\``);
   });
 
   it("never sends the HF token to an arbitrary endpoint, and enforces stop sequences client-side", async () => {

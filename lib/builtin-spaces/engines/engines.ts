@@ -4,6 +4,7 @@ import "server-only";
 import os from "node:os";
 import { defaultPoolSize, WorkerPool } from "../../platform/worker-pool/pool";
 import { transferableBytes } from "../../platform/worker-pool/protocol";
+import { configValue } from "../../platform/config";
 import { processSingleton } from "../../platform/singleton";
 import { spawnEngineWorker } from "../../platform/worker-pool/spawn";
 import type {
@@ -18,7 +19,7 @@ import type {
 export function enginePool(): WorkerPool {
   return processSingleton(
     "builtin.enginePool",
-    () => new WorkerPool({ size: defaultPoolSize(os.availableParallelism(), process.env.BUILTIN_SPACE_WORKERS), createWorker: spawnEngineWorker }),
+    () => new WorkerPool({ size: defaultPoolSize(os.availableParallelism(), configValue("BUILTIN_SPACE_WORKERS")?.toString()), createWorker: spawnEngineWorker }),
   );
 }
 
