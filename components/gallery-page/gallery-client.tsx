@@ -15,7 +15,7 @@ import {
   swapExhibit,
   type ActionResult,
 } from "@/lib/actions/gallery-edits";
-import type { BuildEvent } from "@/lib/contracts/build-events";
+import type { ExhibitChangeType } from "@/lib/contracts/build-events";
 import type { ExhibitView, GalleryView, Placement } from "@/lib/contracts/gallery-view";
 import { createGalleryStore, type EditCommand } from "@/lib/live/gallery-store";
 import { BuildLogPanel } from "./build-log";
@@ -62,7 +62,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
   const pendingVersions = useRef(new Map<string, { before: number; label: string }>());
 
   const onExhibit = useCallback(
-    (exhibit: ExhibitView, type: BuildEvent["type"]) => {
+    (exhibit: ExhibitView, type: ExhibitChangeType) => {
       const pending = pendingVersions.current.get(exhibit.id);
       if (!pending) return;
       if (type === "exhibit.ready" && exhibit.version !== pending.before) {

@@ -1,4 +1,4 @@
-import type { ExhibitStatus } from "@/lib/contracts/gallery-view";
+import type { ExhibitStatus } from "@/lib/contracts/exhibit-status";
 
 export const statusLabel: Record<ExhibitStatus, string> = {
   planned: "Planned",

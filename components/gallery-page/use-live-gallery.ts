@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { watchGallery } from "@/lib/actions/gallery-edits";
-import type { BuildEvent } from "@/lib/contracts/build-events";
+import { buildEventSchema, type BuildEvent, type ExhibitChangeType } from "@/lib/contracts/build-events";
 import type { ExhibitView } from "@/lib/contracts/gallery-view";
 import type { GalleryStore } from "@/lib/live/gallery-store";
 
@@ -11,7 +11,7 @@ import type { GalleryStore } from "@/lib/live/gallery-store";
  * transition (reading it inside one would hold back every other update until it ends) and reconnects with
  * the last seq it saw, so a dropped connection or a server restart loses nothing.
  */
-export function useLiveGallery(galleryId: string, store: GalleryStore, onExhibit?: (exhibit: ExhibitView, type: BuildEvent["type"]) => void) {
+export function useLiveGallery(galleryId: string, store: GalleryStore, onExhibit?: (exhibit: ExhibitView, type: ExhibitChangeType) => void) {
   useEffect(() => {
     let stopped = false;
     let attempt = 0;
@@ -28,12 +28,21 @@ export function useLiveGallery(galleryId: string, store: GalleryStore, onExhibit
             if (message.type === "gallery") {
               store.getState().setGallery(message.gallery);
             } else if (message.type === "event") {
-              const event = message.event;
+              // Checked like a stored event: one from a server of another version that no longer reads is
+              // skipped (the log misses a line), never allowed to break the page.
+              const parsed = buildEventSchema.safeParse(message.event);
+              if (!parsed.success) continue;
+              const event = parsed.data;
               batch.push(event);
-              const exhibit = event.payload.exhibit as ExhibitView | undefined;
-              if (exhibit && typeof exhibit === "object" && "id" in exhibit) {
-                store.getState().patchExhibit(exhibit);
-                onExhibit?.(exhibit, event.type);
+              switch (event.type) {
+                case "exhibit.updated":
+                case "exhibit.ready":
+                case "exhibit.failed":
+                  store.getState().patchExhibit(event.payload.exhibit);
+                  onExhibit?.(event.payload.exhibit, event.type);
+                  break;
+                default:
+                  break;
               }
               store.getState().applyEvents(batch.splice(0));
             }

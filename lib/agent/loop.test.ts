@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { EmittedEvent } from "@/lib/contracts/build-events";
+import type { EmittedEvent, EventPayload } from "@/lib/contracts/build-events";
 import { selectBrain } from "./brains/select";
 import { runAgent, type RunAgentOptions } from "./loop";
 import { fakeTools, type FakeToolOptions } from "./testing/fake-tools";
@@ -33,7 +33,7 @@ interface Run {
   fake: ReturnType<typeof fakeTools>;
   server: ScriptedServer;
   result: Awaited<ReturnType<typeof runAgent>>;
-  observations: EmittedEvent["payload"][];
+  observations: EventPayload<"observation">[];
   /** The observation texts the model was sent, in order. */
   sentObservations: string[];
 }
@@ -57,7 +57,7 @@ async function run(
     signal: opts.signal,
     sandboxLimits: { cpuSliceMs: 300, ...opts.sandboxLimits },
   });
-  const observations = events.filter((e) => e.type === "observation").map((e) => e.payload);
+  const observations = events.flatMap((e) => (e.type === "observation" ? [e.payload] : []));
   const sentObservations = observations.map((o) => String(o.text));
   return { events, fake, server, result, observations, sentObservations };
 }
@@ -95,7 +95,7 @@ describe("runAgent with the LLM brain against a scripted server", () => {
     expect(types.indexOf("step.started")).toBeLessThan(types.indexOf("code"));
     expect(types.indexOf("code")).toBeLessThan(types.indexOf("observation"));
     expect(types[types.length - 1]).toBe("final");
-    const thought = r.events.filter((e) => e.type === "thought.delta" && e.payload.step === 1).map((e) => e.payload.delta).join("");
+    const thought = r.events.flatMap((e) => (e.type === "thought.delta" && e.payload.step === 1 ? [e.payload.delta] : [])).join("");
     expect(thought).toMatch(/^Thought: Build both in parallel/);
     expect(thought).not.toContain("hallucinating");
   });

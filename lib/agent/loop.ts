@@ -1,12 +1,13 @@
 import "server-only";
-import type { Emit } from "@/lib/contracts/build-events";
+import type { Emit, EventPayload } from "@/lib/contracts/build-events";
 import { createOfflineBrain, progressSummary } from "./brains/offline-brain";
 import { planOffline } from "./brains/offline-planner";
 import { BrainError, type Brain, type BrainPhase, type ChatMessage, type LastStepView } from "./brains/types";
 import { BudgetTracker, withDefaultBudgets, type AgentBudgets, type StopReason } from "./budgets";
 import { AgentMemory } from "./memory";
 import { parseCodeBlock } from "./parse-code";
-import { capPlan, MAX_EXHIBITS, parsePlan, type AgentPlan } from "./plan";
+import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import { capPlan, MAX_EXHIBITS, parsePlan } from "./plan";
 import {
   finalAnswerRequest,
   formatObservation,
@@ -73,7 +74,7 @@ const DELTA_MAX_CHARS = 4000;
  * model streaming single tokens (or the offline brain, which writes a whole program at once) must not cost
  * one database write per token. A delta is held at most DELTA_FLUSH_MS.
  */
-export function deltaEmitter(emit: Emit, payload: Record<string, unknown>) {
+export function deltaEmitter(emit: Emit, payload: Pick<EventPayload<"thought.delta">, "step" | "phase">) {
   let buffer = "";
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {

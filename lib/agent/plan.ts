@@ -1,28 +1,9 @@
 // The plan: what the gallery will hold, decided before any tool runs, so the build can show every exhibit
 // as "planned" at once. It comes from a model (untrusted JSON, validated here) or from the offline planner.
 import { z } from "zod";
+import { layoutArrangements, type AgentPlan } from "@/lib/contracts/agent-plan";
 
 export const MAX_EXHIBITS = 12;
-
-export type LayoutArrangement = "hall" | "ring" | "grid";
-
-export interface PlannedExhibit {
-  /** Slug, unique in the plan: the `exhibit` argument of every tool call for this exhibit. */
-  key: string;
-  title: string;
-  /** Text-to-image prompt: one isolated subject, plain background, so image-to-3D can lift it. */
-  prompt: string;
-  description: string;
-  seed: number;
-}
-
-export interface AgentPlan {
-  title: string;
-  /** Mood and lighting of the hall in a few words ("warm dusk", "snowy night"). */
-  theme: string;
-  exhibits: PlannedExhibit[];
-  layout: { arrangement: LayoutArrangement; notes: string };
-}
 
 export function slugify(text: string): string {
   const slug = text
@@ -65,7 +46,7 @@ const planInput = z.object({
   layout: z
     .union([
       z.object({
-        arrangement: z.enum(["hall", "ring", "grid"]).catch("hall"),
+        arrangement: z.enum(layoutArrangements).catch("hall"),
         notes: z.string().max(400).optional(),
       }),
       z.string().max(400),

@@ -1,7 +1,8 @@
 // Every text the model reads. The goal is always quoted as data (a JSON string inside a labelled block),
 // never spliced into instructions, so "ignore previous instructions…" in a goal is just an odd gallery name.
 import type { AgentBudgets } from "./budgets";
-import { MAX_EXHIBITS, type AgentPlan } from "./plan";
+import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import { MAX_EXHIBITS } from "./plan";
 import type { AgentTool } from "./tool-types";
 import { truncateMiddle } from "./truncate";
 

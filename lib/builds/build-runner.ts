@@ -6,7 +6,6 @@ import { setMaxListeners } from "node:events";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
-import type { AgentPlan } from "@/lib/agent/plan";
 import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
@@ -15,7 +14,8 @@ import { getGalleryView } from "@/lib/db/view";
 import { buildFailureMessage } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
-import type { Emit } from "../contracts/build-events";
+import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import type { Emit } from "@/lib/contracts/build-events";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
 import { config } from "@/lib/platform/config";
@@ -256,7 +256,7 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
   };
   // The plan arrives as an event: the exhibits must exist before the agent's first tool call names them.
   const withPlan: Emit = (event) => {
-    if (event.type === "plan") onPlan(event.payload.plan as AgentPlan);
+    if (event.type === "plan") onPlan(event.payload.plan);
     emit(event);
   };
   await runAgent({ goal: build.goal, brain: selectBrain(), tools, budgets, emit: withPlan, signal });

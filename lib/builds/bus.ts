@@ -1,5 +1,5 @@
 import "server-only";
-import type { BuildEvent } from "../contracts/build-events";
+import type { BuildEvent } from "@/lib/contracts/build-events";
 import type { GalleryView } from "@/lib/contracts/gallery-view";
 import { processSingleton } from "@/lib/platform/singleton";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getExhibitView } from "@/lib/db/view";
 import type { ExhibitRecord } from "@/lib/db/exhibits";
 import type { ExhibitView } from "@/lib/contracts/gallery-view";
-import type { Emit } from "../contracts/build-events";
+import type { Emit, ExhibitChangeType } from "@/lib/contracts/build-events";
 
 /** Tells watchers about an exhibit's new state, as the same ExhibitView the JSON API serves. */
 export interface ExhibitNotifier {
@@ -16,7 +16,7 @@ export function exhibitView(galleryId: string, exhibitId: string): ExhibitView |
 }
 
 export function createExhibitNotifier(galleryId: string, emit: Emit): ExhibitNotifier {
-  const send = (type: "exhibit.updated" | "exhibit.ready" | "exhibit.failed", record: ExhibitRecord) => {
+  const send = (type: ExhibitChangeType, record: ExhibitRecord) => {
     const exhibit = exhibitView(galleryId, record.id);
     if (!exhibit) return;
     emit({ type, payload: { exhibit, key: record.key, title: record.title, error: record.error } });

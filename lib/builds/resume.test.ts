@@ -153,7 +153,7 @@ it("a build the server keeps stopping on is not resumed again: it ends, and its 
   ]);
   updateBuild(build.id, { status: "running" });
   for (let run = 0; run < MAX_RUNS_PER_BUILD; run++) {
-    appendEvent(build.id, "build.started", { kind: "gallery", resumed: run > 0, message: "Build started." });
+    appendEvent(build.id, { type: "build.started", payload: { kind: "gallery", resumed: run > 0, message: "Build started." } });
   }
   const joins = h.spaceJoins.length;
 
@@ -184,8 +184,8 @@ function interruptedBuild(title: string, workedMs: number) {
     { key: "louvre-pyramid", title: "Louvre Pyramid", prompt: "Louvre Pyramid", description: "", seed: 2, order: 1 },
   ]);
   updateBuild(build.id, { status: "running" });
-  const started = appendEvent(build.id, "build.started", { kind: "gallery", resumed: false, message: "Build started." });
-  const last = appendEvent(build.id, "thought.delta", { step: 0, phase: "plan", delta: "Thought: …" });
+  const started = appendEvent(build.id, { type: "build.started", payload: { kind: "gallery", resumed: false, message: "Build started." } });
+  const last = appendEvent(build.id, { type: "thought.delta", payload: { step: 0, phase: "plan", delta: "Thought: …" } });
   // The run began an hour ago and wrote its last event `workedMs` later; then the server was down.
   const t0 = Date.now() - 60 * 60_000;
   const setAt = (seq: number, ms: number) => getDb().prepare(`UPDATE build_events SET at = ? WHERE build_id = ? AND seq = ?`).run(new Date(ms).toISOString(), build.id, seq);

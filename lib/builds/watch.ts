@@ -1,9 +1,9 @@
 import "server-only";
 import { latestBuild } from "@/lib/db/builds";
-import { eventsSince } from "@/lib/db/events";
+import { eventPage } from "@/lib/db/events";
 import type { GalleryView } from "@/lib/contracts/gallery-view";
 import { subscribe, type LiveMessage } from "./bus";
-import type { BuildEvent } from "../contracts/build-events";
+import type { BuildEvent } from "@/lib/contracts/build-events";
 
 export type WatchMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView } | { type: "ping" };
 
@@ -42,10 +42,10 @@ export async function* watchGallery(galleryId: string, cursor: WatchCursor, sign
       let after = cursor.buildId === latest.id ? Math.max(0, cursor.afterSeq) : 0;
       seen.set(latest.id, after);
       for (;;) {
-        const page = eventsSince(latest.id, after, REPLAY_PAGE);
-        for (const event of page) if (fresh(event)) yield { type: "event", event };
-        if (page.length < REPLAY_PAGE) break;
-        after = page[page.length - 1]!.seq;
+        const page = eventPage(latest.id, after, REPLAY_PAGE);
+        for (const event of page.events) if (fresh(event)) yield { type: "event", event };
+        if (page.next === null) break;
+        after = page.next;
       }
     }
     while (!signal?.aborted) {

@@ -1,77 +1,93 @@
-// The gallery as the browser sees it: the shape of GET /api/galleries/{id} and of the scene's props.
-// Units are metres, Y up, the floor at y = 0; an exhibit's front faces +Z (glTF convention).
+// The gallery as the browser sees it: the shape of GET /api/galleries/{id}, of the scene's props and of the
+// exhibits build events carry. Schemas, because these shapes cross to the browser and back out of the
+// database; the types are inferred from them. Units are metres, Y up, the floor at y = 0; an exhibit's front
+// faces +Z (glTF convention).
+import { z } from "zod";
+import { plannedExhibitSchema } from "./agent-plan";
+import { exhibitStatusSchema } from "./exhibit-status";
 
-export type Vec3 = [number, number, number];
+export const vec3Schema = z.tuple([z.number(), z.number(), z.number()]);
+export type Vec3 = z.infer<typeof vec3Schema>;
 
-export type ExhibitStatus = "planned" | "drawing" | "modelling" | "ready" | "failed";
-
-export interface Placement {
-  position: Vec3;
+export const placementSchema = z.object({
+  position: vec3Schema,
   /** Rotation about Y, radians. */
-  rotationY: number;
+  rotationY: z.number(),
   /** Uniform scale applied on top of the model's normalised size. */
-  scale: number;
-}
+  scale: z.number().positive(),
+});
+export type Placement = z.infer<typeof placementSchema>;
+
+export const spaceCapabilitySchema = z.enum(["text-to-image", "image-to-3d", "image-to-splat", "custom"]);
 
 /** One Space call that contributed to an exhibit: shown in the info panel and kept as provenance. */
-export interface SpaceCallRecord {
-  capability: "text-to-image" | "image-to-3d" | "image-to-splat" | "custom";
-  space: string;
-  endpoint: string;
-  inputs: Record<string, unknown>;
-  durationMs: number;
-  cached: boolean;
-  attempts: number;
-  ok: boolean;
-  error?: string;
-}
+export const spaceCallRecordSchema = z.object({
+  capability: spaceCapabilitySchema,
+  space: z.string(),
+  endpoint: z.string(),
+  inputs: z.record(z.string(), z.unknown()),
+  durationMs: z.number().nonnegative(),
+  cached: z.boolean(),
+  attempts: z.number().int().nonnegative(),
+  ok: z.boolean(),
+  error: z.string().optional(),
+});
+export type SpaceCallRecord = z.infer<typeof spaceCallRecordSchema>;
 
-export interface ExhibitVersionView {
-  version: number;
-  prompt: string;
-  seed: number;
-  imageUrl: string | null;
-  modelUrl: string | null;
-  createdAt: string;
-}
+export const exhibitVersionViewSchema = z.object({
+  version: z.number(),
+  prompt: z.string(),
+  seed: z.number(),
+  imageUrl: z.string().nullable(),
+  modelUrl: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ExhibitVersionView = z.infer<typeof exhibitVersionViewSchema>;
 
-export interface ExhibitView {
-  id: string;
-  /** The plan's handle for the exhibit (unique in its gallery): build events name exhibits by it. */
-  key: string;
-  title: string;
-  description: string;
-  prompt: string;
-  seed: number;
-  status: ExhibitStatus;
+/**
+ * What an exhibit is, wherever it is kept or shown: what the plan said of it (key, title, prompt, description,
+ * seed) and where it stands. The database record and the view both have these fields (the record adds its
+ * storage, the view its URLs).
+ */
+export const exhibitCoreSchema = plannedExhibitSchema.extend({
+  id: z.string(),
+  status: exhibitStatusSchema,
   /** Why the exhibit failed, in words a person can act on. */
-  error: string | null;
+  error: z.string().nullable(),
   /** Order along the hall (automatic layout uses it). */
-  order: number;
-  placement: Placement;
-  /** Web-optimised GLB (immutable URL). */
-  modelUrl: string | null;
-  /** The GLB exactly as the Space returned it, for download. */
-  originalModelUrl: string | null;
-  imageUrl: string | null;
+  order: z.number(),
+  placement: placementSchema,
   /** Height in metres of the normalised model, before placement.scale. */
-  height: number;
-  version: number;
-  versions: ExhibitVersionView[];
-  provenance: SpaceCallRecord[];
-}
+  height: z.number(),
+  /** The version shown now; 0 until the first result. */
+  version: z.number(),
+  provenance: z.array(spaceCallRecordSchema),
+});
+export type ExhibitCore = z.infer<typeof exhibitCoreSchema>;
 
-export type BuildStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "interrupted";
+export const exhibitViewSchema = exhibitCoreSchema.extend({
+  /** Web-optimised GLB (immutable URL). */
+  modelUrl: z.string().nullable(),
+  /** The GLB exactly as the Space returned it, for download. */
+  originalModelUrl: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  versions: z.array(exhibitVersionViewSchema),
+});
+export type ExhibitView = z.infer<typeof exhibitViewSchema>;
 
-export interface GalleryView {
-  id: string;
-  title: string;
-  goal: string;
-  theme: string;
-  createdAt: string;
-  exhibits: ExhibitView[];
-  build: { id: string; status: BuildStatus } | null;
-}
+export const buildStatuses = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const;
+export type BuildStatus = (typeof buildStatuses)[number];
+
+export const galleryViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  goal: z.string(),
+  theme: z.string(),
+  createdAt: z.string(),
+  exhibits: z.array(exhibitViewSchema),
+  build: z.object({ id: z.string(), status: z.enum(buildStatuses) }).nullable(),
+});
+export type GalleryView = z.infer<typeof galleryViewSchema>;
 
 /** A Space an owner can swap an exhibit to: `ref` is what the swap action takes, `label` what the dialog shows. */
 export interface SpaceOption {

@@ -18,7 +18,8 @@ import {
   updatePlacement,
 } from "./exhibits";
 import { createBuild, finishBuild, findInterruptedBuilds, incrementCounters, updateBuild } from "./builds";
-import { appendEvent, eventsSince, lastSeq, timeSpentInRuns } from "./events";
+import type { BuildEvent, EmittedEvent } from "@/lib/contracts/build-events";
+import { appendEvent, eventPage, eventsSince, lastSeq, timeSpentInRuns } from "./events";
 import { sqliteCallCache } from "./cache";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "./tools";
 import { getExhibitView, getGalleryView } from "./view";
@@ -51,6 +52,14 @@ function fakeAsset(name: string, mediaType = "model/gltf-binary"): string {
 function result(tag: string) {
   return { imageSha: fakeAsset(`img-${tag}`, "image/png"), modelSha: fakeAsset(`glb-${tag}`), originalModelSha: fakeAsset(`raw-${tag}`), height: 1.6 };
 }
+
+const started = (resumed: boolean): EmittedEvent => ({ type: "build.started", payload: { kind: "gallery", resumed, message: "Build started." } });
+const delta = (i: number): EmittedEvent => ({ type: "thought.delta", payload: { step: i, phase: "step", delta: `${i} ` } });
+const progress = (i: number): EmittedEvent => ({
+  type: "tool.progress",
+  payload: { capability: "image-to-3d", space: "s", endpoint: "/e", stage: "running", position: i },
+});
+const eventIndex = (e: BuildEvent) => (e.type === "thought.delta" ? e.payload.step : e.type === "tool.progress" ? e.payload.position : null);
 
 describe("connection and migrations", () => {
   it("creates the schema on an empty directory, in WAL mode", () => {
@@ -185,9 +194,7 @@ describe("builds and events", () => {
     expect(timeSpentInRuns(b.id, db)).toBe(0);
     const at = (seq: number, iso: string) => db.prepare(`UPDATE build_events SET at = ? WHERE build_id = ? AND seq = ?`).run(iso, b.id, seq);
     // Run 1: 10:00 → 10:04 (then the server died); run 2 starts at 11:00 and has worked 2 minutes so far.
-    ["build.started", "thought.delta", "tool.progress", "build.started", "tool.progress"].forEach((type) =>
-      appendEvent(b.id, type as "build.started", {}, db),
-    );
+    [started(false), delta(0), progress(0), started(true), progress(1)].forEach((event) => appendEvent(b.id, event, db));
     at(1, "2026-11-25T10:00:00.000Z");
     at(2, "2026-11-25T10:01:00.000Z");
     at(3, "2026-11-25T10:04:00.000Z");
@@ -203,8 +210,8 @@ describe("builds and events", () => {
     const other = openDb(dir);
     try {
       for (let i = 0; i < 50; i++) {
-        appendEvent(b1.id, "thought.delta", { i }, i % 2 ? db : other);
-        appendEvent(b2.id, "tool.progress", { i }, i % 3 ? other : db);
+        appendEvent(b1.id, delta(i), i % 2 ? db : other);
+        appendEvent(b2.id, progress(i), i % 3 ? other : db);
       }
     } finally {
       other.close();
@@ -212,10 +219,46 @@ describe("builds and events", () => {
     for (const b of [b1, b2]) {
       const events = eventsSince(b.id, 0, undefined, db);
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      expect(events.map((e) => e.payload.i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+      expect(events.map(eventIndex)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     }
     expect(eventsSince(b1.id, 47, undefined, db).map((e) => e.seq)).toEqual([48, 49, 50]);
     expect(lastSeq(b2.id, db)).toBe(50);
+  });
+
+  it("refuses an event that breaks its type's schema, and stores what the schema keeps", () => {
+    const { id: galleryId } = createGallery({ title: "t", goal: "g" }, db);
+    const b = createBuild({ galleryId, kind: "gallery", goal: "g" }, db);
+    const broken = { type: "step.started", payload: { step: "one" } } as unknown as EmittedEvent;
+    expect(() => appendEvent(b.id, broken, db)).toThrow();
+    const extra = { type: "code", payload: { step: 1, code: "x()", secret: "not in the contract" } } as EmittedEvent;
+    expect(appendEvent(b.id, extra, db)).toMatchObject({ seq: 1, type: "code", payload: { step: 1, code: "x()" } });
+    expect(eventsSince(b.id, 0, undefined, db)[0]!.payload).toEqual({ step: 1, code: "x()" });
+  });
+
+  it("skips rows that no longer read as events (older payloads, damage) without losing the rest or the paging", () => {
+    const { id: galleryId } = createGallery({ title: "t", goal: "g" }, db);
+    const b = createBuild({ galleryId, kind: "gallery", goal: "g" }, db);
+    appendEvent(b.id, started(false), db);
+    const insert = db.prepare(`INSERT INTO build_events (build_id, seq, type, payload, at) VALUES (?, ?, ?, ?, ?)`);
+    insert.run(b.id, 2, "thought.delta", JSON.stringify({ text: "an old shape" }), new Date().toISOString());
+    insert.run(b.id, 3, "no.such.type", "{}", new Date().toISOString());
+    insert.run(b.id, 4, "code", "{not json", new Date().toISOString());
+    appendEvent(b.id, delta(5), db);
+    const warn = console.warn;
+    const warned: unknown[] = [];
+    console.warn = (...args: unknown[]) => warned.push(args[0]);
+    try {
+      expect(eventsSince(b.id, 0, undefined, db).map((e) => [e.seq, e.type])).toEqual([
+        [1, "build.started"],
+        [5, "thought.delta"],
+      ]);
+      // A page that ends on unreadable rows still says where to read on.
+      expect(eventPage(b.id, 0, 3, db)).toMatchObject({ events: [{ seq: 1 }], next: 3 });
+      expect(eventPage(b.id, 3, 3, db)).toMatchObject({ events: [{ seq: 5 }], next: null });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned.join("\n")).toMatch(/#2[\s\S]*#3[\s\S]*#4/);
   });
 
   it("tracks status and counters, refuses finishing twice, and finds interrupted builds", () => {

@@ -1,54 +1,79 @@
 import "server-only";
-import { z } from "zod";
-import { buildEventTypes, type BuildEvent, type BuildEventType } from "@/lib/contracts/build-events";
+import { buildEventSchema, emittedEventSchema, type BuildEvent, type BuildEventType, type EmittedEvent } from "@/lib/contracts/build-events";
 import { getDb, stmt, type Db } from "./connection";
 import { nowIso } from "./ids";
-import { jsonObjectSchema, parseJson } from "./schemas";
 
 interface EventRow {
   build_id: string;
   seq: number;
-  type: BuildEventType;
+  type: string;
   payload: string;
   at: string;
 }
 
-const typeSchema = z.enum(buildEventTypes);
-
-function toEvent(row: EventRow): BuildEvent {
-  return { buildId: row.build_id, seq: row.seq, type: row.type, payload: parseJson<Record<string, unknown>>(row.payload), at: row.at };
+/**
+ * A stored row as a typed event, or null when it no longer reads as one (written by an older version whose
+ * payload differs, or damaged). Such a row is skipped with a warning, never thrown: one unreadable line of a
+ * build's log must not take the gallery page, its live feed or a resume down with it.
+ */
+function toEvent(row: EventRow): BuildEvent | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    payload = undefined;
+  }
+  const parsed = buildEventSchema.safeParse({ buildId: row.build_id, seq: row.seq, type: row.type, payload, at: row.at });
+  if (parsed.success) return parsed.data;
+  console.warn(`vernissage: skipped unreadable event ${row.build_id}#${row.seq} (${row.type}): ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return null;
 }
 
 /**
  * Persists an event with the build's next sequence number (1, 2, 3…, no gaps) and returns it.
- * The max+1 is read and written inside one IMMEDIATE transaction, so appends from parallel tool calls, or
- * from another process on the same file, are serialised; PRIMARY KEY(build_id, seq) backs it up.
+ * The event is checked against its schema first (what is stored is what readers accept: a producer that breaks
+ * the contract fails here, at its call). The max+1 is read and written inside one IMMEDIATE transaction, so
+ * appends from parallel tool calls, or from another process on the same file, are serialised;
+ * PRIMARY KEY(build_id, seq) backs it up.
  */
-export function appendEvent(buildId: string, type: BuildEventType, payload: Record<string, unknown>, db: Db = getDb()): BuildEvent {
-  const t = typeSchema.parse(type);
-  const json = JSON.stringify(jsonObjectSchema.parse(payload));
+export function appendEvent(buildId: string, event: EmittedEvent, db: Db = getDb()): BuildEvent {
+  const checked = emittedEventSchema.parse(event);
+  const json = JSON.stringify(checked.payload);
   const at = nowIso();
   return db.transaction(() => {
-    const row = stmt(db, 
+    const row = stmt(db,
         `INSERT INTO build_events (build_id, seq, type, payload, at)
          SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM build_events WHERE build_id = ?
          RETURNING build_id, seq, type, payload, at`,
       )
-      .get(buildId, t, json, at, buildId) as EventRow;
-    return toEvent(row);
+      .get(buildId, checked.type, json, at, buildId) as EventRow;
+    return { buildId: row.build_id, seq: row.seq, at: row.at, ...checked };
   }).immediate();
 }
 
-/** Events with seq > afterSeq, in order (afterSeq 0: from the start). `limit` pages a long replay. */
-export function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: Db = getDb()): BuildEvent[] {
+export interface EventPage {
+  /** The readable events of the page, in order. */
+  events: BuildEvent[];
+  /** The seq to read on after (the last row read, readable or not), or null when this was the last page. */
+  next: number | null;
+}
+
+/** One page of the build's events with seq > afterSeq: `limit` rows at most, unreadable ones skipped. */
+export function eventPage(buildId: string, afterSeq: number, limit: number, db: Db = getDb()): EventPage {
   const rows = stmt(db, `SELECT build_id, seq, type, payload, at FROM build_events WHERE build_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
     .all(buildId, afterSeq, limit) as EventRow[];
-  return rows.map(toEvent);
+  const events = rows.map(toEvent).filter((e): e is BuildEvent => e !== null);
+  return { events, next: rows.length < limit ? null : rows[rows.length - 1]!.seq };
+}
+
+/** Events with seq > afterSeq, in order (afterSeq 0: from the start). `limit` caps the rows read. */
+export function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: Db = getDb()): BuildEvent[] {
+  return eventPage(buildId, afterSeq, limit, db).events;
 }
 
 /** How many events of `type` the build has (e.g. its runs: one `build.started` each). */
 export function countEvents(buildId: string, type: BuildEventType, db: Db = getDb()): number {
-  return (stmt(db, `SELECT count(*) AS n FROM build_events WHERE build_id = ? AND type = ?`).get(buildId, typeSchema.parse(type)) as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM build_events WHERE build_id = ? AND type = ?`).get(buildId, type) as { n: number }).n;
 }
 
 /**

@@ -1,56 +1,30 @@
 import "server-only";
 import { z } from "zod";
-import type { ExhibitStatus, Placement, SpaceCallRecord } from "@/lib/contracts/gallery-view";
+import { exhibitStatuses, statusChangeProblem, type ExhibitStatus } from "@/lib/contracts/exhibit-status";
+import { placementSchema, spaceCallRecordSchema, vec3Schema, type ExhibitCore, type Placement, type SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { getDb, stmt, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
-import {
-  DEFAULT_PLACEMENT,
-  exhibitStatuses,
-  parseJson,
-  placementSchema,
-  provenanceSchema,
-  seedSchema,
-  sha256Schema,
-  vec3Schema,
-} from "./schemas";
+import { DEFAULT_PLACEMENT, parseJson, seedSchema, sha256Schema } from "./schemas";
 
-export interface ExhibitRecord {
-  id: string;
+const provenanceSchema = z.array(spaceCallRecordSchema);
+
+/** An exhibit as stored: the fields every view shows (ExhibitCore), plus where its assets and gallery are. */
+export interface ExhibitRecord extends ExhibitCore {
   galleryId: string;
-  /** The planner's stable handle for the exhibit, unique within its gallery. */
-  key: string;
-  order: number;
-  title: string;
-  description: string;
-  prompt: string;
-  seed: number;
-  status: ExhibitStatus;
-  error: string | null;
-  placement: Placement;
   imageSha: string | null;
   modelSha: string | null;
   originalModelSha: string | null;
-  height: number;
-  /** The version shown now; 0 until the first result. */
-  version: number;
-  provenance: SpaceCallRecord[];
   createdAt: string;
   updatedAt: string;
 }
 
-export interface ExhibitVersionRecord {
+/** One result in an exhibit's history: what it was made from and what it made. */
+export interface ExhibitVersionRecord extends Pick<ExhibitCore, "version" | "title" | "description" | "prompt" | "seed" | "height" | "provenance"> {
   exhibitId: string;
-  version: number;
-  title: string;
-  description: string;
-  prompt: string;
-  seed: number;
   imageSha: string | null;
   modelSha: string | null;
   originalModelSha: string | null;
-  height: number;
-  provenance: SpaceCallRecord[];
   createdAt: string;
 }
 
@@ -262,21 +236,6 @@ export function updateExhibitSpec(id: string, patch: ExhibitSpecPatch, db: Db = 
   return mustGet(id, db);
 }
 
-// The lifecycle: planned → drawing → modelling → ready, failing from anywhere, and a ready or failed exhibit
-// can be worked on again. `ready` is reached through setExhibitResult; setExhibitStatus may only return to
-// it when a result already exists (a regeneration was cancelled and the current version stays).
-const allowed: Record<ExhibitStatus, readonly ExhibitStatus[]> = {
-  planned: ["drawing", "modelling", "failed"],
-  drawing: ["modelling", "failed", "planned", "ready"],
-  modelling: ["drawing", "failed", "planned", "ready"],
-  ready: ["drawing", "modelling", "planned", "failed"],
-  failed: ["planned", "drawing", "modelling", "ready"],
-};
-
-export function canTransition(from: ExhibitStatus, to: ExhibitStatus): boolean {
-  return from === to || allowed[from].includes(to);
-}
-
 export interface StatusChange {
   /** Required when the new status is `failed`: what went wrong, in words a person can act on. */
   error?: string | null;
@@ -286,15 +245,11 @@ export interface StatusChange {
 
 export function setExhibitStatus(id: string, status: ExhibitStatus, change: StatusChange = {}, db: Db = getDb()): ExhibitRecord {
   const provenance = change.provenance === undefined ? undefined : provenanceSchema.parse(change.provenance);
-  if (status === "failed" && !change.error) throw new InvalidTransitionError("a failed exhibit needs an error message");
   return db.transaction(() => {
     const current = mustGet(id, db);
-    if (!canTransition(current.status, status)) {
-      throw new InvalidTransitionError(`exhibit ${id}: ${current.status} → ${status} is not allowed`);
-    }
-    if (status === "ready" && current.status !== "ready" && current.version === 0) {
-      throw new InvalidTransitionError(`exhibit ${id} has no result yet: use setExhibitResult to make it ready`);
-    }
+    // The lifecycle is a domain rule (lib/contracts/exhibit-status.ts); this is where it is enforced.
+    const problem = statusChangeProblem({ from: current.status, to: status, hasResult: current.version > 0, error: change.error });
+    if (problem) throw new InvalidTransitionError(`exhibit ${id}: ${problem}`);
     stmt(db, 
       `UPDATE exhibits SET status = ?, error = ?, provenance = coalesce(?, provenance), updated_at = ? WHERE id = ?`,
     ).run(

@@ -1,6 +1,7 @@
 // Folds build events into the log a person reads: one entry per plan, step, thought, code block and
 // observation, and ONE entry per Space call that changes in place (queued → progress → retried → done).
-import type { BuildEvent } from "@/lib/contracts/build-events";
+import type { BuildEvent, EventPayload } from "@/lib/contracts/build-events";
+import type { ToolCallContext } from "@/lib/contracts/tool-events";
 
 export type CallStatus = "queued" | "running" | "retrying" | "done" | "failed";
 
@@ -44,14 +45,14 @@ export interface BuildLog {
 
 export const emptyLog: BuildLog = { entries: [], lastSeq: {}, buildId: null, finished: false, status: null };
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const text = (s: string | undefined): string | null => (s ? s : null);
 
-function callId(p: Record<string, unknown>): string {
-  return str(p.callId) ?? `${str(p.tool) ?? "call"}:${str(p.exhibit) ?? ""}`;
+/** The call's id: the agent's callId, or (a call made outside the agent) its exhibit. */
+function callId(p: ToolCallContext): string {
+  return p.callId ?? `call:${p.exhibit ?? ""}`;
 }
 
-function upsertCall(log: BuildLog, p: Record<string, unknown>, update: (c: CallEntry) => CallEntry): LogEntry[] {
+function upsertCall(log: BuildLog, p: ToolCallContext & { space?: string }, update: (c: CallEntry) => CallEntry): LogEntry[] {
   const id = callId(p);
   const index = log.entries.findIndex((e) => e.kind === "call" && e.id === id);
   const base: CallEntry =
@@ -60,9 +61,9 @@ function upsertCall(log: BuildLog, p: Record<string, unknown>, update: (c: CallE
       : {
           kind: "call",
           id,
-          tool: str(p.tool) ?? capabilityLabel(p.capability),
-          exhibit: str(p.exhibitTitle) ?? str(p.exhibit),
-          space: str(p.space),
+          tool: capabilityLabel(p.capability),
+          exhibit: text(p.exhibit),
+          space: text(p.space),
           status: "queued",
           progress: null,
           progressText: null,
@@ -74,7 +75,7 @@ function upsertCall(log: BuildLog, p: Record<string, unknown>, update: (c: CallE
           notes: [],
           error: null,
         };
-  const next = update({ ...base, space: str(p.space) ?? base.space });
+  const next = update({ ...base, space: text(p.space) ?? base.space });
   const entries = log.entries.slice();
   if (index >= 0) entries[index] = next;
   else entries.push(next);
@@ -89,7 +90,6 @@ function appendText(log: BuildLog, kind: TextEntry["kind"], id: string, text: st
 export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
   if (event.seq <= (log.lastSeq[event.buildId] ?? -1)) return log;
   if (event.buildId !== log.buildId) log = { ...log, buildId: event.buildId, finished: false, status: "running" };
-  const p = event.payload;
   const id = `${event.buildId}:${event.seq}`;
   let entries = log.entries;
   let { finished, status } = log;
@@ -97,113 +97,115 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
   switch (event.type) {
     case "build.started":
       status = "running";
-      entries = appendText(log, "info", id, str(p.message) ?? "Build started.");
+      entries = appendText(log, "info", id, text(event.payload.message) ?? "Build started.");
       break;
     case "plan": {
-      const exhibits = Array.isArray(p.exhibits) ? p.exhibits : [];
-      const titles = exhibits.map((e) => (e && typeof e === "object" ? str((e as Record<string, unknown>).title) : null)).filter(Boolean);
-      entries = appendText(log, "plan", id, `Plan: “${str(p.title) ?? "Gallery"}” — ${titles.length} exhibits: ${titles.join(", ")}.`);
+      const { plan } = event.payload;
+      const titles = plan.exhibits.map((e) => e.title).filter(Boolean);
+      entries = appendText(log, "plan", id, `Plan: “${text(plan.title) ?? "Gallery"}” — ${titles.length} exhibits: ${titles.join(", ")}.`);
       break;
     }
     case "step.started":
-      entries = appendText(log, "step", id, `Step ${num(p.step) ?? "?"}`);
+      entries = appendText(log, "step", id, `Step ${event.payload.step}`);
       break;
     case "thought.delta": {
+      const p = event.payload;
       const last = entries[entries.length - 1];
-      const delta = str(p.delta) ?? str(p.text) ?? "";
-      if (p.reset === true) {
+      if (p.reset) {
         // The brain restarted its reply (a retried request): drop what it had streamed so far.
         if (last && last.kind === "thought") entries = entries.slice(0, -1);
       } else if (last && last.kind === "thought") {
-        entries = entries.slice(0, -1).concat({ ...last, text: last.text + delta });
+        entries = entries.slice(0, -1).concat({ ...last, text: last.text + (p.delta ?? "") });
       } else {
-        entries = appendText(log, "thought", id, delta);
+        entries = appendText(log, "thought", id, p.delta ?? "");
       }
       break;
     }
     case "code":
-      entries = appendText(log, "code", id, str(p.code) ?? "");
+      entries = appendText(log, "code", id, event.payload.code);
       break;
     case "observation":
-      entries = appendText(log, "observation", id, str(p.text) ?? describeObservation(p));
+      entries = appendText(log, "observation", id, text(event.payload.text) ?? describeObservation(event.payload));
       break;
-    case "tool.queued":
-      entries = upsertCall(log, p, (c) => ({
-        ...c,
-        status: "queued",
-        queuePosition: num(p.position) ?? c.queuePosition,
-        queueSize: num(p.queueSize) ?? c.queueSize,
-      }));
+    case "tool.queued": {
+      const p = event.payload;
+      entries = upsertCall(log, p, (c) => ({ ...c, status: "queued", queuePosition: p.position }));
       break;
-    case "tool.progress":
+    }
+    case "tool.progress": {
+      const p = event.payload;
       entries = upsertCall(log, p, (c) => ({
         ...c,
         status: "running",
-        progress: num(p.progress) ?? c.progress,
-        progressText: str(p.message) ?? str(p.desc) ?? c.progressText,
-        queuePosition: num(p.position),
-        queueSize: num(p.queueSize) ?? c.queueSize,
+        progress: p.fraction ?? c.progress,
+        progressText: text(p.message) ?? text(p.desc) ?? c.progressText,
+        queuePosition: p.position ?? null,
+        queueSize: p.size ?? c.queueSize,
       }));
       break;
-    case "tool.retried":
+    }
+    case "tool.retried": {
+      const p = event.payload;
       entries = upsertCall(log, p, (c) => ({
         ...c,
         status: "retrying",
-        attempts: num(p.attempt) ?? c.attempts + 1,
-        notes: [...c.notes, `Retry ${num(p.attempt) ?? c.attempts + 1}: ${str(p.reason) ?? str(p.error) ?? "transient error"}`],
+        attempts: p.attempt,
+        notes: [...c.notes, `Retry ${p.attempt}: ${text(p.reason) ?? "transient error"}`],
       }));
       break;
-    case "tool.fellback":
+    }
+    case "tool.fellback": {
+      const p = event.payload;
       entries = upsertCall(log, p, (c) => ({
         ...c,
         status: "running",
         progress: null,
-        notes: [...c.notes, `Fell back from ${str(p.from) ?? "a Space"} to ${str(p.to) ?? "the next Space"}: ${str(p.reason) ?? "it failed"}`],
+        notes: [...c.notes, `Fell back from ${text(p.from) ?? "a Space"} to ${text(p.to) ?? "the next Space"}: ${text(p.reason) ?? "it failed"}`],
       }));
       break;
-    case "tool.done":
-      entries = upsertCall(log, p, (c) => ({
-        ...c,
-        status: "done",
-        progress: 1,
-        queuePosition: null,
-        durationMs: num(p.durationMs) ?? c.durationMs,
-        cached: p.cached === true,
-      }));
+    }
+    case "tool.done": {
+      const p = event.payload;
+      entries = upsertCall(log, p, (c) => ({ ...c, status: "done", progress: 1, queuePosition: null, durationMs: p.durationMs, cached: p.cached }));
       break;
-    case "tool.failed":
-      entries = upsertCall(log, p, (c) => ({
-        ...c,
-        status: "failed",
-        queuePosition: null,
-        durationMs: num(p.durationMs) ?? c.durationMs,
-        error: str(p.error) ?? str(p.reason) ?? "failed",
-      }));
+    }
+    case "tool.failed": {
+      const p = event.payload;
+      entries = upsertCall(log, p, (c) => ({ ...c, status: "failed", queuePosition: null, error: text(p.error) ?? "failed" }));
       break;
-    case "exhibit.ready":
-      entries = appendText(log, "exhibit", id, `Ready: ${str(p.title) ?? exhibitTitle(p) ?? "an exhibit"}.`);
+    }
+    case "exhibit.ready": {
+      const p = event.payload;
+      entries = appendText(log, "exhibit", id, `Ready: ${text(p.title) ?? text(p.exhibit.title) ?? "an exhibit"}.`);
       break;
-    case "exhibit.failed":
-      entries = appendText(log, "error", id, `${str(p.title) ?? exhibitTitle(p) ?? "An exhibit"} failed: ${str(p.error) ?? "unknown reason"}`);
+    }
+    case "exhibit.failed": {
+      const p = event.payload;
+      entries = appendText(log, "error", id, `${text(p.title) ?? text(p.exhibit.title) ?? "An exhibit"} failed: ${p.error ?? "unknown reason"}`);
       break;
+    }
     case "error":
-      entries = appendText(log, "error", id, str(p.message) ?? str(p.error) ?? "Error");
+      entries = appendText(log, "error", id, text(event.payload.message) ?? "Error");
       break;
     case "final":
-      entries = appendText(log, "final", id, str(p.summary) ?? "Done.");
+      entries = appendText(log, "final", id, text(event.payload.summary) ?? "Done.");
       break;
     case "build.finished":
       finished = true;
-      status = str(p.status) ?? "succeeded";
-      entries = appendText(log, "info", id, str(p.message) ?? `Build ${status}.`);
+      status = event.payload.status;
+      entries = appendText(log, "info", id, text(event.payload.message) ?? `Build ${status}.`);
+      break;
+    case "exhibit.planned":
+    case "exhibit.updated":
+      // Shown by the exhibit list and the hall (the gallery store patches the exhibit), not as a log line.
       break;
     default:
-      break;
+      event satisfies never;
   }
   return { entries, lastSeq: { ...log.lastSeq, [event.buildId]: event.seq }, buildId: log.buildId, finished, status };
 }
 
-function capabilityLabel(capability: unknown): string {
+function capabilityLabel(capability: ToolCallContext["capability"]): string {
   switch (capability) {
     case "text-to-image":
       return "Drawing";
@@ -211,20 +213,15 @@ function capabilityLabel(capability: unknown): string {
       return "Modelling";
     case "image-to-splat":
       return "Splatting";
-    default:
+    case "custom":
       return "Space call";
   }
 }
 
-function describeObservation(p: Record<string, unknown>): string {
+function describeObservation(p: EventPayload<"observation">): string {
   const parts: string[] = [];
-  if (Array.isArray(p.logs) && p.logs.length) parts.push(p.logs.map(String).join("\n"));
-  if (p.value !== undefined && p.value !== null) parts.push(`→ ${typeof p.value === "string" ? p.value : JSON.stringify(p.value)}`);
-  if (str(p.error)) parts.push(`Error: ${str(p.error)}`);
+  if (p.logs) parts.push(p.logs);
+  if (p.value !== undefined && p.value !== null) parts.push(`→ ${p.value}`);
+  if (p.error) parts.push(`Error: ${p.error}`);
   return parts.join("\n") || (p.ok === false ? "The step failed." : "The step ran.");
-}
-
-function exhibitTitle(p: Record<string, unknown>): string | null {
-  const e = p.exhibit;
-  return e && typeof e === "object" ? str((e as Record<string, unknown>).title) : null;
 }

@@ -66,7 +66,7 @@ function spec(candidates: SpaceEntry[], script: Record<string, (n: number, ctx: 
       const value = await script[e.key]!(count[e.key]!, ctx);
       return { value, outputs: [value] };
     },
-    summary: (v) => ({ value: v }),
+    summary: (v) => ({ outputs: [v] }),
   };
 }
 

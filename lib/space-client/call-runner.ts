@@ -1,10 +1,9 @@
 import "server-only";
 import { raceAbort } from "@/lib/platform/abort";
-import type { EmittedEvent } from "@/lib/contracts/build-events";
+import { toolEvent, type SpaceProgress, type ToolEventBody, type ToolEventType, type ToolResultSummary } from "@/lib/contracts/tool-events";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
-import type { CachedCall, CallCache } from "../contracts/call-cache";
+import type { CachedCall, CallCache } from "@/lib/contracts/call-cache";
 import type { CircuitBreaker } from "./resilience/breaker";
-import type { SpaceProgress } from "./call";
 import type { Clock, Random } from "./clock";
 import { abortedError, classifyError, countsAgainstSpace, SpaceError, type FailureKind } from "./errors";
 import type { Limiter, Release } from "./resilience/limiter";
@@ -54,7 +53,7 @@ export interface RunSpec<T> {
   fromCache(entry: SpaceEntry, cached: CachedCall): Promise<T | null>;
   attempt(entry: SpaceEntry, plan: Plan, ctx: AttemptContext): Promise<AttemptResult<T>>;
   /** Small JSON describing the value, for tool.done. */
-  summary(value: T): Record<string, unknown>;
+  summary(value: T): ToolResultSummary;
 }
 
 export interface RunOutcome<T> {
@@ -93,18 +92,11 @@ const PROGRESS_INTERVAL_MS = 250;
 
 export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, deps: RunnerDeps): Promise<RunOutcome<T>> {
   const signal = opts.signal ?? new AbortController().signal;
-  const emit = (type: EmittedEvent["type"], payload: Record<string, unknown>) => {
+  const context = { capability: spec.capability, ...(opts.callId ? { callId: opts.callId } : {}), ...(opts.exhibit ? { exhibit: opts.exhibit } : {}) };
+  const emit: EmitTool = (type, body) => {
     if (!opts.emit) return;
     try {
-      opts.emit({
-        type,
-        payload: {
-          capability: spec.capability,
-          ...(opts.callId ? { callId: opts.callId } : {}),
-          ...(opts.exhibit ? { exhibit: opts.exhibit } : {}),
-          ...payload,
-        },
-      });
+      opts.emit(toolEvent(type, context, body));
     } catch {
       // A broken event sink must not break the call.
     }
@@ -238,7 +230,10 @@ export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, de
   throw err;
 }
 
-function brief(c: SpaceCallRecord): Record<string, unknown> {
+/** Emits one tool.* event of this call (the call's context is added). */
+type EmitTool = <E extends ToolEventType>(type: E, body: ToolEventBody<E>) => void;
+
+function brief(c: SpaceCallRecord): ToolEventBody<"tool.failed">["calls"][number] {
   return { space: c.space, attempts: c.attempts, ok: c.ok, ...(c.error ? { error: c.error } : {}) };
 }
 
@@ -256,7 +251,7 @@ async function attemptOnce<T>(
   plan: Plan,
   signal: AbortSignal,
   deps: RunnerDeps,
-  emit: (type: EmittedEvent["type"], payload: Record<string, unknown>) => void,
+  emit: EmitTool,
 ): Promise<AttemptOutcome<T>> {
   const breaker = deps.breaker(entry);
   const limiter = deps.limiter(entry);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Client } from "@gradio/client";
+import type { SpaceProgress } from "@/lib/contracts/tool-events";
 import { abortedError, classifyError, SpaceError, throwIfAborted } from "./errors";
 
 // One endpoint call through @gradio/client's `submit`, so that the Space's status stream (queue position, ETA,
@@ -7,19 +8,6 @@ import { abortedError, classifyError, SpaceError, throwIfAborted } from "./error
 // Space when we give up (timeout or abort) instead of burning GPU for nobody.
 
 /** What a Space is doing for us right now, as reported by its status stream or the Hub. */
-export interface SpaceProgress {
-  stage: "connecting" | "sleeping" | "building" | "starting" | "queue" | "running" | "log" | "downloading" | "validating";
-  /** Place in the Space's own queue (0 = being processed). */
-  position?: number;
-  size?: number;
-  /** Seconds, as the Space estimates. */
-  eta?: number;
-  /** 0…1 when the app reports progress. */
-  fraction?: number;
-  desc?: string;
-  message?: string;
-}
-
 export type ProgressSink = (p: SpaceProgress) => void;
 
 /** A file reference a Space accepts as input: a path its own /upload returned. */

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { AssetMediaType, AssetStore, StoredAsset } from "@/lib/contracts/asset-store";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
+import { toolEvent, type ToolResultSummary } from "@/lib/contracts/tool-events";
 import { khronosInWorker } from "@/lib/model-worker/models";
 import { imageAdapterFor, modelAdapterFor } from "./adapters";
 import type { AdapterOutput, AdapterSession, InputImage, NormalizedImageRequest, NormalizedModelRequest } from "./adapters/types";
@@ -537,7 +538,8 @@ class SpaceToolbox implements Toolbox {
   }
 
   private inputError(capability: Capability | "custom", message: string, opts: CallOptions): ToolboxError {
-    opts.emit?.({ type: "tool.failed", payload: { capability, ...(opts.callId ? { callId: opts.callId } : {}), ...(opts.exhibit ? { exhibit: opts.exhibit } : {}), error: message, kind: "input", calls: [] } });
+    const context = { capability, ...(opts.callId ? { callId: opts.callId } : {}), ...(opts.exhibit ? { exhibit: opts.exhibit } : {}) };
+    opts.emit?.(toolEvent("tool.failed", context, { error: message, kind: "input", calls: [] }));
     return new ToolboxError(message, "input", []);
   }
 
@@ -601,7 +603,7 @@ function ext(mediaType: AssetMediaType | string): string {
   return mediaType === "image/jpeg" ? "jpg" : mediaType === "image/webp" ? "webp" : mediaType === "model/gltf-binary" ? "glb" : "png";
 }
 
-function assetSummary(a: StoredAsset): Record<string, unknown> {
+function assetSummary(a: StoredAsset): NonNullable<ToolResultSummary["asset"]> {
   return { sha256: a.sha256, mediaType: a.mediaType, bytes: a.bytes };
 }
 

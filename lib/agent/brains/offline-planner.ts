@@ -1,6 +1,7 @@
 import type { Shape } from "@/lib/landmarks/catalog";
 import type { StyleWord } from "@/lib/landmarks/styles";
-import { capPlan, seedFrom, slugify, type AgentPlan, type LayoutArrangement, type PlannedExhibit } from "../plan";
+import type { AgentPlan, LayoutArrangement, PlannedExhibit } from "@/lib/contracts/agent-plan";
+import { capPlan, seedFrom, slugify } from "../plan";
 import { readGoal, type GoalReading, type Subject } from "./offline/read-goal";
 
 // The deterministic planner used when no model is configured: the goal's reading becomes a plan whose

@@ -1,6 +1,6 @@
 // One interface for whatever writes the agent's messages: a hosted LLM, a local OpenAI-compatible server,
 // or the deterministic offline planner. The loop never knows which.
-import type { AgentPlan } from "../plan";
+import type { AgentPlan } from "@/lib/contracts/agent-plan";
 
 export type ChatRole = "system" | "user" | "assistant";
 
