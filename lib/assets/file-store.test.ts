@@ -46,7 +46,7 @@ describe("FileAssetStore", () => {
     expect(await getAssetStore().get(results[0]!.sha256)).toEqual(bytes);
   });
 
-  it("hands out copies of what it keeps in memory, and reads from disk what it does not have", async () => {
+  it("hands out copies (the caller's bytes and what get returns are theirs to change), also from a fresh instance", async () => {
     const bytes = png(crypto.randomBytes(1000).toString("hex"));
     const store = new FileAssetStore(temp.dir, getDb());
     const a = await store.put(bytes, "image/png");

@@ -23,7 +23,6 @@ interface AssetRow {
  */
 export class FileAssetStore implements AssetStore {
   private readonly db: () => Db;
-  private readonly recent = new RecentBytes(RECENT_TOTAL_BYTES, RECENT_ENTRY_BYTES);
   /** Shard folders known to exist, so a put does not ask the filesystem again. */
   private readonly knownDirs = new Set<string>();
 
@@ -56,25 +55,23 @@ export class FileAssetStore implements AssetStore {
     if (!(existing && (await hasSize(file, bytes.byteLength)))) await writeAtomically(file, bytes, this.knownDirs);
     stmt(this.db(), `INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
       .run(sha256, type, bytes.byteLength, nowIso());
-    this.recent.set(sha256, bytes);
     return asset;
   }
 
-  /** A fresh copy of the bytes each call: callers may transfer or change it. */
+  /**
+   * A fresh copy of the bytes each call (read from the file): callers may transfer or change it. Nothing is kept
+   * in memory: a model is validated and prepared as it arrives and never read back, and the pictures a build reads
+   * again (inspect_image, the upload to an image-to-3D Space) cost about a millisecond from the OS's page cache.
+   */
   async get(sha256: string): Promise<Buffer | null> {
     const asset = await this.stat(sha256);
     if (!asset) return null;
-    const known = this.recent.get(sha256);
-    if (known) return Buffer.from(known);
-    let bytes: Buffer;
     try {
-      bytes = await fsp.readFile(this.filePath(asset));
+      return await fsp.readFile(this.filePath(asset));
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
     }
-    this.recent.set(sha256, bytes);
-    return bytes;
   }
 
   async stat(sha256: string): Promise<StoredAsset | null> {
@@ -157,45 +154,6 @@ async function syncDir(dir: string): Promise<void> {
     // Some platforms/filesystems refuse fsync on a directory; the data itself is already synced.
   } finally {
     await handle?.close();
-  }
-}
-
-/** Assets are immutable (content-addressed), so a cached copy is never stale. */
-const RECENT_TOTAL_BYTES = 64 * 1024 * 1024;
-const RECENT_ENTRY_BYTES = 16 * 1024 * 1024;
-
-/**
- * The bytes of the assets most recently stored or read, least recently used dropped first. A build reads back
- * what it stored moments before (the picture it sends to the image-to-3D Space, the model it prepares for the
- * web); from here that costs a copy instead of four filesystem calls on the busiest moment of the build.
- */
-class RecentBytes {
-  private readonly entries = new Map<string, Buffer>();
-  private total = 0;
-
-  constructor(
-    private readonly maxTotal: number,
-    private readonly maxEntry: number,
-  ) {}
-
-  get(sha256: string): Buffer | undefined {
-    const bytes = this.entries.get(sha256);
-    if (bytes) {
-      this.entries.delete(sha256);
-      this.entries.set(sha256, bytes);
-    }
-    return bytes;
-  }
-
-  set(sha256: string, bytes: Uint8Array): void {
-    if (bytes.byteLength > this.maxEntry || this.entries.has(sha256)) return;
-    this.entries.set(sha256, Buffer.from(bytes)); // our own copy: the caller keeps using theirs
-    this.total += bytes.byteLength;
-    for (const [key, old] of this.entries) {
-      if (this.total <= this.maxTotal) break;
-      this.entries.delete(key);
-      this.total -= old.byteLength;
-    }
   }
 }
 

@@ -8,8 +8,8 @@ import type { AssetStore } from "@/lib/contracts/asset-store";
 import { getExhibitByKey, listExhibits, setExhibitResult, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { inspectImage } from "@/lib/media/inspect-image";
-import { prepareModelInWorker } from "@/lib/model-worker/models";
 import type { Toolbox } from "@/lib/space-client/toolbox";
+import type { ModelAsset, ServedModel } from "@/lib/space-client/types";
 import type { ExhibitNotifier } from "./exhibit-notifier";
 
 export interface BuildToolDeps {
@@ -21,17 +21,20 @@ export interface BuildToolDeps {
   onlyExhibitId?: string | null;
   /** Skip cache reads: a regeneration must produce a new result even for inputs seen before. */
   bypassCache?: boolean;
+  /** Shared with the build's discovered tools (gallery-tools.ts), whose GLB outputs may be placed too. */
+  models?: ReceivedModels;
 }
+
+/**
+ * The web version of each model the build received (or why it has none), by the original's sha256. The toolbox
+ * validates and prepares a model in one worker trip as it arrives and stores both: placing it needs no read-back.
+ */
+export type ReceivedModels = Map<string, ModelAsset["served"]>;
 
 /** What a build learnt along the way, per exhibit key: kept so place_exhibit can record provenance. */
 interface ExhibitWork {
   calls: SpaceCallRecord[];
   images: Map<string, { prompt: string; seed: number }>;
-}
-
-interface PreparedModelRef {
-  servedSha: string;
-  height: number;
 }
 
 const imageHandle = z.object({ kind: z.literal("image"), id: z.string().regex(/^[0-9a-f]{64}$/, "not an image handle id") }).passthrough();
@@ -70,7 +73,7 @@ function message(err: unknown): string {
 
 export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
   const work = new Map<string, ExhibitWork>();
-  const prepared = new Map<string, PreparedModelRef>();
+  const models: ReceivedModels = deps.models ?? new Map();
 
   const workFor = (key: string): ExhibitWork => {
     let w = work.get(key);
@@ -105,16 +108,12 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
     deps.notify.failed(setExhibitStatus(exhibit.id, "failed", { error: reason, provenance: calls }));
   }
 
-  async function modelFor(model: { id: string }): Promise<PreparedModelRef> {
-    const known = prepared.get(model.id);
-    if (known) return known;
-    const bytes = await deps.assets.get(model.id);
-    if (!bytes) throw new Error(`No model with id ${model.id}: pass the handle image_to_3d returned.`);
-    const web = await prepareModelInWorker(bytes); // off the request event loop (lib/model-worker)
-    const served = await deps.assets.put(web.glb, "model/gltf-binary");
-    const ref = { servedSha: served.sha256, height: web.height };
-    prepared.set(model.id, ref);
-    return ref;
+  /** The web version of a model this build received; a model that could not be prepared fails with why. */
+  function servedModel(id: string): ServedModel {
+    const served = models.get(id);
+    if (!served) throw new Error(`No model with id ${id}: pass the handle image_to_3d returned.`);
+    if ("error" in served) throw new Error(served.error);
+    return served;
   }
 
   const generate_image: AgentTool = {
@@ -163,7 +162,8 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
           { signal: ctx.signal, emit: ctx.emit, exhibit: exhibit.key, callId: ctx.callId, space: args.space, bypassCache: deps.bypassCache },
         );
         w.calls.push(...result.calls);
-        await modelFor({ id: result.asset.sha256 });
+        models.set(result.asset.sha256, result.asset.served);
+        servedModel(result.asset.sha256); // a model that cannot be shown fails here, as the exhibit's reason
         const handle: ModelHandle = { kind: "model", id: result.asset.sha256, bytes: result.asset.bytes, vertices: result.asset.vertices };
         return handle;
       } catch (err) {
@@ -199,7 +199,7 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
       const args = parseArgs(placeArgs, "place_exhibit", raw);
       const exhibit = exhibitFor(args.exhibit);
       const w = workFor(exhibit.key);
-      const model = await modelFor(args.model);
+      const model = servedModel(args.model.id);
       const made = w.images.get(args.image.id);
       // Placing the result the exhibit already shows changes nothing: a build resumed after a restart re-places
       // the exhibits it had finished (their Space calls come from the cache), and each would otherwise stack an
@@ -207,14 +207,14 @@ export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
       const alreadyShown =
         exhibit.status === "ready" &&
         exhibit.imageSha === args.image.id &&
-        exhibit.modelSha === model.servedSha &&
+        exhibit.modelSha === model.sha256 &&
         exhibit.originalModelSha === args.model.id &&
         (args.title === undefined || args.title === exhibit.title) &&
         (args.description === undefined || args.description === exhibit.description) &&
         (made === undefined || (made.prompt === exhibit.prompt && made.seed === exhibit.seed));
       const record = alreadyShown ? exhibit : setExhibitResult(exhibit.id, {
         imageSha: args.image.id,
-        modelSha: model.servedSha,
+        modelSha: model.sha256,
         originalModelSha: args.model.id,
         height: model.height,
         provenance: w.calls,

@@ -16,6 +16,7 @@ import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
 import type { Emit } from "@/lib/contracts/build-events";
+import type { ReceivedModels } from "./agent-tools";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
 import { config } from "@/lib/platform/config";
@@ -240,8 +241,10 @@ function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancell
 async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: AgentBudgets): Promise<void> {
   const { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools } = await buildDeps();
   const notify = createExhibitNotifier(build.galleryId, emit);
-  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify });
-  const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), getAssetStore(), new Set(base.map((t) => t.name).concat("final_answer")))];
+  // Models received from image_to_3d and from discovered Spaces alike may be placed: one record of them.
+  const models: ReceivedModels = new Map();
+  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, models });
+  const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), models, new Set(base.map((t) => t.name).concat("final_answer")))];
   const onPlan = (plan: AgentPlan) => {
     updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
     const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));

@@ -1,10 +1,12 @@
 import "server-only";
 // Spaces a gallery's owner discovered into its toolbox: shown to the agent as typed functions, and offered
 // by the swap dialog when their inputs and outputs fit a capability.
+import { z } from "zod";
 import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
-import type { Toolbox } from "@/lib/space-client/toolbox";
+import { servedModelSchema, type Toolbox } from "@/lib/space-client/toolbox";
+import type { ReceivedModels } from "./agent-tools";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
 
@@ -23,16 +25,23 @@ export function galleryTools(galleryId: string): DiscoveredTool[] {
   return listGalleryTools(galleryId).map((t) => t.tool as unknown as DiscoveredTool);
 }
 
-async function handleFor(output: unknown, assets: { get(sha: string): Promise<Buffer | null> }): Promise<unknown> {
-  if (!output || typeof output !== "object" || (output as { kind?: unknown }).kind !== "asset") return output;
-  const a = output as { sha256: string; mediaType: string; bytes: number };
-  if (a.mediaType.startsWith("image/")) {
-    const bytes = await assets.get(a.sha256);
-    const { default: sharp } = await import("sharp");
-    const meta = bytes ? await sharp(bytes).metadata() : null;
-    return { kind: "image", id: a.sha256, width: meta?.width ?? 0, height: meta?.height ?? 0 };
+const storedOutput = z.looseObject({ kind: z.literal("asset"), sha256: z.string(), mediaType: z.string(), bytes: z.number() });
+const measured = z.number().int().nonnegative().catch(0);
+
+/**
+ * An output of a discovered Space as the agent sees it: a stored file as a handle. The toolbox validated it and
+ * recorded what the handle needs (a picture's size, a model's web version) as it stored it, so nothing is read back.
+ */
+function handleFor(output: unknown, models: ReceivedModels): unknown {
+  const parsed = storedOutput.safeParse(output);
+  if (!parsed.success) return output;
+  const a = parsed.data;
+  if (a.mediaType.startsWith("image/")) return { kind: "image", id: a.sha256, width: measured.parse(a.width), height: measured.parse(a.height) };
+  if (a.mediaType === "model/gltf-binary") {
+    const served = servedModelSchema.or(z.object({ error: z.string() })).safeParse(a.served);
+    models.set(a.sha256, served.success ? served.data : { error: "the model has no web version" });
+    return { kind: "model", id: a.sha256, bytes: a.bytes, vertices: 0 };
   }
-  if (a.mediaType === "model/gltf-binary") return { kind: "model", id: a.sha256, bytes: a.bytes, vertices: 0 };
   return { kind: "file", id: a.sha256, mediaType: a.mediaType, bytes: a.bytes };
 }
 
@@ -40,7 +49,7 @@ async function handleFor(output: unknown, assets: { get(sha: string): Promise<Bu
 export function discoveredAgentTools(
   galleryId: string,
   toolbox: Toolbox,
-  assets: { get(sha: string): Promise<Buffer | null> },
+  models: ReceivedModels,
   reserved: ReadonlySet<string>,
 ): AgentTool[] {
   return galleryTools(galleryId)
@@ -52,7 +61,7 @@ export function discoveredAgentTools(
       async run(args: unknown, ctx: ToolContext) {
         if (!args || typeof args !== "object" || Array.isArray(args)) throw new Error(`${tool.name}: pass one object of named arguments.`);
         const result = await toolbox.callTool(tool, args as Record<string, unknown>, { signal: ctx.signal, emit: ctx.emit, callId: ctx.callId });
-        const outputs = await Promise.all(result.outputs.map((o) => handleFor(o, assets)));
+        const outputs = result.outputs.map((o) => handleFor(o, models));
         return outputs.length === 1 ? outputs[0] : outputs;
       },
     }));

@@ -1,37 +1,52 @@
 import "server-only";
-// The model work as the app calls it: the same functions as lib/models/prepare.ts and the Khronos part of
-// lib/space-client/validate/glb.ts, run in the model worker. Errors that are the input's fault come back as
-// the classes callers already handle (ModelError, GltfValidatorReadError, RangeError); a crashed worker, an
-// abort or a full queue come back as WorkerTaskError / WorkerQueueFullError.
+// The model work as the app calls it: one trip to the model worker per GLB (tasks.ts). Errors that are the
+// input's fault come back as the classes callers handle (InvalidGlbError, RangeError); a crashed worker, an abort
+// or a full queue come back as WorkerTaskError / WorkerQueueFullError.
 import { WorkerTaskError } from "../platform/worker-pool/pool";
-import { ModelError } from "../models/io";
+import { defaultGlbLimits, InvalidGlbError, type GlbLimits } from "../models/glb-checks";
 import type { PrepareOptions, PreparedModel } from "../models/prepare";
-import { GltfValidatorReadError, type KhronosValidator } from "../models/khronos-verdict";
+import type { ValidGlb } from "../models/validate";
 import { modelPool } from "./pool";
-import type { PrepareTaskInput, PrepareTaskOutput, ValidateGlbTaskInput, ValidateGlbTaskOutput } from "./tasks";
+import type { ValidateAndPrepareInput, ValidateAndPrepareOutput } from "./tasks";
 
-/** prepareModel (lib/models/prepare.ts) in the model worker. `glb` is not modified or detached. */
-export async function prepareModelInWorker(glb: Uint8Array, opts: PrepareOptions = {}, signal?: AbortSignal): Promise<PreparedModel> {
+export interface ValidateAndPrepareOptions {
+  limits?: GlbLimits;
+  /** Options of the web version (default: prepareModel's). */
+  prepare?: PrepareOptions;
+  signal?: AbortSignal;
+}
+
+export interface ValidatedModel {
+  valid: ValidGlb;
+  /** The web version, or why a valid model could not be prepared (flat, no meshes, an encoder refusing it). */
+  prepared: PreparedModel | { error: string };
+}
+
+/**
+ * Validates a GLB (lib/models/validate.ts: structural checks, then Khronos) and prepares its web version
+ * (lib/models/prepare.ts) in the model worker, in one trip: the bytes cross once. Throws InvalidGlbError for a
+ * refused model. `glb` is not modified or detached.
+ */
+export async function validateAndPrepareInWorker(glb: Uint8Array, opts: ValidateAndPrepareOptions = {}): Promise<ValidatedModel> {
+  const { valid, prepared } = await runModelTask(glb, opts.limits, opts.prepare ?? {}, opts.signal);
+  if (!prepared) throw new Error("the model worker returned no web version");
+  return { valid, prepared: "glb" in prepared ? { ...prepared, glb: Buffer.from(prepared.glb) } : prepared };
+}
+
+/** The same task without the web version: for a GLB that is stored but not shown (an input sent to a Space). */
+export async function validateInWorker(glb: Uint8Array, limits?: GlbLimits, signal?: AbortSignal): Promise<ValidGlb> {
+  return (await runModelTask(glb, limits, null, signal)).valid;
+}
+
+async function runModelTask(glb: Uint8Array, limits = defaultGlbLimits, prepare: PrepareOptions | null, signal?: AbortSignal): Promise<ValidateAndPrepareOutput> {
   const bytes = ownCopy(glb);
-  const input: PrepareTaskInput = { glb: bytes, options: opts };
+  const input: ValidateAndPrepareInput = { glb: bytes, limits, prepare };
   try {
-    const out = await modelPool().run<PrepareTaskOutput>("prepare-model", input, { transfer: [bytes], signal });
-    return { glb: Buffer.from(out.glb), height: out.height, stats: out.stats };
+    return await modelPool().run<ValidateAndPrepareOutput>("validate-and-prepare", input, { transfer: [bytes], signal });
   } catch (err) {
     throw asLocalError(err);
   }
 }
-
-/** The Khronos validator in the model worker: pass as `khronos` to validateGlb (validate/glb.ts). */
-export const khronosInWorker: KhronosValidator = async (glb) => {
-  const bytes = ownCopy(glb);
-  const input: ValidateGlbTaskInput = { glb: bytes };
-  try {
-    return await modelPool().run<ValidateGlbTaskOutput>("validate-glb", input, { transfer: [bytes] });
-  } catch (err) {
-    throw asLocalError(err);
-  }
-};
 
 /**
  * A fresh ArrayBuffer holding the bytes, to transfer: the caller keeps its own (it stores the original; a
@@ -44,10 +59,8 @@ function ownCopy(view: Uint8Array): ArrayBuffer {
 function asLocalError(err: unknown): unknown {
   if (!(err instanceof WorkerTaskError) || err.failure !== "input") return err;
   switch (err.remoteName) {
-    case "ModelError":
-      return new ModelError(err.message);
-    case "GltfValidatorReadError":
-      return new GltfValidatorReadError(err.message);
+    case "InvalidGlbError":
+      return new InvalidGlbError(err.message);
     case "RangeError":
       return new RangeError(err.message);
     default:

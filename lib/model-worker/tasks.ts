@@ -1,50 +1,55 @@
 import "server-only";
-// The model worker's tasks: the app's CPU-heavy model work, run off the request event loop. Bytes in and out
-// are transferred, never cloned. Relative imports only: this runs inside the worker, bundled as its own entry
-// by Turbopack or from source through tsx.
+// The model worker's task: the app's CPU-heavy model work, run off the request event loop. A GLB that arrives
+// from outside crosses to the worker once, and everything that needs its bytes happens there: validation
+// (structural checks, then the Khronos validator) and, for a model to show, its web version. Bytes in and out
+// are transferred, never cloned. Relative imports only: this runs inside the worker, bundled as its own entry by
+// Turbopack or from source through tsx.
 import { type TaskHandler, transferableBytes } from "../platform/worker-pool/protocol";
-import { ModelError } from "../models/io";
-import { prepareModel, type PrepareOptions, type PrepareStats } from "../models/prepare";
-import { runKhronosValidator } from "../models/khronos";
-import { GltfValidatorReadError, type KhronosVerdict } from "../models/khronos-verdict";
+import { InvalidGlbError, type GlbLimits } from "../models/glb-checks";
+import { prepareModel, targetHeightOf, type PrepareOptions, type PrepareStats } from "../models/prepare";
+import { validateGlb, type ValidGlb } from "../models/validate";
 
-export interface PrepareTaskInput {
+export interface ValidateAndPrepareInput {
   glb: ArrayBuffer;
-  options: PrepareOptions;
-}
-export interface PrepareTaskOutput {
-  glb: ArrayBuffer;
-  height: number;
-  stats: PrepareStats;
+  limits: GlbLimits;
+  /** Also make the web version (lib/models/prepare.ts), with these options; null: validate only. */
+  prepare: PrepareOptions | null;
 }
 
-export interface ValidateGlbTaskInput {
-  glb: ArrayBuffer;
+export interface ValidateAndPrepareOutput {
+  valid: ValidGlb;
+  /** The web version; `error` when the model is valid glTF but could not be prepared; null when not asked. */
+  prepared: { glb: ArrayBuffer; height: number; stats: PrepareStats } | { error: string } | null;
 }
-export type ValidateGlbTaskOutput = KhronosVerdict;
 
 export const modelTasks: Record<string, TaskHandler> = {
-  async "prepare-model"(input) {
-    const { glb, options } = input as PrepareTaskInput;
-    const prepared = await prepareModel(new Uint8Array(glb), options);
-    const bytes = transferableBytes(prepared.glb);
-    const output: PrepareTaskOutput = { glb: bytes, height: prepared.height, stats: prepared.stats };
-    return { output, transfer: [bytes] };
-  },
-  async "validate-glb"(input) {
-    const { glb } = input as ValidateGlbTaskInput;
-    const output: ValidateGlbTaskOutput = await runKhronosValidator(new Uint8Array(glb));
-    return { output };
+  async "validate-and-prepare"(input) {
+    const { glb, limits, prepare } = input as ValidateAndPrepareInput;
+    if (prepare) targetHeightOf(prepare); // a caller's mistake fails the task before any work
+    const bytes = new Uint8Array(glb);
+    const valid = await validateGlb(bytes, limits);
+    if (!prepare) return { output: { valid, prepared: null } satisfies ValidateAndPrepareOutput };
+    let prepared;
+    try {
+      prepared = await prepareModel(bytes, prepare);
+    } catch (err) {
+      // A valid model that cannot be prepared (flat, no meshes, an encoder refusing it) is not a bad output of
+      // the Space: the caller still stores the original, and the exhibit fails with this reason.
+      const output: ValidateAndPrepareOutput = { valid, prepared: { error: err instanceof Error ? err.message : String(err) } };
+      return { output };
+    }
+    const out = transferableBytes(prepared.glb);
+    const output: ValidateAndPrepareOutput = { valid, prepared: { glb: out, height: prepared.height, stats: prepared.stats } };
+    return { output, transfer: [out] };
   },
 };
 
 /** Errors that are the input's fault, re-raised as such on the main thread (see models.ts). */
-export const INPUT_ERROR_NAMES = ["ModelError", "GltfValidatorReadError", "RangeError"] as const;
+export const INPUT_ERROR_NAMES = ["InvalidGlbError", "RangeError"] as const;
 
 export function isModelInputError(err: unknown): boolean {
   return (
-    err instanceof ModelError ||
-    err instanceof GltfValidatorReadError ||
+    err instanceof InvalidGlbError ||
     err instanceof RangeError ||
     (err instanceof Error && (INPUT_ERROR_NAMES as readonly string[]).includes(err.name))
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { ImageUtils, Primitive, type Document, type vec3 } from "@gltf-transform/core";
 import { getBounds } from "@gltf-transform/functions";
-import { getIO, ModelError } from "./io";
+import { ModelError, readGlb } from "./io";
 
 export interface ModelInspection {
   /** Vertices uploaded to the GPU (sum over primitives). */
@@ -60,12 +60,6 @@ export function sceneBounds(doc: Document): { min: vec3; max: vec3 } {
 
 /** Counts and bounds of a GLB (meshopt-compressed or not), for the info panel and the bench. */
 export async function inspectGlb(glb: Uint8Array): Promise<ModelInspection> {
-  const io = await getIO();
-  let doc: Document;
-  try {
-    doc = await io.readBinary(new Uint8Array(glb));
-  } catch (err) {
-    throw new ModelError(`not a readable GLB: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
+  const doc = await readGlb(glb);
   return { vertices: countVertices(doc), triangles: countTriangles(doc), bbox: sceneBounds(doc), textures: listTextureSizes(doc) };
 }

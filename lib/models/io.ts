@@ -1,5 +1,5 @@
 import "server-only";
-import { NodeIO } from "@gltf-transform/core";
+import { NodeIO, type Document } from "@gltf-transform/core";
 import { ALL_EXTENSIONS } from "@gltf-transform/extensions";
 import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from "meshoptimizer";
 
@@ -17,6 +17,19 @@ export function getIO(): Promise<NodeIO> {
       .registerDependencies({ "meshopt.decoder": MeshoptDecoder, "meshopt.encoder": MeshoptEncoder });
   })();
   return io;
+}
+
+/**
+ * A GLB as a document, or ModelError. The reader gets a copy: it makes typed-array views over the bytes it is
+ * given, and baking transforms writes through them (the caller's bytes stay as they were).
+ */
+export async function readGlb(glb: Uint8Array): Promise<Document> {
+  const io = await getIO();
+  try {
+    return await io.readBinary(new Uint8Array(glb));
+  } catch (err) {
+    throw new ModelError(`not a readable GLB: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
 }
 
 /** A model we cannot prepare, in words a person (or the agent) can act on. */

@@ -1,7 +1,7 @@
 import "server-only";
-import { Logger, type Document } from "@gltf-transform/core";
+import { Logger } from "@gltf-transform/core";
 import { countVertices, listTextureSizes } from "./inspect";
-import { getIO, ModelError } from "./io";
+import { getIO, readGlb } from "./io";
 import { normalizeDocument, type UpAxis } from "./normalize";
 import { compressDocument, optimizeDocument } from "./optimize";
 
@@ -34,24 +34,22 @@ export interface PreparedModel {
   stats: PrepareStats;
 }
 
+/** The height asked for, or RangeError: a caller's mistake, told apart from a model that cannot be prepared. */
+export function targetHeightOf(opts: PrepareOptions): number {
+  const targetHeight = opts.targetHeight ?? DEFAULT_TARGET_HEIGHT;
+  if (!(targetHeight > 0 && Number.isFinite(targetHeight))) throw new RangeError(`targetHeight must be a positive number, got ${targetHeight}`);
+  return targetHeight;
+}
+
 /**
  * The web version of a model: upright, normalised, centred on its plinth, optimised and compressed.
  * `glb` is not modified (the caller keeps the original for download).
  */
 export async function prepareModel(glb: Uint8Array, opts: PrepareOptions = {}): Promise<PreparedModel> {
   const started = performance.now();
-  const targetHeight = opts.targetHeight ?? DEFAULT_TARGET_HEIGHT;
-  if (!(targetHeight > 0 && Number.isFinite(targetHeight))) throw new RangeError(`targetHeight must be a positive number, got ${targetHeight}`);
+  const targetHeight = targetHeightOf(opts);
 
-  const io = await getIO();
-  let doc: Document;
-  try {
-    // A copy: the reader makes typed-array views over the bytes it is given, and baking transforms writes
-    // through them.
-    doc = await io.readBinary(new Uint8Array(glb));
-  } catch (err) {
-    throw new ModelError(`not a readable GLB: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  }
+  const doc = await readGlb(glb);
   // gltf-transform logs every pass at INFO; keep the server log for what matters.
   doc.setLogger(quietLogger);
   const originalVertices = countVertices(doc);
@@ -60,6 +58,7 @@ export async function prepareModel(glb: Uint8Array, opts: PrepareOptions = {}): 
   await optimizeDocument(doc);
   const servedVertices = countVertices(doc);
   await compressDocument(doc);
+  const io = await getIO();
   const out = Buffer.from(await io.writeBinary(doc));
 
   return {

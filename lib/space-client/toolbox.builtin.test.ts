@@ -11,6 +11,8 @@ import { ToolboxError } from "./call-runner";
 import { MemoryAssetStore, MemoryCallCache } from "./testing/memory";
 import { eventsOf } from "./testing/toolbox";
 import { createToolbox } from "./toolbox";
+import type { ModelAsset, ServedModel } from "./types";
+import { modelPool } from "@/lib/model-worker/pool";
 
 let server: FetchServer;
 let base: string;
@@ -39,6 +41,11 @@ function setup(env: Record<string, string> = {}) {
 
 const draw = { prompt: "the Eiffel Tower at dusk", seed: 11, width: 256, height: 256 };
 
+function servedOf(asset: ModelAsset): ServedModel {
+  if ("error" in asset.served) throw new Error(`the model has no web version: ${asset.served.error}`);
+  return asset.served;
+}
+
 describe("toolbox × built-in Spaces", () => {
   it("draws an exhibit and models it; the same call again comes from the cache with no network call", async () => {
     const t = setup();
@@ -50,6 +57,10 @@ describe("toolbox × built-in Spaces", () => {
     expect(model.asset.mediaType).toBe("model/gltf-binary");
     expect(model.asset.vertices).toBeGreaterThan(0);
     expect(model.calls[0]!.inputs).toEqual({ image: img.asset.sha256, seed: 11 });
+    // Its web version came back with it, stored beside the original.
+    const served = servedOf(model.asset);
+    expect(served).toMatchObject({ mediaType: "model/gltf-binary", height: expect.closeTo(1.6, 2) });
+    expect(await t.assets.stat(served.sha256)).toMatchObject({ bytes: served.bytes });
     expect(eventsOf(t.events, "tool.progress").some((p) => typeof p.fraction === "number" && p.exhibit === "ex-1")).toBe(true);
 
     const fetchSpy = vi.spyOn(globalThis, "fetch");
@@ -65,6 +76,40 @@ describe("toolbox × built-in Spaces", () => {
     }
     // A different seed is a different picture: not cached.
     expect((await t.toolbox.textToImage({ ...draw, seed: 12 })).cached).toBe(false);
+  });
+
+  it("sends a model to the model worker once: validated and prepared in one task, never read back; a cached call sends nothing", async () => {
+    const t = setup();
+    const img = await t.toolbox.textToImage({ ...draw, seed: 41 });
+    const run = vi.spyOn(modelPool(), "run"); // calls through: the real worker does the work
+    const tasks = () => run.mock.calls.map(([task]) => task);
+    const reads = vi.spyOn(t.assets, "get");
+    try {
+      const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
+      expect(tasks()).toEqual(["validate-and-prepare"]);
+      expect(reads.mock.calls.map(([sha]) => sha)).not.toContain(model.asset.sha256);
+      const again = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
+      expect(again).toMatchObject({ cached: true, asset: model.asset });
+      expect(tasks()).toHaveLength(1);
+    } finally {
+      run.mockRestore();
+      reads.mockRestore();
+    }
+  });
+
+  it("gives a cached model from before models were prepared on arrival its web version, from the stored original", async () => {
+    const t = setup();
+    const img = await t.toolbox.textToImage({ ...draw, seed: 42 });
+    const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
+    // The entry as the toolbox wrote it before: the original's reference, with no web version.
+    let rewritten = 0;
+    for (const [key, entry] of t.cache.items) {
+      const { served: _served, ...out } = entry.outputs[0] as { sha256?: string; served?: unknown };
+      if (out.sha256 === model.asset.sha256 && ++rewritten) t.cache.items.set(key, { ...entry, outputs: [out] });
+    }
+    expect(rewritten).toBe(1);
+    const again = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
+    expect(again).toMatchObject({ cached: true, asset: { sha256: model.asset.sha256, served: servedOf(model.asset) } });
   });
 
   it("says it is connecting only while it connects: a call on an already connected Space goes straight to its call", async () => {
@@ -129,8 +174,9 @@ describe("toolbox × built-in Spaces", () => {
     expect(r.calls[0]).toMatchObject({ attempts: 2, ok: false });
     expect(r.calls[0]!.error).toMatch(/GLB|glTF|model/);
     expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "malformed" });
-    // Nothing invalid was stored: only the input image and the good model.
-    expect([...t.assets.items.values()].map((a) => a.meta.mediaType).sort()).toEqual(["image/png", "model/gltf-binary"]);
+    // Nothing invalid was stored: only the input image, the good model and its web version.
+    expect([...t.assets.items.values()].map((a) => a.meta.mediaType).sort()).toEqual(["image/png", "model/gltf-binary", "model/gltf-binary"]);
+    expect([...t.assets.items.keys()].sort()).toEqual([img.asset.sha256, r.asset.sha256, servedOf(r.asset).sha256].sort());
   });
 
   it("queues exhibits FIFO on a one-at-a-time Space and says so", async () => {
@@ -206,6 +252,28 @@ describe("toolbox × built-in Spaces", () => {
     await expect(t.toolbox.callTool(tool, { prompt: "x", colour: "red" })).rejects.toThrow(/colour/);
     const again = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 });
     expect(again.cached).toBe(true);
+  });
+
+  it("a discovered Space's GLB output arrives validated with its web version, which a cached call keeps", async () => {
+    const t = setup();
+    const img = await t.toolbox.textToImage({ ...draw, seed: 43 });
+    const tool = await t.toolbox.discover("shape-3d");
+    const args = Object.fromEntries(tool.parameters.map((p) => [p.name, p.kind === "file" ? { sha256: img.asset.sha256 } : 43]));
+    const run = vi.spyOn(modelPool(), "run");
+    try {
+      const r = await t.toolbox.callTool(tool, args, { emit: t.emit });
+      const glb = r.outputs.find((o) => (o as { mediaType?: string }).mediaType === "model/gltf-binary") as ModelAsset;
+      expect(glb).toMatchObject({ kind: "asset", vertices: expect.any(Number) });
+      const served = servedOf(glb);
+      expect(await t.assets.stat(served.sha256)).not.toBeNull();
+      expect(run).toHaveBeenCalledTimes(1);
+      const again = await t.toolbox.callTool(tool, args);
+      expect(again.cached).toBe(true);
+      expect(again.outputs).toContainEqual(expect.objectContaining({ sha256: glb.sha256, served }));
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it("lists two built-ins per capability offline, the original first", () => {

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { AssetMediaType, AssetStore, StoredAsset } from "@/lib/contracts/asset-store";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { toolEvent, type ToolResultSummary } from "@/lib/contracts/tool-events";
-import { khronosInWorker } from "@/lib/model-worker/models";
 import { imageAdapterFor, modelAdapterFor } from "./adapters";
 import type { AdapterOutput, AdapterSession, InputImage, NormalizedImageRequest, NormalizedModelRequest } from "./adapters/types";
 import { assertApi, type ExpectedEndpoint, type ExpectedKind } from "./api-check";
@@ -33,13 +32,14 @@ import type {
   ImageToSplatRequest,
   ModelAsset,
   ModelResult,
+  ServedModel,
   SpaceEntry,
   SplatAsset,
   SplatResult,
   TextToImageRequest,
 } from "./types";
 import { assertSpaceUrlAllowed, type LookupFn, type UrlGuardOptions } from "./url-guard";
-import { defaultGlbLimits, validateGlb, type GlbLimits } from "./validate/glb";
+import { defaultGlbLimits, validateAndPrepareSpaceGlb, validateSpaceGlb, type GlbLimits } from "./validate/glb";
 import { defaultImageLimits, validateImage, type ImageLimits } from "./validate/image";
 import { readImageHeader } from "@/lib/media/image-header";
 import { defaultPlyLimits, validatePly, type PlyLimits } from "./validate/ply";
@@ -116,6 +116,14 @@ const assetRefSchema = z.looseObject({
   mediaType: z.string(),
   bytes: z.number().int().nonnegative(),
 });
+
+/** A model's web version as a result (or a cached one) names it: see ModelAsset.served. */
+export const servedModelSchema = z.object({
+  sha256: sha256Schema,
+  mediaType: z.literal("model/gltf-binary"),
+  bytes: z.number().int().nonnegative(),
+  height: z.number().positive(),
+}) satisfies z.ZodType<ServedModel>;
 
 export function createToolbox(deps: ToolboxDeps): Toolbox {
   return new SpaceToolbox(deps);
@@ -219,11 +227,7 @@ class SpaceToolbox implements Toolbox {
   }
 
   async imageToModel(req: ImageToModelRequest, opts: CallOptions = {}): Promise<ModelResult> {
-    const out = await this.imageToFile("image-to-3d", req, opts, async (bytes) => {
-      const glb = await validateGlb(bytes, this.limits.glb, { khronos: khronosInWorker });
-      const stored = await this.assets.put(bytes, "model/gltf-binary");
-      return { ...stored, vertices: glb.vertices, triangles: glb.triangles } satisfies ModelAsset;
-    });
+    const out = await this.imageToFile("image-to-3d", req, opts, (bytes, signal) => this.storeModel(bytes, signal), (cached) => this.withServedModel(cached));
     return out as ModelResult;
   }
 
@@ -240,7 +244,9 @@ class SpaceToolbox implements Toolbox {
     capability: "image-to-3d" | "image-to-splat",
     req: ImageToModelRequest,
     opts: CallOptions,
-    validateAndStore: (bytes: Buffer) => Promise<A>,
+    validateAndStore: (bytes: Buffer, signal: AbortSignal) => Promise<A>,
+    /** Completes a cached result (default: as cached); null makes it a miss. */
+    fromCachedAsset: (cached: A) => Promise<A | null> = async (cached) => cached,
   ): Promise<{ asset: A; space: string; endpoint: string; cached: boolean; calls: SpaceCallRecord[] }> {
     const parsed = this.parseInput(capability, modelRequestSchema, req, opts);
     const resolved = await this.resolveImage(parsed.image as ImageInput, capability, opts);
@@ -261,7 +267,7 @@ class SpaceToolbox implements Toolbox {
         const asset = await this.cachedAsset(cached.outputs[0], [mediaType]);
         if (!asset) return null;
         const { kind: _kind, ...meta } = cached.outputs[0] as Record<string, unknown>;
-        return { ...meta, ...asset } as unknown as A;
+        return fromCachedAsset({ ...meta, ...asset } as unknown as A);
       },
       attempt: async (entry, _plan, ctx) => {
         const adapter = modelAdapterFor(entry, capability);
@@ -280,7 +286,7 @@ class SpaceToolbox implements Toolbox {
         });
         const endpoint = out.endpoint;
         ctx.progress({ stage: "validating" });
-        const asset = await validateAndStore(dl.bytes);
+        const asset = await validateAndStore(dl.bytes, ctx.signal);
         const { sha256, mediaType: mt, bytes, ...meta } = asset;
         return { value: asset, outputs: [{ kind: "asset", sha256, mediaType: mt, bytes, ...meta }], ...(endpoint ? { endpoint } : {}) };
       },
@@ -342,10 +348,23 @@ class SpaceToolbox implements Toolbox {
       candidates: [entry],
       plan: (e) => ({ endpoint: tool.endpoint, inputs, cacheKey: this.key(e, tool.endpoint, 1, inputs, fileShas) }),
       fromCache: async (_e, cached) => {
+        const outputs: unknown[] = [];
         for (const o of cached.outputs) {
-          if (assetRefSchema.safeParse(o).success && !(await this.cachedAsset(o, null))) return null;
+          const ref = assetRefSchema.safeParse(o);
+          if (!ref.success) {
+            outputs.push(o);
+            continue;
+          }
+          if (!(await this.cachedAsset(o, null))) return null;
+          if (ref.data.mediaType !== "model/gltf-binary") {
+            outputs.push(o);
+            continue;
+          }
+          const model = await this.withServedModel(ref.data as unknown as ModelAsset);
+          if (!model) return null;
+          outputs.push({ ...model, kind: "asset" });
         }
-        return cached.outputs;
+        return outputs;
       },
       attempt: async (e, _plan, ctx) => {
         const outputs = await this.onSpace(
@@ -389,19 +408,16 @@ class SpaceToolbox implements Toolbox {
         continue;
       }
       const dl = await downloadFile(ref, this.downloadOptions(session, ctx, Math.max(this.limits.glb.maxBytes, this.limits.image.maxBytes, this.limits.ply.maxBytes)));
-      const stored = await this.sniffValidateStore(dl);
+      const stored = await this.sniffValidateStore(dl, ctx.signal);
       out.push(stored);
     }
     return out;
   }
 
-  private async sniffValidateStore(dl: Downloaded): Promise<unknown> {
+  private async sniffValidateStore(dl: Downloaded, signal: AbortSignal): Promise<unknown> {
     const b = dl.bytes;
-    if (b.byteLength >= 4 && b.readUInt32LE(0) === 0x46546c67) {
-      const glb = await validateGlb(b, this.limits.glb, { khronos: khronosInWorker });
-      const s = await this.assets.put(b, "model/gltf-binary");
-      return { kind: "asset", ...s, vertices: glb.vertices, triangles: glb.triangles };
-    }
+    // A model is for the hall: validated and prepared for the web like image_to_3d's (storeModel).
+    if (b.byteLength >= 4 && b.readUInt32LE(0) === 0x46546c67) return { kind: "asset", ...(await this.storeModel(b, signal)) };
     if (b.subarray(0, 4).toString("latin1") === "ply\n" || b.subarray(0, 5).toString("latin1") === "ply\r\n") {
       const ply = validatePly(b, this.limits.ply);
       const s = await this.assets.put(b, "application/ply");
@@ -563,7 +579,7 @@ class SpaceToolbox implements Toolbox {
         return { bytes: img.bytes, mediaType: img.mediaType, sha256: stored.sha256, filename: `input.${ext(img.mediaType)}` };
       }
       if (input.bytes.byteLength >= 4 && Buffer.from(input.bytes.subarray(0, 4)).toString("latin1") === "glTF") {
-        await validateGlb(input.bytes, this.limits.glb, { khronos: khronosInWorker });
+        await validateSpaceGlb(input.bytes, this.limits.glb); // an input to a Space: stored, never shown
         stored = await this.assets.put(input.bytes, "model/gltf-binary");
         return { bytes: input.bytes, mediaType: stored.mediaType, sha256: stored.sha256, filename: "input.glb" };
       }
@@ -571,6 +587,31 @@ class SpaceToolbox implements Toolbox {
       throw this.inputError(capability, `The input file is invalid: ${e instanceof Error ? e.message : String(e)}`, opts);
     }
     throw this.inputError(capability, "The input file is not a PNG/JPEG/WebP image or a GLB", opts);
+  }
+
+  /**
+   * A model from a Space: validated and prepared for the web in one trip to the model worker (the bytes cross
+   * once), then stored with its web version. A refused model throws OutputValidationError before anything is
+   * stored; a valid one that cannot be prepared is stored, its `served` saying why.
+   */
+  private async storeModel(bytes: Uint8Array, signal?: AbortSignal): Promise<ModelAsset> {
+    const { valid, prepared } = await validateAndPrepareSpaceGlb(bytes, this.limits.glb, signal);
+    const [original, served] = await Promise.all([
+      this.assets.put(bytes, "model/gltf-binary"),
+      "glb" in prepared ? this.assets.put(prepared.glb, "model/gltf-binary").then((s): ServedModel => ({ ...s, height: prepared.height })) : prepared,
+    ]);
+    return { ...original, vertices: valid.vertices, triangles: valid.triangles, served };
+  }
+
+  /**
+   * A cached model with its web version: the stored one; or, for an entry written before models were prepared on
+   * arrival (or whose web version failed or is gone), one made now from the stored original, as the build did then.
+   */
+  private async withServedModel(cached: ModelAsset): Promise<ModelAsset | null> {
+    const served = servedModelSchema.safeParse(cached.served);
+    if (served.success && (await this.cachedAsset({ kind: "asset", ...served.data }, ["model/gltf-binary"]))) return { ...cached, served: served.data };
+    const original = await this.assets.get(cached.sha256);
+    return original ? this.storeModel(original) : null;
   }
 
   /** A cached asset reference, if the asset is still in the store with an expected media type. */

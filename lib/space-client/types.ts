@@ -79,6 +79,17 @@ export interface ImageAsset extends StoredAsset {
 export interface ModelAsset extends StoredAsset {
   vertices: number;
   triangles: number;
+  /**
+   * What the gallery shows: the model prepared for the web (lib/models/prepare.ts) from the same bytes, in the
+   * same worker trip as its validation, and stored beside it; or why it could not be (valid glTF that cannot
+   * stand on a plinth, e.g. a flat one).
+   */
+  served: ServedModel | { error: string };
+}
+
+/** A model's web version: upright, `height` metres tall, optimised and compressed. */
+export interface ServedModel extends StoredAsset {
+  height: number;
 }
 
 export interface SplatAsset extends StoredAsset {

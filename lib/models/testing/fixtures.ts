@@ -123,3 +123,12 @@ export async function makeSharedMeshGlb(): Promise<Uint8Array> {
   for (let i = 0; i < 3; i++) scene.addChild(doc.createNode(`cube-${i}`).setMesh(mesh).setTranslation([i * 2, i, 0]));
   return new NodeIO().writeBinary(doc);
 }
+
+/** A 1 m square lying flat (no height): valid glTF that cannot stand on a plinth, so preparing it fails. */
+export async function makeFlatGlb(): Promise<Uint8Array> {
+  const doc = new Document();
+  doc.createBuffer();
+  const mesh = addMesh(doc, "floor", [0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1], [0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0], [0, 0, 1, 0, 0, 1, 1, 1], [0, 2, 1, 1, 2, 3]);
+  doc.createScene("scene").addChild(doc.createNode("floor").setMesh(mesh));
+  return new NodeIO().writeBinary(doc);
+}

@@ -1,25 +1,34 @@
 // The model pool with its REAL worker (worker.ts run through tsx in a thread), never in-process.
 import { afterAll, describe, expect, it } from "vitest";
-import { ModelError } from "../../models/io";
+import { defaultGlbLimits, InvalidGlbError } from "../../models/glb-checks";
 import { inspectGlb } from "../../models/inspect";
-import { makeSharedMeshGlb, makeZUpBoxGlb } from "../../models/testing/fixtures";
+import { makeFlatGlb, makeSharedMeshGlb, makeZUpBoxGlb } from "../../models/testing/fixtures";
 import { validateGlb as validateGlbInThread } from "../../models/validate";
 import { WorkerTaskError } from "../../platform/worker-pool/pool";
 import { OutputValidationError } from "../errors";
 import { makeGlb, patchGlbJson } from "../testing/media";
-import { validateGlb } from "./glb";
-import { khronosInWorker, prepareModelInWorker } from "../../model-worker/models";
+import { validateAndPrepareSpaceGlb, validateSpaceGlb } from "./glb";
+import { validateAndPrepareInWorker, validateInWorker } from "../../model-worker/models";
 import { BoundedPool, closeModelPool, modelPool, modelWorkerCount, WorkerQueueFullError, type TaskPool } from "../../model-worker/pool";
+import type { PreparedModel } from "../../models/prepare";
 
 afterAll(() => closeModelPool());
 
+/** The web version, failing the test if the worker could not make one. */
+function webVersion(prepared: PreparedModel | { error: string }): PreparedModel {
+  if ("error" in prepared) throw new Error(`not prepared: ${prepared.error}`);
+  return prepared;
+}
+
 describe("model pool", () => {
-  it("prepares a model in a worker thread, leaving the caller's bytes alone", async () => {
+  it("validates and prepares a model in one worker task, leaving the caller's bytes alone", async () => {
     const original = Buffer.from(await makeZUpBoxGlb([512, 512]));
     const copy = Buffer.from(original);
-    const { glb, height, stats } = await prepareModelInWorker(original, { upAxis: "z" });
+    const { valid, prepared } = await validateAndPrepareInWorker(original, { prepare: { upAxis: "z" } });
     expect(original.byteLength).toBe(copy.byteLength); // not transferred away
     expect(original.equals(copy)).toBe(true);
+    expect(valid).toMatchObject({ vertices: 24, triangles: 12, textures: 1 });
+    const { glb, height, stats } = webVersion(prepared);
     expect(Buffer.isBuffer(glb)).toBe(true);
     expect(height).toBeCloseTo(1.6, 3);
     expect(stats).toMatchObject({ originalBytes: original.byteLength, servedBytes: glb.byteLength, originalVertices: 24, upAxis: "z" });
@@ -30,35 +39,45 @@ describe("model pool", () => {
     expect(modelPool().stats()).toMatchObject({ workers: 1, busy: 0, queued: 0 });
   });
 
-  it("returns the input's faults as the errors callers know", async () => {
-    const bad = prepareModelInWorker(new TextEncoder().encode("not a model"));
-    await expect(bad).rejects.toBeInstanceOf(ModelError);
-    await expect(bad).rejects.toThrow(/not a readable GLB/);
-    await expect(prepareModelInWorker(await makeSharedMeshGlb(), { targetHeight: -1 })).rejects.toBeInstanceOf(RangeError);
+  it("returns the input's faults as the errors callers know, and a model it cannot prepare as its reason", async () => {
+    const bad = validateAndPrepareInWorker(new TextEncoder().encode("not a model, but long enough"));
+    await expect(bad).rejects.toBeInstanceOf(InvalidGlbError);
+    await expect(bad).rejects.toThrow(/not a GLB/);
+    await expect(validateAndPrepareInWorker(await makeSharedMeshGlb(), { prepare: { targetHeight: -1 } })).rejects.toBeInstanceOf(RangeError);
+    // Valid glTF, but flat: validation passes and the preparation's refusal comes back as the reason, as the
+    // build shows it ("Could not model it: …"), not as a bad output of the Space.
+    const flat = await validateAndPrepareInWorker(await makeFlatGlb());
+    expect(flat.valid.vertices).toBe(4);
+    expect(flat.prepared).toEqual({ error: expect.stringMatching(/flat/) });
     expect(modelPool().stats().workers).toBe(1); // a refused input does not cost the worker
   });
 
-  it("runs the Khronos validator in the worker, with the same verdicts", async () => {
+  it("runs the structural checks and the Khronos validator in the worker, with the same verdicts", async () => {
     const glb = await makeGlb();
-    expect(await validateGlb(glb, undefined, { khronos: khronosInWorker })).toMatchObject({ vertices: 4, triangles: 2, textures: 1 });
+    expect(await validateSpaceGlb(glb, defaultGlbLimits)).toMatchObject({ vertices: 4, triangles: 2, textures: 1 });
+    expect(await validateInWorker(glb)).toEqual(await validateGlbInThread(glb));
     const broken = patchGlbJson(glb, (j) => {
       (j.accessors as { count: number }[])[2]!.count = 999;
     });
-    const refused = validateGlb(broken, undefined, { khronos: khronosInWorker });
+    const refused = validateAndPrepareSpaceGlb(broken, defaultGlbLimits);
     await expect(refused).rejects.toBeInstanceOf(OutputValidationError);
     await expect(refused).rejects.toThrow(/glTF validation error/);
-    expect((await khronosInWorker(broken)).numErrors).toBe((await validateGlbInThread(broken)).numErrors);
+    const inThread = await validateGlbInThread(broken).catch((e: unknown) => e);
+    expect(inThread).toBeInstanceOf(InvalidGlbError);
+    await expect(validateInWorker(broken)).rejects.toThrow((inThread as Error).message);
+    // The structural checks come first, with the same limits: a refusal no validator had to see.
+    await expect(validateSpaceGlb(glb, { ...defaultGlbLimits, maxVertices: 3 })).rejects.toThrow(/4 vertices, over the 3 limit/);
   });
 
   it("cancels a running task by replacing its worker", async () => {
     const controller = new AbortController();
-    const running = prepareModelInWorker(await makeZUpBoxGlb([2048, 2048]), {}, controller.signal);
+    const running = validateAndPrepareInWorker(await makeZUpBoxGlb([2048, 2048]), { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 50));
     controller.abort();
     await expect(running).rejects.toMatchObject({ name: "AbortError", failure: "aborted" });
     await expect(running).rejects.toBeInstanceOf(WorkerTaskError);
-    const { height } = await prepareModelInWorker(await makeSharedMeshGlb());
-    expect(height).toBeCloseTo(1.6, 3);
+    const { prepared } = await validateAndPrepareInWorker(await makeSharedMeshGlb());
+    expect(webVersion(prepared).height).toBeCloseTo(1.6, 3);
   });
 });
 
@@ -79,10 +98,10 @@ describe("BoundedPool", () => {
 
   it("refuses at once when too many tasks wait, and passes the rest through", async () => {
     const full = fakePool(4);
-    await expect(new BoundedPool(full, 4).run("prepare-model", null)).rejects.toBeInstanceOf(WorkerQueueFullError);
+    await expect(new BoundedPool(full, 4).run("validate-and-prepare", null)).rejects.toBeInstanceOf(WorkerQueueFullError);
     expect(full.runs).toEqual([]);
     const room = fakePool(3);
-    await expect(new BoundedPool(room, 4).run("prepare-model", null)).resolves.toBe("prepare-model");
+    await expect(new BoundedPool(room, 4).run("validate-and-prepare", null)).resolves.toBe("validate-and-prepare");
   });
 
   it("sizes the pool from MODEL_WORKERS, else one worker per core up to four", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import type { AssetMediaType } from "@/lib/contracts/asset-store";
+import { mb } from "@/lib/platform/format";
 import { OutputValidationError } from "../errors";
 import { readImageHeader } from "@/lib/media/image-header";
 import { decodeForAnalysis, measureImage, rememberQuality } from "@/lib/media/inspect-image";
@@ -85,6 +86,3 @@ function checkSize(w: number, h: number, limits: ImageLimits, what: string): voi
   }
 }
 
-export function mb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import { OutputValidationError } from "../errors";
-import { mb } from "./image";
+import { mb } from "@/lib/platform/format";
 
 // A Gaussian-splat PLY is a text header followed by a body whose size the header fully determines. We accept
 // it only when the header parses, declares `element vertex N` with x/y/z, and the body has exactly the bytes

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { makeGlb, makePly, makePng, makeWebp, patchGlbJson } from "../testing/media";
-import { validateGlb } from "./glb";
+import { validateGlb } from "@/lib/models/validate";
 import { validateImage } from "./image";
 import { readImageHeader } from "@/lib/media/image-header";
 import { validatePly } from "./ply";
