@@ -19,7 +19,7 @@ import {
 import type { FileStore } from "./files";
 import { detail, json } from "./http";
 import { CallQueue } from "./queue";
-import { runEvent } from "./runner";
+import { runCall } from "./run-call";
 import { SessionHub } from "./sessions";
 import type { SseSink } from "./sse";
 import type { GradioAppStats } from "./types";
@@ -64,7 +64,7 @@ export class CallManager {
     this.queue = new CallQueue(opts.concurrencyLimit, opts.maxQueueSize, {
       start: (event) =>
         void this.run(event).catch((err: unknown) => {
-          // runEvent settles everything itself; this only guards against an unhandled rejection.
+          // runCall settles everything itself; this only guards against an unhandled rejection.
           console.error(`[gradio-server] ${opts.appId}: call ${event.id} failed unexpectedly:`, err);
         }),
       send: (event, message) => this.sessions.send(event, message),
@@ -169,7 +169,7 @@ export class CallManager {
   }
 
   private run(event: CallEvent): Promise<void> {
-    return runEvent(event, {
+    return runCall(event, {
       files: this.opts.files,
       showError: this.opts.showError,
       send: (e, m) => this.sessions.send(e, m),
