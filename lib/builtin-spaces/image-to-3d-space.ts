@@ -5,16 +5,13 @@ import "server-only";
 // engine refuses comes back as a Gradio error carrying the engine's message.
 import { outputFile, type GradioAppDefinition } from "@/lib/builtin-spaces/gradio-server";
 import { engineFailure } from "./engine-errors";
+import { imageTo3dInWorker } from "./engines/engines";
+import type { ImageTo3dEngine } from "./engines/tasks";
+import type { BuiltinSpaceInfo } from "./space-info";
 
-export interface ImageTo3dMethod {
-  id: string;
-  title: string;
-  description: string;
-  endpointDescription: string;
-  /** Progress label while the engine works, and the word for its failures. */
-  working: string;
-  failure: string;
-  reconstruct(image: Uint8Array, seed: number, signal: AbortSignal): Promise<{ glb: Uint8Array }>;
+export interface ImageTo3dMethod extends BuiltinSpaceInfo {
+  /** The engine task that turns the picture into a GLB. */
+  engine: ImageTo3dEngine;
 }
 
 export function imageTo3dSpaceDefinition(method: ImageTo3dMethod, concurrencyLimit: number): GradioAppDefinition {
@@ -37,7 +34,7 @@ export function imageTo3dSpaceDefinition(method: ImageTo3dMethod, concurrencyLim
           ctx.progress(0.05, "Reading the image");
           const image = await args.file("image").read();
           ctx.progress(0.15, method.working);
-          const { glb } = await method.reconstruct(image, args.number("seed"), ctx.signal).catch((e: unknown) => engineFailure(e, method.failure));
+          const { glb } = await imageTo3dInWorker(method.engine, image, args.number("seed"), ctx.signal).catch((e: unknown) => engineFailure(e, method.failure));
           ctx.progress(1, "Done");
           return [outputFile(glb, "model.glb")];
         },

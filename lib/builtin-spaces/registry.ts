@@ -14,29 +14,16 @@ import {
   splitMountedPath,
   type FaultProfile,
   type GradioApp,
-  type GradioAppDefinition,
 } from "@/lib/builtin-spaces/gradio-server";
 import { configValue } from "@/lib/platform/config";
 import { processSingleton } from "@/lib/platform/singleton";
 import { BuiltinFaultsError, parseEnvFaults, parseSpaceSegment } from "./faults";
-import { INK_SPACE_ID, inkSpaceDefinition } from "./ink-space";
-import { RELIEF_SPACE_ID, reliefSpaceDefinition } from "./relief-space";
-import { SHAPE_SPACE_ID, shapeSpaceDefinition } from "./shape-space";
-import { SKETCH_SPACE_ID, sketchSpaceDefinition } from "./sketch-space";
+import { BUILTIN_SPACES, builtinSpaceDefinition, type BuiltinSpaceName } from "./spaces";
 import { enginePool } from "./engines/engines";
 
 export { FAULTS_ENV } from "./faults";
 export const SPACES_MOUNT = "/spaces";
-/** Two per capability, so a swap or a fallback has somewhere to go offline: text-to-image, then image-to-3D. */
-export const BUILTIN_SPACES = [SKETCH_SPACE_ID, SHAPE_SPACE_ID, INK_SPACE_ID, RELIEF_SPACE_ID] as const;
-export type BuiltinSpaceName = (typeof BUILTIN_SPACES)[number];
-
-const DEFINITIONS: Record<BuiltinSpaceName, (concurrency: number) => GradioAppDefinition> = {
-  [SKETCH_SPACE_ID]: sketchSpaceDefinition,
-  [SHAPE_SPACE_ID]: shapeSpaceDefinition,
-  [INK_SPACE_ID]: inkSpaceDefinition,
-  [RELIEF_SPACE_ID]: reliefSpaceDefinition,
-};
+export { BUILTIN_SPACES, type BuiltinSpaceName } from "./spaces";
 
 /** Fault variants are created on demand from URLs: bounded, least recently used idle ones go first. */
 const MAX_VARIANTS = 64;
@@ -143,7 +130,7 @@ export function builtinSpaceApp(segment: string): VariantLookup {
     return refuse(503, "Too many built-in Space variants are busy; try again later.");
   }
   const app = createGradioApp(
-    { ...DEFINITIONS[parsed.base](enginePool().size), faults: profile },
+    { ...builtinSpaceDefinition(parsed.base, enginePool().size), faults: profile },
     { fileStore: storeFor(reg, parsed.base), resolveFileUrl: resolveBuiltinFileUrl },
   );
   reg.apps.set(key, { app, lastUsed: Date.now() });

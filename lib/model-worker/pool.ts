@@ -1,47 +1,31 @@
 import "server-only";
 // The process-wide pool for the app's CPU-heavy model work (preparing a GLB for the web, the Khronos
 // validator): without it those run on the request event loop and stall every page, server action and live
-// stream for up to a second per model. Sized by modelWorkerCount below. The generic WorkerPool (lazy unref'd
-// workers, FIFO, crash replacement, abort) is the engine pool's; this adds a bound on waiting tasks, so a
-// burst of builds fails fast and visibly instead of queueing minutes of work in memory.
+// stream for up to a second per model. It is the generic WorkerPool (lib/platform/worker-pool: lazy unref'd
+// workers, FIFO, crash replacement, abort) with a bound on waiting tasks, so a burst of builds fails fast and
+// visibly (WorkerQueueFullError) instead of queueing minutes of work in memory.
 import os from "node:os";
-import { WorkerPool, type RunOptions } from "../platform/worker-pool/pool";
+import { Worker } from "node:worker_threads";
+import { WorkerPool } from "../platform/worker-pool/pool";
 import { configValue } from "../platform/config";
-import { spawnModelWorker } from "./spawn";
+import { workerExecArgv } from "../platform/worker-pool/spawn";
 import { dropProcessSingleton, processSingleton } from "../platform/singleton";
 
 /** Tasks allowed to wait for a worker; past this, run() refuses at once. */
 export const DEFAULT_MAX_QUEUED = 32;
 
-export class WorkerQueueFullError extends Error {
-  constructor(waiting: number) {
-    super(`The server is busy preparing models (${waiting} waiting); try again in a moment`);
-    this.name = "WorkerQueueFullError";
-  }
-}
-
-/** The part of WorkerPool this module relies on (tests pass a pool over a test worker). */
-export type TaskPool = Pick<WorkerPool, "run" | "stats" | "close" | "size">;
-
-export class BoundedPool {
-  constructor(
-    readonly pool: TaskPool,
-    readonly maxQueued = DEFAULT_MAX_QUEUED,
-  ) {}
-
-  run<T>(task: string, input: unknown, options?: RunOptions): Promise<T> {
-    const { queued } = this.pool.stats();
-    if (queued >= this.maxQueued) return Promise.reject(new WorkerQueueFullError(queued));
-    return this.pool.run<T>(task, input, options);
-  }
-
-  stats(): { workers: number; busy: number; queued: number } {
-    return this.pool.stats();
-  }
-
-  close(): Promise<void> {
-    return this.pool.close();
-  }
+/**
+ * Starts a model worker. The literal `new Worker(new URL("./worker.ts", import.meta.url), {…})` is what makes
+ * Turbopack bundle worker.ts (with gltf-transform, meshoptimizer, the Khronos validator) as its own entry:
+ * keep both arguments literal, here next to worker.ts (lib/platform/worker-pool/spawn.ts says why).
+ */
+function spawnModelWorker(): Worker {
+  return new Worker(new URL("./worker.ts", import.meta.url), {
+    name: "vernissage-models",
+    execArgv: workerExecArgv(import.meta.url),
+    // A model that blows up the optimiser kills only this worker (its task fails; a fresh one replaces it).
+    resourceLimits: { maxOldGenerationSizeMb: 1536 },
+  });
 }
 
 /**
@@ -57,14 +41,20 @@ export function modelWorkerCount(env: string | undefined, cores = os.availablePa
 }
 
 // One per process: every route bundle shares one bounded set of threads.
-export function modelPool(): BoundedPool {
+export function modelPool(): WorkerPool {
   return processSingleton(
     "modelPool",
-    () => new BoundedPool(new WorkerPool({ size: modelWorkerCount(configValue("MODEL_WORKERS")?.toString()), createWorker: spawnModelWorker })),
+    () =>
+      new WorkerPool({
+        size: modelWorkerCount(configValue("MODEL_WORKERS")?.toString()),
+        createWorker: spawnModelWorker,
+        maxQueued: DEFAULT_MAX_QUEUED,
+        busyWith: "preparing models",
+      }),
   );
 }
 
 /** Stops the model workers (shutdown, tests); the next modelPool() call starts a fresh pool. */
 export async function closeModelPool(): Promise<void> {
-  await dropProcessSingleton<BoundedPool>("modelPool")?.close();
+  await dropProcessSingleton<WorkerPool>("modelPool")?.close();
 }

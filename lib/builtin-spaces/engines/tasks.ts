@@ -15,43 +15,43 @@ export interface SketchTaskOutput {
   png: ArrayBuffer;
 }
 
-export interface ShapeTaskInput {
+/** The image-to-3D engines (shape-3d, relief-3d): one input, a GLB out, each with its own stats. */
+export interface ImageTo3dStats {
+  shape: ReconstructStats;
+  relief: ReliefStats;
+}
+export type ImageTo3dEngine = keyof ImageTo3dStats;
+
+export interface ImageTo3dTaskInput {
   image: ArrayBuffer;
   seed: number;
 }
-export interface ShapeTaskOutput {
+export interface ImageTo3dTaskOutput<E extends ImageTo3dEngine = ImageTo3dEngine> {
   glb: ArrayBuffer;
-  stats: ReconstructStats;
+  stats: ImageTo3dStats[E];
 }
 
-/** relief-3d takes the same input as shape-3d. */
-export type ReliefTaskInput = ShapeTaskInput;
-export interface ReliefTaskOutput {
-  glb: ArrayBuffer;
-  stats: ReliefStats;
+type Reconstruct<E extends ImageTo3dEngine> = (image: Uint8Array, opts: { seed: number }) => Promise<{ glb: Buffer; stats: ImageTo3dStats[E] }>;
+
+function imageTo3dTask<E extends ImageTo3dEngine>(reconstruct: Reconstruct<E>): TaskHandler {
+  return async (input) => {
+    const { image, seed } = input as ImageTo3dTaskInput;
+    const { glb, stats } = await reconstruct(new Uint8Array(image), { seed });
+    const bytes = transferableBytes(glb);
+    const output: ImageTo3dTaskOutput<E> = { glb: bytes, stats };
+    return { output, transfer: [bytes] };
+  };
 }
 
-export const engineTasks: Record<string, TaskHandler> = {
+export const engineTasks: Record<"sketch" | ImageTo3dEngine, TaskHandler> = {
   async sketch(input) {
     const { prompt, seed, width, height } = input as SketchTaskInput;
     const png = transferableBytes(await renderSketch({ prompt, seed, width, height }));
     const output: SketchTaskOutput = { png };
     return { output, transfer: [png] };
   },
-  async shape(input) {
-    const { image, seed } = input as ShapeTaskInput;
-    const { glb, stats } = await reconstructModel(new Uint8Array(image), { seed });
-    const bytes = transferableBytes(glb);
-    const output: ShapeTaskOutput = { glb: bytes, stats };
-    return { output, transfer: [bytes] };
-  },
-  async relief(input) {
-    const { image, seed } = input as ReliefTaskInput;
-    const { glb, stats } = await reconstructRelief(new Uint8Array(image), { seed });
-    const bytes = transferableBytes(glb);
-    const output: ReliefTaskOutput = { glb: bytes, stats };
-    return { output, transfer: [bytes] };
-  },
+  shape: imageTo3dTask(reconstructModel),
+  relief: imageTo3dTask(reconstructRelief),
 };
 
 /**

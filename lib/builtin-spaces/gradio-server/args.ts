@@ -9,54 +9,9 @@ import { GradioError } from "./errors";
 import type { FileStore } from "./files";
 import type { CompiledEndpoint } from "./config";
 import type { ParameterDefinition } from "./types";
-
-export interface InputFile {
-  kind: "input-file";
-  /** Real path inside the Space's file store. */
-  path: string;
-  /** The caller's file name (orig_name), or the stored name. */
-  name: string;
-  size: number;
-  read(): Promise<Buffer>;
-}
-
-type ArgValue = string | number | boolean | null | InputFile;
+import { RunArgs, type ArgValue, type InputFile } from "./run-args";
 
 const DEFAULT_MAX_STRING = 20_000;
-
-/** The arguments of one call, by parameter name, with typed getters (a wrong getter is a programming error). */
-export class RunArgs {
-  constructor(private readonly values: ReadonlyMap<string, ArgValue>) {}
-
-  private get(name: string): ArgValue {
-    if (!this.values.has(name)) throw new Error(`No parameter named "${name}"`);
-    return this.values.get(name) as ArgValue;
-  }
-  string(name: string): string {
-    const v = this.get(name);
-    if (typeof v !== "string") throw new Error(`Parameter "${name}" is not a string`);
-    return v;
-  }
-  number(name: string): number {
-    const v = this.get(name);
-    if (typeof v !== "number") throw new Error(`Parameter "${name}" is not a number`);
-    return v;
-  }
-  boolean(name: string): boolean {
-    const v = this.get(name);
-    if (typeof v !== "boolean") throw new Error(`Parameter "${name}" is not a boolean`);
-    return v;
-  }
-  file(name: string): InputFile {
-    const v = this.get(name);
-    if (typeof v !== "object" || v === null) throw new Error(`Parameter "${name}" is not a file`);
-    return v;
-  }
-  /** Optional values (a parameter whose default is null). */
-  optional(name: string): ArgValue {
-    return this.get(name);
-  }
-}
 
 const fileDataSchema = z.looseObject({
   path: z.string().min(1).max(4096),

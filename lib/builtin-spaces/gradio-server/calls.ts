@@ -5,21 +5,11 @@ import { prepareArgs } from "./args";
 import type { CompiledEndpoint } from "./config";
 import { errorPayload } from "./errors";
 import { CallEvent, newEventId, type ServerMessage } from "./event";
-import {
-  drawFaultPlan,
-  FaultSpecError,
-  formatFaultProfile,
-  mergeFaults,
-  parseFaultSpec,
-  Prng,
-  seedFromString,
-  type FaultPlan,
-  type FaultProfile,
-} from "./faults";
+import { FaultDice, FaultSpecError, type FaultPlan, type FaultProfile } from "./faults";
 import type { FileStore } from "./files";
 import { detail, json } from "./http";
 import { CallQueue } from "./queue";
-import { runEvent } from "./runner";
+import { runCall } from "./run-call";
 import { SessionHub } from "./sessions";
 import type { SseSink } from "./sse";
 import type { GradioAppStats } from "./types";
@@ -29,7 +19,6 @@ export const FAULTS_HEADER = "x-vernissage-faults";
 
 /** Ended calls stay readable by GET /call/{api}/{event_id} this long. */
 const EVENT_TTL_MS = 10 * 60_000;
-const MAX_HEADER_PRNGS = 64;
 
 export interface CallManagerOptions {
   appId: string;
@@ -56,15 +45,16 @@ export class CallManager {
   readonly sessions = new SessionHub();
   private readonly queue: CallQueue;
   private readonly events = new Map<string, CallEvent>();
-  private readonly prngs = new Map<string, Prng>();
+  private readonly dice: FaultDice;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
   private closed = false;
 
   constructor(private readonly opts: CallManagerOptions) {
+    this.dice = new FaultDice(opts.profile, opts.appId);
     this.queue = new CallQueue(opts.concurrencyLimit, opts.maxQueueSize, {
       start: (event) =>
         void this.run(event).catch((err: unknown) => {
-          // runEvent settles everything itself; this only guards against an unhandled rejection.
+          // runCall settles everything itself; this only guards against an unhandled rejection.
           console.error(`[gradio-server] ${opts.appId}: call ${event.id} failed unexpectedly:`, err);
         }),
       send: (event, message) => this.sessions.send(event, message),
@@ -94,7 +84,7 @@ export class CallManager {
     if (this.closed) return detail(503, "Queue is stopped.");
     let plan: FaultPlan;
     try {
-      plan = this.drawPlan(req.request.headers.get(FAULTS_HEADER));
+      plan = this.dice.draw(req.request.headers.get(FAULTS_HEADER));
     } catch (err) {
       if (err instanceof FaultSpecError) return detail(400, `Invalid ${FAULTS_HEADER} header: ${err.message}`);
       throw err;
@@ -153,23 +143,8 @@ export class CallManager {
     this.events.clear();
   }
 
-  private drawPlan(header: string | null): FaultPlan {
-    const extra = header ? parseFaultSpec(header) : null;
-    // A header's concurrency cannot resize a running queue: it only applies per variant (URL or env).
-    if (extra) delete extra.concurrency;
-    const profile = extra ? mergeFaults(this.opts.profile, extra) : this.opts.profile;
-    const key = extra ? formatFaultProfile(extra) : "";
-    let prng = this.prngs.get(key);
-    if (!prng) {
-      if (this.prngs.size >= MAX_HEADER_PRNGS) this.prngs.delete(this.prngs.keys().next().value as string);
-      prng = new Prng(profile.seed ?? seedFromString(`${this.opts.appId}|${formatFaultProfile(profile)}`));
-      this.prngs.set(key, prng);
-    }
-    return drawFaultPlan(profile, prng);
-  }
-
   private run(event: CallEvent): Promise<void> {
-    return runEvent(event, {
+    return runCall(event, {
       files: this.opts.files,
       showError: this.opts.showError,
       send: (e, m) => this.sessions.send(e, m),

@@ -3,7 +3,7 @@
 // input/output component ids), components (a "state" type would change argument mapping; we have none),
 // space_id null (else a token makes the client fetch a JWT from huggingface.co), connect_heartbeat false.
 import { apiInfoFor, componentProps, exampleFor } from "./components";
-import type { EndpointDefinition, GradioAppDefinition } from "./types";
+import type { EndpointDefinition, GradioAppDefinition, ParameterDefinition, ReturnDefinition } from "./types";
 
 export const API_PREFIX = "/gradio_api";
 /** The Gradio release whose wire format we follow (it has /call/v2, which needs ≥ 6.13). */
@@ -39,32 +39,23 @@ export function buildConfig(
   root: string,
   maxFileSize: number,
 ): Record<string, unknown> {
+  // The keys common to an input and an output component, in the order Gradio writes them.
+  const component = (id: number | undefined, def: ParameterDefinition | ReturnDefinition, isInput: boolean) => ({
+    id,
+    type: def.component,
+    props: componentProps(def, isInput),
+    skip_api: false,
+    component_class_id: def.component,
+    key: null,
+    api_info: apiInfoFor(def),
+  });
   const components: Record<string, unknown>[] = [];
   for (const ep of endpoints) {
     ep.def.parameters.forEach((p, i) => {
-      components.push({
-        id: ep.inputIds[i],
-        type: p.component,
-        props: componentProps(p, true),
-        skip_api: false,
-        component_class_id: p.component,
-        key: null,
-        api_info: apiInfoFor(p),
-        api_info_as_input: apiInfoFor(p),
-        example_inputs: exampleFor(p),
-      });
+      components.push({ ...component(ep.inputIds[i], p, true), api_info_as_input: apiInfoFor(p), example_inputs: exampleFor(p) });
     });
     ep.def.returns.forEach((r, i) => {
-      components.push({
-        id: ep.outputIds[i],
-        type: r.component,
-        props: componentProps(r, false),
-        skip_api: false,
-        component_class_id: r.component,
-        key: null,
-        api_info: apiInfoFor(r),
-        api_info_as_output: apiInfoFor(r),
-      });
+      components.push({ ...component(ep.outputIds[i], r, false), api_info_as_output: apiInfoFor(r) });
     });
   }
   const dependencies = endpoints.map((ep) => ({

@@ -1,7 +1,7 @@
-// One call: from queue/join (or /call) to its process_completed. Holds what the queue, the runner and the
+// One call: from queue/join (or /call) to its process_completed. Holds what the queue, run-call.ts and the
 // streams need to agree on: its state, its abort signal, its fault plan, its REST listeners.
 import { randomUUID } from "node:crypto";
-import type { RunArgs } from "./args";
+import type { RunArgs } from "./run-args";
 import type { CompiledEndpoint } from "./config";
 import type { FaultPlan } from "./faults";
 

@@ -201,6 +201,38 @@ export function drawFaultPlan(profile: FaultProfile, prng: Prng): FaultPlan {
   };
 }
 
+/** Dice kept per distinct fault header; the least recently created go first past this. */
+const MAX_HEADER_PRNGS = 64;
+
+/**
+ * Each call's fault plan for one app: its profile, merged with a request's fault header (direct HTTP tests).
+ * One seeded PRNG per distinct header, so a given variant and header fault the same calls on every run.
+ */
+export class FaultDice {
+  private readonly prngs = new Map<string, Prng>();
+
+  constructor(
+    private readonly profile: FaultProfile,
+    private readonly appId: string,
+  ) {}
+
+  /** Throws FaultSpecError for a header that does not parse. */
+  draw(header: string | null): FaultPlan {
+    const extra = header ? parseFaultSpec(header) : null;
+    // A header's concurrency cannot resize a running queue: it only applies per variant (URL or env).
+    if (extra) delete extra.concurrency;
+    const profile = extra ? mergeFaults(this.profile, extra) : this.profile;
+    const key = extra ? formatFaultProfile(extra) : "";
+    let prng = this.prngs.get(key);
+    if (!prng) {
+      if (this.prngs.size >= MAX_HEADER_PRNGS) this.prngs.delete(this.prngs.keys().next().value as string);
+      prng = new Prng(profile.seed ?? seedFromString(`${this.appId}|${formatFaultProfile(profile)}`));
+      this.prngs.set(key, prng);
+    }
+    return drawFaultPlan(profile, prng);
+  }
+}
+
 /** The ZeroGPU text, verbatim in form: "You have exceeded your free ZeroGPU quota (120s requested vs. 44s left). Try again in 23:14:07." */
 export function quotaMessage(q: QuotaDetails): string {
   return `You have exceeded your free ZeroGPU quota (${q.requestedS}s requested vs. ${q.leftS}s left). Try again in ${q.retryIn}.`;

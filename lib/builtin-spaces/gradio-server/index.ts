@@ -2,7 +2,7 @@
 // node:http server and the real @gradio/client / gradio_client talk to it like to a Hugging Face Space.
 export { createGradioApp, FAULTS_HEADER } from "./app";
 export { GradioError, type GradioErrorOptions } from "./errors";
-export { RunArgs, type InputFile } from "./args";
+export { RunArgs, type InputFile } from "./run-args";
 export { API_PREFIX, GRADIO_VERSION } from "./config";
 export {
   parseFaultSpec,

@@ -2,7 +2,7 @@
 // `run`. Everything here is plain data so one definition can be mounted in Next and in a node:http test server.
 import type { FaultProfile } from "./faults";
 import type { FileStore } from "./files";
-import type { RunArgs } from "./args";
+import type { RunArgs } from "./run-args";
 
 /** Gradio component names as they appear in `/config` (lower case) — /info shows them capitalised. */
 export type ComponentName = "textbox" | "number" | "slider" | "checkbox" | "image" | "model3d" | "file";

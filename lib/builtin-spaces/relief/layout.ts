@@ -1,5 +1,5 @@
 import "server-only";
-import type { Box } from "../shape/mask";
+import type { Box, Rect } from "../shape/mask";
 
 /** Every relief stands exactly this tall (metres): the gallery sizes exhibits by height. */
 export const RELIEF_HEIGHT = 2;
@@ -23,13 +23,11 @@ const FRAME_HEIGHT = 0.2;
 /** Corner radius as a share of the height. */
 const CORNER = 0.05;
 
-/** Where the plaque lies on the picture and how big it is in the model. */
-export interface PlaqueLayout {
-  /** The plaque on the analysis grid (pixel-edge coordinates, y down); it may reach past the picture's edges. */
-  x0: number;
-  y0: number;
-  width: number;
-  height: number;
+/**
+ * Where the plaque lies on the picture and how big it is in the model. As a Rect, the plaque on the analysis
+ * grid; it may reach past the picture's edges.
+ */
+export interface PlaqueLayout extends Rect {
   /** Model size in metres: width (x), height (y), total depth (z). */
   W: number;
   H: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { positionBounds } from "../shape/mesh";
 import { meshTopology, type GlbMesh } from "../shape/testing/glb-inspect";
 import { layoutPlaque } from "./layout";
 import { buildPlaqueMesh } from "./plaque-mesh";
@@ -11,15 +12,6 @@ function asMesh(g: ReturnType<typeof buildPlaqueMesh>): GlbMesh {
   return { positions: g.positions, normals: g.normals, uvs: g.uvs, indices: Uint32Array.from(g.indices), uris: [], imageMimeTypes: [] };
 }
 
-function bounds(p: Float32Array) {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
-  p.forEach((v, i) => {
-    min[i % 3] = Math.min(min[i % 3]!, v);
-    max[i % 3] = Math.max(max[i % 3]!, v);
-  });
-  return { min, max };
-}
 
 describe("buildPlaqueMesh", () => {
   it("is closed, wound outward, and exactly the layout's size, standing on y = 0 and centred", () => {
@@ -27,7 +19,7 @@ describe("buildPlaqueMesh", () => {
     const topology = meshTopology(asMesh(g));
     expect(topology.badEdges).toBe(0);
     expect(topology.volume).toBeGreaterThan(0);
-    const { min, max } = bounds(g.positions);
+    const { min, max } = positionBounds(g.positions);
     expect(min[1]).toBeCloseTo(0, 6);
     expect(max[1]).toBeCloseTo(layout.H, 6);
     expect(max[0]! - min[0]!).toBeCloseTo(layout.W, 5);
@@ -68,7 +60,7 @@ describe("buildPlaqueMesh", () => {
   it("keeps a flat plaque (nothing to raise) closed with only plate and frame depth", () => {
     const g = buildPlaqueMesh(layout, () => 0);
     expect(meshTopology(asMesh(g)).badEdges).toBe(0);
-    const { min, max } = bounds(g.positions);
+    const { min, max } = positionBounds(g.positions);
     expect(max[2]! - min[2]!).toBeCloseTo(layout.plate + layout.frameHeight, 5);
   });
 });

@@ -5,7 +5,7 @@ import "server-only";
 import { decodeImage } from "../shape/decode";
 import { ReconstructInputError } from "../shape/errors";
 import { findSubject } from "../shape/subject";
-import { writeGlb } from "../shape/write-glb";
+import { writeGlb, type ModelStats } from "../shape/write-glb";
 import { reliefField, sampleField } from "./height-field";
 import { layoutPlaque, RELIEF_HEIGHT } from "./layout";
 import { buildPlaqueMesh } from "./plaque-mesh";
@@ -18,16 +18,9 @@ export const MAX_GLB_BYTES = 1.5 * 1024 * 1024;
 /** The GLB's JSON chunk, headers and padding, generously. */
 const GLB_OVERHEAD_BYTES = 16 * 1024;
 
-export interface ReliefStats {
+export interface ReliefStats extends ModelStats {
   /** Grid samples across and up the plaque's front. */
   grid: [number, number];
-  vertices: number;
-  triangles: number;
-  /** Bounding box in metres. */
-  width: number;
-  height: number;
-  depth: number;
-  textureBytes: number;
   textureSize: [number, number];
 }
 

@@ -15,6 +15,9 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   return ihdr;
 }
 
+const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
+  sharp({ create: { width, height, channels, background: { r: 200, g: 100, b: 50, alpha: 0.5 } } });
+
 describe("decodeImage", () => {
   it("decodes to straight RGBA at full size", async () => {
     const png = await sharp({ create: { width: 20, height: 10, channels: 3, background: "#ff8000" } }).png().toBuffer();
@@ -39,6 +42,28 @@ describe("decodeImage", () => {
     const big = Buffer.alloc(20 * 1024 * 1024 + 1);
     pngHeaderOnly(100, 100).copy(big);
     await expect(decodeImage(big)).rejects.toThrow(/20\.0 MB exceeds the 20 MB limit/);
+  });
+
+  it.each([
+    ["png", () => solid(37, 23).png().toBuffer()],
+    ["jpeg", () => solid(37, 23).jpeg().toBuffer()],
+    ["jpeg", () => solid(37, 23).jpeg({ progressive: true }).toBuffer()],
+    ["webp", () => solid(37, 23).webp({ quality: 80 }).toBuffer()], // VP8 (lossy)
+    ["webp", () => solid(37, 23).webp({ lossless: true }).toBuffer()], // VP8L
+    ["webp", () => solid(37, 23, 4).webp({ quality: 80 }).toBuffer()], // VP8X (lossy with alpha)
+  ] as const)("accepts %s", async (format, make) => {
+    const decoded = await decodeImage(await make());
+    expect([decoded.format, decoded.image.width, decoded.image.height]).toEqual([format, 37, 23]);
+  });
+
+  it("refuses bytes that are not PNG, JPEG or WebP", async () => {
+    await expect(decodeImage(Buffer.from("hello, I am a text file\n"))).rejects.toThrow(ReconstructInputError);
+    await expect(decodeImage(Buffer.from("GIF89a......"))).rejects.toThrow(/unsupported format/);
+  });
+
+  it("refuses a signature without a readable header", async () => {
+    await expect(decodeImage(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).rejects.toThrow(/corrupt PNG/);
+    await expect(decodeImage(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 2]))).rejects.toThrow(/corrupt JPEG/);
   });
 
   it("refuses non-images and corrupt image data as input errors", async () => {

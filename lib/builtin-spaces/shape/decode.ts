@@ -1,7 +1,10 @@
 import "server-only";
 import sharp from "sharp";
+import { readImageHeader, type ImageHeader } from "../../media/image-header";
 import { ReconstructInputError } from "./errors";
-import { readImageHeader, type ImageFormat } from "./image-header";
+
+/** The formats the image-to-3D Spaces take. */
+export type ImageFormat = "png" | "jpeg" | "webp";
 
 const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 const MAX_INPUT_SIDE = 4096;
@@ -20,7 +23,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ format: ImageFor
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
     throw new ReconstructInputError(`image too large: ${mb} MB exceeds the 20 MB limit`);
   }
-  const header = readImageHeader(bytes);
+  const header = acceptedHeader(bytes);
   if (header.width > MAX_INPUT_SIDE || header.height > MAX_INPUT_SIDE) {
     throw new ReconstructInputError(
       `image too large: ${header.width}×${header.height} pixels exceeds ${MAX_INPUT_SIDE}×${MAX_INPUT_SIDE}`,
@@ -41,6 +44,36 @@ export async function decodeImage(bytes: Uint8Array): Promise<{ format: ImageFor
     const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
     throw new ReconstructInputError(`could not decode the ${header.format.toUpperCase()} image: ${reason}`);
   }
+}
+
+/**
+ * The header of an image these Spaces accept (lib/media/image-header.ts reads it), so that oversized images
+ * (decompression bombs) are refused before any decoder allocates a pixel buffer.
+ */
+function acceptedHeader(bytes: Uint8Array): ImageHeader & { format: ImageFormat } {
+  const header = readImageHeader(bytes);
+  if (!header) {
+    const format = sniffFormat(bytes);
+    if (format) throw new ReconstructInputError(`corrupt ${format.toUpperCase()} image: its header has no readable dimensions`);
+    throw new ReconstructInputError("not an image: unsupported format (expected PNG, JPEG or WebP)");
+  }
+  if (header.format !== "png" && header.format !== "jpeg" && header.format !== "webp") {
+    throw new ReconstructInputError("not an image: unsupported format (expected PNG, JPEG or WebP)");
+  }
+  if (header.width < 1 || header.height < 1) {
+    throw new ReconstructInputError(`corrupt ${header.format.toUpperCase()} image: its header has no readable dimensions`);
+  }
+  return { format: header.format, width: header.width, height: header.height };
+}
+
+/** The format by its magic bytes alone: tells a corrupt PNG, JPEG or WebP from something else. */
+function sniffFormat(b: Uint8Array): ImageFormat | null {
+  const starts = (at: number, bytes: number[]) => bytes.every((v, i) => b[at + i] === v);
+  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+  if (starts(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (starts(0, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (starts(0, ascii("RIFF")) && starts(8, ascii("WEBP"))) return "webp";
+  return null;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

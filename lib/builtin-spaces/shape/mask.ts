@@ -15,6 +15,14 @@ export interface Box {
   y1: number;
 }
 
+/** A rectangle by its top-left corner and size, in pixel-edge coordinates (y down). */
+export interface Rect {
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
 export function maskBounds(mask: Mask): Box | null {
   const { width, height, data } = mask;
   let x0 = width, y0 = height, x1 = 0, y1 = 0;

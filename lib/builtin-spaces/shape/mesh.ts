@@ -47,3 +47,15 @@ export class MeshBuilder {
     return this.positions[v * 3 + 2]!;
   }
 }
+
+/** The axis-aligned bounds of packed xyz positions. */
+export function positionBounds(positions: ArrayLike<number>): { min: [number, number, number]; max: [number, number, number] } {
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i++) {
+    const k = i % 3;
+    min[k] = Math.min(min[k]!, positions[i]!);
+    max[k] = Math.max(max[k]!, positions[i]!);
+  }
+  return { min, max };
+}

@@ -1,29 +1,22 @@
 import "server-only";
 import { decodeImage } from "./decode";
 import { ReconstructInputError } from "./errors";
-import { MeshBuilder, type FrontProjection } from "./mesh";
+import { MeshBuilder, positionBounds, type FrontProjection } from "./mesh";
 import { buildExtrusion } from "./mesh-extrude";
 import { buildRevolve, buildSweep } from "./mesh-loft";
 import { shadeMesh } from "./normals";
 import { analyseSilhouette, type ShapeKind } from "./silhouette";
 import { findSubject, type Subject } from "./subject";
 import { buildTexture, textureRegion, type TextureRegion } from "./texture";
-import { writeGlb } from "./write-glb";
+import { writeGlb, type ModelStats } from "./write-glb";
 
 export { ReconstructInputError };
 
 /** The model's larger side (height, or width for wide subjects), in metres. */
 export const MODEL_SIZE = 2;
 
-export interface ReconstructStats {
+export interface ReconstructStats extends ModelStats {
   kind: ShapeKind;
-  vertices: number;
-  triangles: number;
-  /** Bounding box in metres. */
-  width: number;
-  height: number;
-  depth: number;
-  textureBytes: number;
 }
 
 /**
@@ -78,12 +71,6 @@ function frontProjection(subject: Subject, region: TextureRegion): FrontProjecti
 }
 
 function extent(positions: Float32Array): [number, number, number] {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i++) {
-    const k = i % 3;
-    min[k] = Math.min(min[k]!, positions[i]!);
-    max[k] = Math.max(max[k]!, positions[i]!);
-  }
-  return [max[0]! - min[0]!, max[1]! - min[1]!, max[2]! - min[2]!];
+  const { min, max } = positionBounds(positions);
+  return [max[0] - min[0], max[1] - min[1], max[2] - min[2]];
 }

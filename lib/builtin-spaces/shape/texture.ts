@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import type { RgbaImage } from "./decode";
-import type { Mask } from "./mask";
+import type { Mask, Rect } from "./mask";
 import type { Subject } from "./subject";
 
 /** Largest texture side: enough for a 2 m exhibit seen from a few metres, and keeps the GLB small. */
@@ -10,12 +10,7 @@ const JPEG_QUALITY = 85;
 /** Source pixels kept round the subject so that filtering at its edge samples subject colours. */
 const MARGIN = 4;
 /** The part of the source image the texture covers, in source pixels. */
-export interface TextureRegion {
-  x0: number;
-  y0: number;
-  width: number;
-  height: number;
-}
+export type TextureRegion = Rect;
 
 export function textureRegion(image: RgbaImage, subject: Subject): TextureRegion {
   const { box, scale } = subject;

@@ -42,3 +42,14 @@ export async function writeGlb(geometry: Geometry, jpeg: Uint8Array): Promise<Bu
   doc.getRoot().setDefaultScene(doc.createScene("exhibit").addChild(node));
   return Buffer.from(await new NodeIO().writeBinary(doc));
 }
+
+/** What both image-to-3D engines report of the model they wrote. */
+export interface ModelStats {
+  vertices: number;
+  triangles: number;
+  /** Bounding box in metres. */
+  width: number;
+  height: number;
+  depth: number;
+  textureBytes: number;
+}

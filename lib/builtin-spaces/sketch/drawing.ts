@@ -65,11 +65,7 @@ export class Drawing {
 
   /** Closed contours filled even-odd, so inner contours cut holes (arches, lattice gaps). */
   shape(contours: readonly (readonly Pt[])[], paint: Fill, layer: Layer = "body"): this {
-    const copied = contours.filter((c) => c.length >= 3).map((c) => [...c]);
-    if (copied.length === 0) return this;
-    for (const contour of copied) for (const [x, y] of contour) this.include(x, y);
-    this.elements.push({ kind: "path", contours: copied, closed: true, rule: "evenodd", fill: paint, stroke: null, layer });
-    return this;
+    return this.filled(contours, paint, layer, "evenodd");
   }
 
   /** Axis-aligned rectangle standing on y = `bottom`. */
@@ -84,10 +80,15 @@ export class Drawing {
 
   /** Many separate polygons sharing one paint, as one path drawn non-zero so overlaps stay filled. */
   shapes(polys: readonly (readonly Pt[])[], paint: Fill, layer: Layer = "detail"): this {
-    const copied = polys.filter((c) => c.length >= 3).map((c) => [...c]);
+    return this.filled(polys, paint, layer, "nonzero");
+  }
+
+  /** One filled path of the given closed contours (those with fewer than three points are dropped). */
+  private filled(contours: readonly (readonly Pt[])[], paint: Fill, layer: Layer, rule: "evenodd" | "nonzero"): this {
+    const copied = contours.filter((c) => c.length >= 3).map((c) => [...c]);
     if (copied.length === 0) return this;
     for (const contour of copied) for (const [x, y] of contour) this.include(x, y);
-    this.elements.push({ kind: "path", contours: copied, closed: true, rule: "nonzero", fill: paint, stroke: null, layer });
+    this.elements.push({ kind: "path", contours: copied, closed: true, rule, fill: paint, stroke: null, layer });
     return this;
   }
 

@@ -4,7 +4,7 @@ import "server-only";
 // silhouette peeking out from under the subject (cheap: no masks); snow on ledges follows the
 // upward-facing edges; washes, veins, grain, rain and fog are clipped to the silhouette.
 
-import type { Fit } from "./document";
+import { num, type Fit } from "./fit";
 import type { Look } from "./look";
 import { between, type Rng } from "./random";
 
@@ -21,8 +21,6 @@ export interface OverlayInput {
   /** Path data of the subject's upward-facing edges. */
   upwardEdges: () => string;
 }
-
-const num = (v: number) => (Math.round(v * 10) / 10).toString();
 
 function wavyLine(rng: Rng, x0: number, y0: number, x1: number, y1: number, wobble: number, steps: number): string {
   let d = `M${num(x0)} ${num(y0)}`;

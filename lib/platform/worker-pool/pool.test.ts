@@ -1,13 +1,15 @@
 // The pool with a REAL worker thread (a .ts entry run through tsx), never in-process.
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { defaultPoolSize, WorkerPool, WorkerTaskError } from "./pool";
+import { defaultPoolSize, WorkerPool, WorkerQueueFullError, WorkerTaskError } from "./pool";
 import { TS_WORKER_EXEC_ARGV } from "./spawn";
 
 const pools: WorkerPool[] = [];
-function pool(size: number): WorkerPool {
+function pool(size: number, maxQueued?: number): WorkerPool {
   const p = new WorkerPool({
     size,
+    maxQueued,
+    busyWith: "testing",
     createWorker: () => new Worker(new URL("./test-worker.ts", import.meta.url), { execArgv: TS_WORKER_EXEC_ARGV }),
   });
   pools.push(p);
@@ -38,6 +40,17 @@ describe("WorkerPool", () => {
     expect(p.stats()).toMatchObject({ workers: 2, busy: 2, queued: 2 });
     await Promise.all(runs);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("refuses at once when maxQueued tasks wait, and takes work again once they drain", async () => {
+    const p = pool(1, 2);
+    const accepted = [1, 2, 3].map(() => p.run("sleep", { ms: 100 })); // one running, two waiting
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 2 });
+    const refused = p.run("threadInfo", null);
+    await expect(refused).rejects.toBeInstanceOf(WorkerQueueFullError);
+    await expect(refused).rejects.toThrow("The server is busy testing (2 waiting); try again in a moment");
+    await Promise.all(accepted);
+    expect(await p.run("threadInfo", null)).toMatchObject({ isMainThread: false });
   });
 
   it("tells input errors from engine errors", async () => {

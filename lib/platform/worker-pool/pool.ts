@@ -1,9 +1,16 @@
 import "server-only";
-// A bounded pool of worker threads for CPU-heavy engine work, so rendering and reconstruction never block
-// the request event loop (SSE streams, uploads, other Spaces keep flowing). Tasks wait in FIFO order for a
-// free worker; workers start lazily and are unref'd (they never keep a process alive). A worker that dies
-// (uncaught error, OOM, exit) fails its task with a WorkerTaskError and is replaced on demand; a task whose
-// AbortSignal fires is dropped from the queue, or its worker is terminated mid-task.
+// A bounded pool of worker threads for CPU-heavy work (the built-in Spaces' engines, the app's model
+// preparation), so it never blocks the request event loop (SSE streams, uploads, pages keep flowing). Tasks
+// wait in FIFO order for a free worker; workers start lazily and are unref'd (they never keep a process
+// alive). A worker that dies (uncaught error, OOM, exit) fails its task with a WorkerTaskError and is
+// replaced on demand; a task whose AbortSignal fires is dropped from the queue, or its worker is terminated
+// mid-task. With `maxQueued`, a task that would wait behind that many others is refused at once
+// (WorkerQueueFullError), so a burst fails fast and visibly instead of queueing minutes of work in memory.
+//
+// Why our own and not piscina or tinypool: both build their Worker from a filename inside the library
+// (`new Worker(theirOwnWorker.js)`, which then imports the task module by path at run time). Turbopack bundles
+// a worker only where it sees `new Worker(new URL("./x.ts", import.meta.url), {…})` in our code, so with
+// either library the engines would ship as unbundled .ts files that production Node cannot load.
 import type { Worker } from "node:worker_threads";
 import type { SerializedError, TaskRequest, TaskResponse } from "./protocol";
 
@@ -20,10 +27,25 @@ export class WorkerTaskError extends Error {
   }
 }
 
+/** A task was refused because `maxQueued` tasks already wait for a worker. */
+export class WorkerQueueFullError extends Error {
+  constructor(
+    readonly waiting: number,
+    busyWith: string,
+  ) {
+    super(`The server is busy ${busyWith} (${waiting} waiting); try again in a moment`);
+    this.name = "WorkerQueueFullError";
+  }
+}
+
 export interface WorkerPoolOptions {
   size: number;
-  /** Must contain the literal `new Worker(new URL("./x.ts", import.meta.url))` for bundlers to see the worker. */
+  /** Must contain the literal `new Worker(new URL("./x.ts", import.meta.url), {…})` for bundlers to see the worker. */
   createWorker: () => Worker;
+  /** Tasks allowed to wait for a worker; past this, run() refuses at once. Unbounded when absent. */
+  maxQueued?: number;
+  /** What the pool's work is, for WorkerQueueFullError's message ("preparing models"). */
+  busyWith?: string;
 }
 
 export interface RunOptions {
@@ -50,6 +72,8 @@ interface Slot {
 
 export class WorkerPool {
   readonly size: number;
+  readonly maxQueued: number;
+  private readonly busyWith: string;
   private readonly createWorker: () => Worker;
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
@@ -58,6 +82,8 @@ export class WorkerPool {
 
   constructor(options: WorkerPoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
+    this.maxQueued = options.maxQueued ?? Infinity;
+    this.busyWith = options.busyWith ?? "with other work";
     this.createWorker = options.createWorker;
   }
 
@@ -70,6 +96,7 @@ export class WorkerPool {
   run<T>(task: string, input: unknown, options: RunOptions = {}): Promise<T> {
     if (this.closed) return Promise.reject(new WorkerTaskError("The worker pool is closed", "aborted"));
     if (options.signal?.aborted) return Promise.reject(new WorkerTaskError("The task was cancelled", "aborted"));
+    if (this.queue.length >= this.maxQueued) return Promise.reject(new WorkerQueueFullError(this.queue.length, this.busyWith));
     return new Promise<T>((resolve, reject) => {
       const job: Job = {
         id: this.nextId++,

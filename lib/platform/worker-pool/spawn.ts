@@ -1,10 +1,14 @@
 import "server-only";
-// Starting the engine worker. In the Next build Turbopack sees `new Worker(new URL("../../builtin-spaces/engines/worker.ts",
-// import.meta.url))` and bundles worker.ts (with the engines) as its own entry. Run from source (vitest, tsx)
-// plain Node cannot load a .ts entry, so the worker gets tsx's require hook — the same code runs, in a real
-// thread. `react-server` makes `import "server-only"` in the engines resolve to its empty module there, as
-// it does in Next's server bundles.
-import { Worker } from "node:worker_threads";
+// What every worker entry's spawn shares. Each pool starts its workers with its own literal
+// `new Worker(new URL("./worker.ts", import.meta.url), { … })` in a file next to its worker.ts
+// (lib/builtin-spaces/engines/engines.ts, lib/model-worker/pool.ts): in the Next build Turbopack bundles a
+// worker only where it sees that exact pattern, resolving the URL against the file it is written in, so the
+// call cannot move into a shared helper. The options stay an object literal too: Turbopack reads it (for
+// `eval`) and warns about, or skips, a worker whose options it cannot see. Only their values come from here.
+//
+// Run from source (vitest, tsx) plain Node cannot load a .ts entry, so the worker gets tsx's require hook —
+// the same code runs, in a real thread. `react-server` makes `import "server-only"` resolve to its empty
+// module there, as it does in Next's server bundles.
 
 // (tsx's CJS mode loads three.js through require(), which makes three print a deprecation notice: muted.)
 export const TS_WORKER_EXEC_ARGV = [
@@ -24,11 +28,7 @@ export function runningFromSource(moduleUrl: string | undefined, nextRuntime = p
   return typeof moduleUrl === "string" && /\.ts$/.test(moduleUrl.split("?")[0] ?? "");
 }
 
-export function spawnEngineWorker(): Worker {
-  return new Worker(new URL("../../builtin-spaces/engines/worker.ts", import.meta.url), {
-    name: "vernissage-engine",
-    execArgv: runningFromSource(import.meta.url) ? TS_WORKER_EXEC_ARGV : undefined,
-    // A runaway reconstruction dies alone (and is replaced) instead of taking the server with it.
-    resourceLimits: { maxOldGenerationSizeMb: 1536 },
-  });
+/** `execArgv` for a worker started from the module at `moduleUrl` (its import.meta.url). */
+export function workerExecArgv(moduleUrl: string): string[] | undefined {
+  return runningFromSource(moduleUrl) ? TS_WORKER_EXEC_ARGV : undefined;
 }

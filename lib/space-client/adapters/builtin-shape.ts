@@ -2,8 +2,8 @@ import "server-only";
 import { assertApi, type ExpectedEndpoint } from "../api-check";
 import type { ModelAdapter } from "./types";
 
-// The built-in image-to-3D Spaces, shape-3d and relief-3d (lib/builtin-spaces/shape-space.ts,
-// relief-space.ts): one API, /reconstruct(image, seed) → [model GLB].
+// The built-in image-to-3D Spaces, shape-3d and relief-3d (lib/builtin-spaces/spaces.ts,
+// image-to-3d-space.ts): one API, /reconstruct(image, seed) → [model GLB].
 
 const expected: ExpectedEndpoint[] = [
   { name: "/reconstruct", params: [{ name: "image", kind: "file" }, { name: "seed", kind: "number" }], returns: ["file"] },

@@ -2,8 +2,8 @@ import "server-only";
 import { assertApi, type ExpectedEndpoint } from "../api-check";
 import { numberOr, snap, type ImageAdapter } from "./types";
 
-// The built-in text-to-image Spaces, sketch-image and ink-image (lib/builtin-spaces/sketch-space.ts,
-// ink-space.ts): one API, /generate(prompt, seed, width, height) → [image, seed].
+// The built-in text-to-image Spaces, sketch-image and ink-image (lib/builtin-spaces/spaces.ts,
+// text-to-image-space.ts): one API, /generate(prompt, seed, width, height) → [image, seed].
 
 const expected: ExpectedEndpoint[] = [
   {

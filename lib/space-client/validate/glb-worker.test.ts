@@ -9,7 +9,7 @@ import { OutputValidationError } from "../errors";
 import { makeGlb, patchGlbJson } from "../testing/media";
 import { validateAndPrepareSpaceGlb, validateSpaceGlb } from "./glb";
 import { validateAndPrepareInWorker, validateInWorker } from "../../model-worker/models";
-import { BoundedPool, closeModelPool, modelPool, modelWorkerCount, WorkerQueueFullError, type TaskPool } from "../../model-worker/pool";
+import { closeModelPool, DEFAULT_MAX_QUEUED, modelPool, modelWorkerCount } from "../../model-worker/pool";
 import type { PreparedModel } from "../../models/prepare";
 
 afterAll(() => closeModelPool());
@@ -81,27 +81,9 @@ describe("model pool", () => {
   });
 });
 
-describe("BoundedPool", () => {
-  function fakePool(queued: number): TaskPool & { runs: string[] } {
-    const runs: string[] = [];
-    return {
-      runs,
-      size: 1,
-      stats: () => ({ workers: 1, busy: 1, queued }),
-      run: <T>(task: string) => {
-        runs.push(task);
-        return Promise.resolve(task as T);
-      },
-      close: () => Promise.resolve(),
-    };
-  }
-
-  it("refuses at once when too many tasks wait, and passes the rest through", async () => {
-    const full = fakePool(4);
-    await expect(new BoundedPool(full, 4).run("validate-and-prepare", null)).rejects.toBeInstanceOf(WorkerQueueFullError);
-    expect(full.runs).toEqual([]);
-    const room = fakePool(3);
-    await expect(new BoundedPool(room, 4).run("validate-and-prepare", null)).resolves.toBe("validate-and-prepare");
+describe("model pool settings", () => {
+  it("bounds the tasks waiting for a worker (the bound itself: lib/platform/worker-pool/pool.test.ts)", () => {
+    expect(modelPool().maxQueued).toBe(DEFAULT_MAX_QUEUED);
   });
 
   it("sizes the pool from MODEL_WORKERS, else one worker per core up to four", () => {

@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { archOpening, ellipsePoints, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, colonnade } from "./parts";
 
-interface ArchParams {
+interface ArchParams extends ShapeParams {
   width: number;
   height: number;
   /** Main opening: width share and height share of the block (below the attic). */
@@ -24,7 +23,6 @@ interface ArchParams {
   /** Open colonnade (a gate) instead of a pierced block: number of passages. */
   passages: number;
   crown: "none" | "quadriga" | "bowl";
-  colors: Albedo;
 }
 
 function pierced(d: Drawing, p: ArchParams): number {
@@ -122,6 +120,5 @@ export const arch = defineShape<ArchParams>({
     crown: "none",
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw: (d, p) => draw(d, p),
 });

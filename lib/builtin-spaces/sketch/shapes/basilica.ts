@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt, type Slot } from "../drawing";
 import { archOpening, profile, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, colonnade, dome, lantern, pediment, windowGrid, windows } from "./parts";
 
-interface BasilicaParams {
+interface BasilicaParams extends ShapeParams {
   bodyWidth: number;
   bodyHeight: number;
   /** Low wings to each side (capitols, hospitals). */
@@ -25,7 +24,6 @@ interface BasilicaParams {
   sideDomes: { x: number; width: number; base: number }[];
   towers: { x: number; width: number; height: number }[];
   campanile: { x: number; width: number; height: number } | null;
-  colors: Albedo;
 }
 
 /** Half-width of a dome at height share `f` (0 at its base, 1 at its top). */
@@ -201,6 +199,5 @@ export const basilica = defineShape<BasilicaParams>({
     },
   },
   generic,
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { gothicOpening, quad, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, spire, windows, type RectSpec } from "./parts";
 
-interface BridgeParams {
+interface BridgeParams extends ShapeParams {
   kind: "arch" | "suspension" | "bascule";
   span: number;
   deck: number;
@@ -18,7 +17,6 @@ interface BridgeParams {
   towerWidth: number;
   /** Suspension towers: Gothic arches (Brooklyn) or stacked portals (Golden Gate). */
   towerStyle: "gothic" | "portal";
-  colors: Albedo;
 }
 
 function archBridge(d: Drawing, p: BridgeParams, detail: Rng): void {
@@ -139,6 +137,5 @@ export const bridge = defineShape<BridgeParams>({
     towerStyle: pick(rng, ["gothic", "portal"] as const),
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw: (d, p, detail) => (p.kind === "arch" ? archBridge : p.kind === "bascule" ? bascule : suspension)(d, p, detail),
 });

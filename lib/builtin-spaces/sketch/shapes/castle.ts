@@ -6,9 +6,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { eaveRoof } from "./pagoda";
 import { band, spire, windowGrid, windows, type RectSpec } from "./parts";
 
@@ -19,13 +18,12 @@ interface Turret {
   roof: "cone" | "cupola" | "flat";
 }
 
-interface CastleParams {
+interface CastleParams extends ShapeParams {
   kind: "keep" | "japanese";
   width: number;
   height: number;
   turrets: Turret[];
   storeys: number;
-  colors: Albedo;
 }
 
 function merlons(d: Drawing, x0: number, x1: number, y: number, size: number): void {
@@ -118,6 +116,5 @@ export const castle = defineShape<CastleParams>({
       colors: {},
     };
   },
-  colors: (p) => p.colors,
   draw: (d, p, detail) => (p.kind === "japanese" ? japanese(d, p, detail) : keep(d, p, detail)),
 });

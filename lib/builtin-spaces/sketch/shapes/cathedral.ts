@@ -5,9 +5,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { ellipsePoints, gothicOpening, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, spire, windows, type RectSpec } from "./parts";
 
 interface Tower {
@@ -21,7 +20,7 @@ interface Tower {
   tipHeight: number;
 }
 
-interface CathedralParams {
+interface CathedralParams extends ShapeParams {
   facadeWidth: number;
   facadeHeight: number;
   towers: Tower[];
@@ -29,7 +28,6 @@ interface CathedralParams {
   portals: number;
   /** Crossing spire (flèche) height, 0 for none. */
   fleche: number;
-  colors: Albedo;
 }
 
 function tower(d: Drawing, t: Tower, detail: Rng): void {
@@ -139,6 +137,5 @@ export const cathedral = defineShape<CathedralParams>({
     },
   },
   generic,
-  colors: (p) => p.colors,
   draw,
 });

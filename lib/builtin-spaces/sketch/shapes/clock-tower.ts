@@ -5,19 +5,17 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { ellipsePoints, gothicOpening, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, spire, windows, type RectSpec } from "./parts";
 
-interface ClockTowerParams {
+interface ClockTowerParams extends ShapeParams {
   width: number;
   shaftHeight: number;
   clockStage: number;
   belfry: number;
   roof: number;
   pinnacles: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: ClockTowerParams, detail: Rng): void {
@@ -73,6 +71,5 @@ export const clockTower = defineShape<ClockTowerParams>({
     pinnacles: rng() < 0.5,
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

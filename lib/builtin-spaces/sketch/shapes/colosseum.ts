@@ -5,18 +5,16 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { archOpening, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band } from "./parts";
 
-interface ColosseumParams {
+interface ColosseumParams extends ShapeParams {
   width: number;
   storey: number;
   arches: number;
   /** Share of the width, from the right, where the top storeys are broken away. */
   ruin: number;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: ColosseumParams): void {
@@ -68,6 +66,5 @@ function draw(d: Drawing, p: ColosseumParams): void {
 export const colosseum = defineShape<ColosseumParams>({
   variants: { colosseum: { width: 96, storey: 16, arches: 14, ruin: 0.32, colors: { main: "#d8c4a0", second: "#b8a27e", trim: "#e8d8b8", dark: "#6a5a44" } } },
   generic: (rng) => ({ width: between(rng, 80, 100), storey: between(rng, 14, 20), arches: Math.round(between(rng, 10, 16)), ruin: between(rng, 0, 0.35), colors: {} }),
-  colors: (p) => p.colors,
   draw,
 });

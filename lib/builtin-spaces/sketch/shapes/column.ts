@@ -5,20 +5,18 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band } from "./parts";
 import { standingFigure } from "./statue";
 
-interface ColumnParams {
+interface ColumnParams extends ShapeParams {
   height: number;
   width: number;
   pedestal: number;
   spiral: boolean;
   /** Lions or steps around the pedestal base. */
   lions: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: ColumnParams): void {
@@ -66,6 +64,5 @@ export const column = defineShape<ColumnParams>({
     "nelsons-column": { height: 76, width: 6, pedestal: 14, spiral: false, lions: true, colors: { main: "#c6c0b4", second: "#a29c90", trim: "#c8a650", accent: "#5c5854" } },
   },
   generic: (rng) => ({ height: between(rng, 50, 75), width: between(rng, 6, 10), pedestal: between(rng, 10, 16), spiral: rng() < 0.5, lions: false, colors: {} }),
-  colors: (p) => p.colors,
   draw,
 });

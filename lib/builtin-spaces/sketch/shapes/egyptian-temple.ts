@@ -6,19 +6,17 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { ellipsePoints, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, type RectSpec } from "./parts";
 
-interface EgyptianParams {
+interface EgyptianParams extends ShapeParams {
   kind: "pylon" | "rock";
   width: number;
   height: number;
   obelisk: boolean;
   /** Papyrus columns glimpsed through and beside the gate. */
   columns: number;
-  colors: Albedo;
 }
 
 function seatedColossus(d: Drawing, cx: number, base: number, h: number): void {
@@ -88,6 +86,5 @@ export const egyptianTemple = defineShape<EgyptianParams>({
     "abu-simbel": { kind: "rock", width: 80, height: 50, obelisk: false, columns: 0, colors: { main: "#d8a870", second: "#c4925c", trim: "#ecc894", dark: "#7a5430" } },
   },
   generic: (rng) => ({ kind: "pylon", width: between(rng, 70, 90), height: between(rng, 30, 42), obelisk: rng() < 0.4, columns: rng() < 0.5 ? 2 : 0, colors: {} }),
-  colors: (p) => p.colors,
   draw: (d, p, detail) => (p.kind === "rock" ? rock(d, p) : pylons(d, p, detail)),
 });

@@ -5,19 +5,17 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { beam, ellipsePoints, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { windows, type RectSpec } from "./parts";
 
-interface WheelParams {
+interface WheelParams extends ShapeParams {
   radius: number;
   capsules: number;
   /** Capsules hang below the rim (classic) or sit outside it (London Eye). */
   outside: boolean;
   /** Cantilevered A-frame from one side instead of two symmetric legs. */
   cantilever: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: WheelParams, detail: Rng): void {
@@ -55,6 +53,5 @@ function draw(d: Drawing, p: WheelParams, detail: Rng): void {
 export const ferrisWheel = defineShape<WheelParams>({
   variants: { "london-eye": { radius: 48, capsules: 32, outside: true, cantilever: true, colors: { main: "#e8ecf0", second: "#d0d6dc", trim: "#b8c0c8", glass: "#a8c8dc" } } },
   generic: (rng) => ({ radius: between(rng, 40, 50), capsules: intBetween(rng, 12, 28), outside: rng() < 0.4, cantilever: false, colors: { glass: "#e0a050" } }),
-  colors: (p) => p.colors,
   draw,
 });

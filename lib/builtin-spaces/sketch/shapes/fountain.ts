@@ -5,16 +5,14 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { archOpening, ellipsePoints, quad, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, windowGrid, windows } from "./parts";
 
-interface FountainParams {
+interface FountainParams extends ShapeParams {
   facade: boolean;
   width: number;
   height: number;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: FountainParams, detail: Rng): void {
@@ -52,6 +50,5 @@ function draw(d: Drawing, p: FountainParams, detail: Rng): void {
 export const fountain = defineShape<FountainParams>({
   variants: { "trevi-fountain": { facade: true, width: 80, height: 58, colors: { main: "#e4dac4", second: "#c8b898", trim: "#efe8d6", glass: "#7ec4d8" } } },
   generic: (rng) => ({ facade: rng() < 0.3, width: between(rng, 60, 80), height: between(rng, 40, 58), colors: { glass: "#7ec4d8" } }),
-  colors: (p) => p.colors,
   draw,
 });

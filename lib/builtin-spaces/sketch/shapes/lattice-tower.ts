@@ -5,11 +5,10 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, quad } from "../geometry";
-import type { Albedo } from "../look";
 import { between } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
-interface LatticeParams {
+interface LatticeParams extends ShapeParams {
   /** Half-width at the ground, as a share of the height. */
   base: number;
   /** Exponential taper of the legs' outer curve. */
@@ -20,7 +19,6 @@ interface LatticeParams {
   shaftTop: number;
   /** Paint white bands on the upper shaft (Tokyo Tower's aviation colours). */
   bands: number;
-  colors: Albedo;
 }
 
 const H = 100;
@@ -129,6 +127,5 @@ export const latticeTower = defineShape<LatticeParams>({
     bands: rng() < 0.3 ? 2 : 0,
     colors: { main: "#8e8a84", dark: "#5e5a54" },
   }),
-  colors: (p) => p.colors,
   draw: (d, p) => draw(d, p),
 });

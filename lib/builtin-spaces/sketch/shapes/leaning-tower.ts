@@ -5,16 +5,14 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { archOpening, rotate, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
-interface LeaningParams {
+interface LeaningParams extends ShapeParams {
   width: number;
   height: number;
   galleries: number;
   lean: number;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: LeaningParams): void {
@@ -43,6 +41,5 @@ export const leaningTower = defineShape<LeaningParams>({
     "leaning-tower-of-pisa": { width: 24, height: 66, galleries: 6, lean: 5, colors: { main: "#ede6d6", second: "#d4ccba", trim: "#faf6ec", dark: "#8a8070" } },
   },
   generic: (rng) => ({ width: between(rng, 18, 28), height: between(rng, 55, 75), galleries: intBetween(rng, 4, 7), lean: between(rng, 3, 8), colors: {} }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { archOpening, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, onion } from "./parts";
 
-interface MausoleumParams {
+interface MausoleumParams extends ShapeParams {
   plinthWidth: number;
   plinthHeight: number;
   hallWidth: number;
@@ -18,7 +17,6 @@ interface MausoleumParams {
   domeWidth: number;
   domeHeight: number;
   minaretHeight: number;
-  colors: Albedo;
 }
 
 function minaret(d: Drawing, x: number, base: number, h: number): void {
@@ -76,6 +74,5 @@ export const mausoleum = defineShape<MausoleumParams>({
     minaretHeight: between(rng, 35, 55),
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

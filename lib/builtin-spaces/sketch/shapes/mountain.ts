@@ -5,18 +5,16 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
-interface MountainParams {
+interface MountainParams extends ShapeParams {
   width: number;
   height: number;
   /** Crater rim width as a share of the base. */
   rim: number;
   /** Snow line as a share of the height. */
   snow: number;
-  colors: Albedo;
 }
 
 function flank(p: MountainParams, t: number): number {
@@ -49,6 +47,5 @@ function draw(d: Drawing, p: MountainParams, detail: Rng): void {
 export const mountain = defineShape<MountainParams>({
   variants: { "mount-fuji": { width: 78, height: 44, rim: 0.1, snow: 0.6, colors: { main: "#5e6c8c", second: "#4a5878", trim: "#f4f6fa" } } },
   generic: (rng) => ({ width: between(rng, 80, 100), height: between(rng, 40, 60), rim: between(rng, 0.03, 0.12), snow: between(rng, 0.55, 0.8), colors: { main: "#7a7468", second: "#5e584e", trim: "#f2f2f2" } }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,9 +5,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, profile, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { windows, type RectSpec } from "./parts";
 
 interface Pod {
@@ -18,7 +17,7 @@ interface Pod {
   kind: "ring" | "saucer" | "bulb";
 }
 
-interface NeedleParams {
+interface NeedleParams extends ShapeParams {
   height: number;
   baseWidth: number;
   /** Width just below the antenna. */
@@ -29,7 +28,6 @@ interface NeedleParams {
   waist: boolean;
   lattice: boolean;
   pods: Pod[];
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: NeedleParams, detail: Rng): void {
@@ -94,6 +92,5 @@ export const needleTower = defineShape<NeedleParams>({
     pods: Array.from({ length: intBetween(rng, 1, 2) }, (_, i) => ({ at: 0.5 + i * 0.16, width: between(rng, 9, 16), height: between(rng, 3, 7), kind: rng() < 0.5 ? ("bulb" as const) : ("ring" as const) })),
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

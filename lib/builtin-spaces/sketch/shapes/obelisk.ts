@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { type RectSpec } from "./parts";
 
-interface ObeliskParams {
+interface ObeliskParams extends ShapeParams {
   height: number;
   /** Base width of the shaft, as a share of its height. */
   slenderness: number;
@@ -19,7 +18,6 @@ interface ObeliskParams {
   pedestal: number;
   hieroglyphs: boolean;
   gildedTip: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: ObeliskParams, detail: Rng): void {
@@ -73,6 +71,5 @@ export const obelisk = defineShape<ObeliskParams>({
     gildedTip: rng() < 0.3,
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

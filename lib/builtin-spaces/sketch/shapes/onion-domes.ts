@@ -5,9 +5,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt, type Slot } from "../drawing";
 import { archOpening, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, onion } from "./parts";
 
 interface Cupola {
@@ -18,12 +17,11 @@ interface Cupola {
   stripes: boolean;
 }
 
-interface OnionParams {
+interface OnionParams extends ShapeParams {
   baseWidth: number;
   baseHeight: number;
   spire: { width: number; height: number };
   cupolas: Cupola[];
-  colors: Albedo;
 }
 
 function drum(d: Drawing, c: Cupola, base: number): void {
@@ -89,6 +87,5 @@ export const onionDomes = defineShape<OnionParams>({
       colors: { main: "#e6dcc8", gold: "#dcb040", second: "#4a9a6a", roof: "#4a70b8", accent: "#c0503c" },
     };
   },
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt, type Slot } from "../drawing";
 import { quad, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { windows, type RectSpec } from "./parts";
 
-interface PagodaParams {
+interface PagodaParams extends ShapeParams {
   kind: "pagoda" | "pavilion" | "round-hall";
   storeys: number;
   baseWidth: number;
@@ -19,7 +18,6 @@ interface PagodaParams {
   shrink: number;
   overhang: number;
   finial: number;
-  colors: Albedo;
 }
 
 /** An upturned-eave roof whose eaves sit on y and rise to `h` above. */
@@ -133,6 +131,5 @@ export const pagoda = defineShape<PagodaParams>({
     finial: between(rng, 6, 16),
     colors: { main: "#b84a34", roof: "#5a6470" },
   }),
-  colors: (p) => p.colors,
   draw,
 });

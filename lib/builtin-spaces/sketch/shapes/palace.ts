@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, archOpening, ellipsePoints, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, pediment, windows, type RectSpec } from "./parts";
 
-interface PalaceParams {
+interface PalaceParams extends ShapeParams {
   width: number;
   /** Heights of the arcade storey, the column storey and the attic. */
   storeys: [number, number, number];
@@ -22,7 +21,6 @@ interface PalaceParams {
   /** Corner pavilions projecting above the attic. */
   pavilions: boolean;
   statues: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: PalaceParams, detail: Rng): void {
@@ -112,6 +110,5 @@ export const palace = defineShape<PalaceParams>({
     },
   },
   generic,
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,19 +5,17 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { lerpPt, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { windows } from "./parts";
 
-interface PyramidParams {
+interface PyramidParams extends ShapeParams {
   kind: "stone" | "glass" | "stepped";
   width: number;
   height: number;
   steps: number;
   stair: boolean;
   temple: boolean;
-  colors: Albedo;
 }
 
 const mixPt = (a: Pt, b: Pt, c: Pt, wa: number, wb: number): Pt => [a[0] * wa + b[0] * wb + c[0] * (1 - wa - wb), a[1] * wa + b[1] * wb + c[1] * (1 - wa - wb)];
@@ -88,6 +86,5 @@ export const pyramid = defineShape<PyramidParams>({
     const kind = pick(rng, ["stone", "stepped", "glass"] as const);
     return { kind, width: between(rng, 60, 80), height: between(rng, 36, 54), steps: intBetween(rng, 4, 9), stair: rng() < 0.5, temple: rng() < 0.3, colors: {} };
   },
-  colors: (p) => p.colors,
   draw: (d, p, detail) => (p.kind === "stepped" ? stepped(d, p, detail) : smooth(d, p)),
 });

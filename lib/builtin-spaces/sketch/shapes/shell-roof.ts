@@ -5,9 +5,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { cubic, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
 interface Shell {
   x: number;
@@ -17,11 +16,10 @@ interface Shell {
   facing: number;
 }
 
-interface ShellParams {
+interface ShellParams extends ShapeParams {
   podiumWidth: number;
   podiumHeight: number;
   shells: Shell[];
-  colors: Albedo;
 }
 
 function shell(d: Drawing, s: Shell, base: number): void {
@@ -69,6 +67,5 @@ export const shellRoof = defineShape<ShellParams>({
     shells: Array.from({ length: intBetween(rng, 2, 5) }, (_, i) => ({ x: -30 + i * 15, width: between(rng, 18, 28), height: between(rng, 20, 42), facing: rng() < 0.5 ? -1 : 1 })),
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

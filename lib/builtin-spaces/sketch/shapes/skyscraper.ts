@@ -5,9 +5,8 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, lerp, lerpPt, profile, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween, pick, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, windows, type RectSpec } from "./parts";
 
 interface Tier {
@@ -20,13 +19,12 @@ interface Tier {
 type Form = "blocks" | "facets" | "wedge" | "bullet" | "shard";
 type Top = "flat" | "mast" | "crown" | "spire";
 
-interface SkyscraperParams {
+interface SkyscraperParams extends ShapeParams {
   form: Form;
   tiers: Tier[];
   top: Top;
   topHeight: number;
   windows: "strips" | "bands" | "grid";
-  colors: Albedo;
 }
 
 function tierWindows(d: Drawing, p: SkyscraperParams, x0: number, x1: number, y0: number, y1: number, detail: Rng): void {
@@ -254,6 +252,5 @@ export const skyscraper = defineShape<SkyscraperParams>({
     },
   },
   generic,
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,14 +5,12 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { cubic, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
-interface SphinxParams {
+interface SphinxParams extends ShapeParams {
   length: number;
   height: number;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: SphinxParams): void {
@@ -41,6 +39,5 @@ function draw(d: Drawing, p: SphinxParams): void {
 export const sphinx = defineShape<SphinxParams>({
   variants: { "great-sphinx": { length: 100, height: 50, colors: { main: "#d8b078", second: "#c49a64", dark: "#8e6c42" } } },
   generic: (rng) => ({ length: 100, height: between(rng, 42, 56), colors: {} }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,18 +5,16 @@ import "server-only";
 
 import { fill, type Drawing, type Pt, type Slot } from "../drawing";
 import { beam, ellipsePoints, quad, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, pick } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band } from "./parts";
 
-interface StatueParams {
+interface StatueParams extends ShapeParams {
   pose: "torch" | "cross" | "seated" | "standing";
   figureHeight: number;
   pedestal: number;
   /** A star-shaped fort under the pedestal (Liberty Island). */
   fort: boolean;
-  colors: Albedo;
 }
 
 /** A robed standing figure, reused for column tops and generic people. */
@@ -113,6 +111,5 @@ export const statue = defineShape<StatueParams>({
     "kamakura-daibutsu": { pose: "seated", figureHeight: 60, pedestal: 8, fort: false, colors: { main: "#6e8e84", dark: "#4a6058", second: "#8a8478" } },
   },
   generic: (rng) => ({ pose: pick(rng, ["standing", "standing", "seated"] as const), figureHeight: between(rng, 50, 70), pedestal: between(rng, 10, 24), fort: false, colors: {} }),
-  colors: (p) => p.colors,
   draw,
 });

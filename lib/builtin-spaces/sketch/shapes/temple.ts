@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, intBetween } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, pediment, steps } from "./parts";
 
-interface TempleParams {
+interface TempleParams extends ShapeParams {
   width: number;
   columns: number;
   columnHeight: number;
@@ -21,7 +20,6 @@ interface TempleParams {
   dome: number;
   /** A broken pediment (ruins). */
   ruined: boolean;
-  colors: Albedo;
 }
 
 function draw(d: Drawing, p: TempleParams): void {
@@ -75,6 +73,5 @@ export const temple = defineShape<TempleParams>({
     ruined: rng() < 0.25,
     colors: {},
   }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,17 +5,15 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { quad } from "../geometry";
-import type { Albedo } from "../look";
 import { between } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 
-interface ToriiParams {
+interface ToriiParams extends ShapeParams {
   width: number;
   height: number;
   /** A second, smaller gate behind (the tunnel of gates at Fushimi Inari). */
   echo: boolean;
   braced: boolean;
-  colors: Albedo;
 }
 
 function gate(d: Drawing, cx: number, w: number, h: number, braced: boolean, main: "main" | "second"): void {
@@ -55,6 +53,5 @@ export const torii = defineShape<ToriiParams>({
     "itsukushima-torii": { width: 84, height: 64, echo: false, braced: true, colors: { main: "#e2502e", dark: "#45403c" } },
   },
   generic: (rng) => ({ width: between(rng, 60, 80), height: between(rng, 50, 66), echo: rng() < 0.4, braced: rng() < 0.3, colors: { main: "#e04a2c", second: "#c63c22", dark: "#4a4440" } }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -5,12 +5,11 @@ import "server-only";
 
 import { fill, type Drawing, type Pt } from "../drawing";
 import { arc, beam, rotate, spread } from "../geometry";
-import type { Albedo } from "../look";
 import { between, type Rng } from "../random";
-import { defineShape } from "./define";
+import { defineShape, type ShapeParams } from "./define";
 import { band, windows, type RectSpec } from "./parts";
 
-interface WindmillParams {
+interface WindmillParams extends ShapeParams {
   bodyHeight: number;
   baseWidth: number;
   topWidth: number;
@@ -22,7 +21,6 @@ interface WindmillParams {
   /** Light bulbs along the sails (Moulin Rouge). */
   bulbs: boolean;
   gallery: boolean;
-  colors: Albedo;
 }
 
 function sail(d: Drawing, hubX: number, hubY: number, length: number, angle: number, bulbs: boolean): void {
@@ -94,6 +92,5 @@ export const windmill = defineShape<WindmillParams>({
     gallery: rng() < 0.5,
     colors: { main: "#b8a890", second: "#efe8da", roof: "#6d5e4c" },
   }),
-  colors: (p) => p.colors,
   draw,
 });

@@ -1,6 +1,5 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ReconstructInputError } from "./errors";
 import { readImageHeader } from "./image-header";
 
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
@@ -18,13 +17,8 @@ describe("readImageHeader", () => {
     expect(readImageHeader(await make())).toEqual({ format, width: 37, height: 23 });
   });
 
-  it("refuses bytes that are not PNG, JPEG or WebP", () => {
-    expect(() => readImageHeader(Buffer.from("hello, I am a text file\n"))).toThrow(ReconstructInputError);
-    expect(() => readImageHeader(Buffer.from("GIF89a......"))).toThrow(/unsupported format/);
-  });
-
-  it("refuses a signature without a readable header", () => {
-    expect(() => readImageHeader(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toThrow(/corrupt PNG/);
-    expect(() => readImageHeader(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toThrow(/corrupt JPEG/);
+  it("answers null for bytes that are not a recognised image, or a signature without a header", () => {
+    expect(readImageHeader(Buffer.from("hello, I am a text file\n"))).toBeNull();
+    expect(readImageHeader(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeNull();
   });
 });

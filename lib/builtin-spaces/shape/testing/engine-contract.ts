@@ -1,13 +1,14 @@
-// Tests only: the inputs every built-in image-to-3D engine (shape-3d, relief-3d) must refuse with a
-// ReconstructInputError, and the message each refusal gives. One list, so the two engines cannot drift apart.
+// Tests only: what every built-in image-to-3D engine (shape-3d, relief-3d) promises alike — the inputs it must
+// refuse with a ReconstructInputError (and the message each refusal gives), and the same GLB bytes for the same
+// picture and seed. One list, so the two engines cannot drift apart.
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ReconstructInputError } from "../errors";
 import { renderFixture, TOWER } from "./fixtures";
 
-type Reconstruct = (image: Uint8Array, opts: { seed: number }) => Promise<unknown>;
+type Reconstruct = (image: Uint8Array, opts: { seed: number }) => Promise<{ glb: Buffer }>;
 
-export function describeInputRefusals(title: string, reconstruct: Reconstruct): void {
+export function describeEngineContract(title: string, reconstruct: Reconstruct): void {
   describe(title, () => {
     it.each([
       ["a text file", () => Buffer.from("a gallery of the monuments of Paris at dusk"), /not an image/],
@@ -22,6 +23,13 @@ export function describeInputRefusals(title: string, reconstruct: Reconstruct): 
 
     it("refuses a seed that is not a number", async () => {
       await expect(reconstruct(await renderFixture(TOWER), { seed: Number.NaN })).rejects.toThrow(ReconstructInputError);
+    });
+
+    it("is deterministic: same bytes and seed, same GLB bytes", async () => {
+      const png = await renderFixture(TOWER);
+      const a = await reconstruct(png, { seed: 3 });
+      const b = await reconstruct(png, { seed: 3 });
+      expect(Buffer.compare(a.glb, b.glb)).toBe(0);
     });
   });
 }

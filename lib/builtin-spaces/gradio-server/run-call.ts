@@ -23,7 +23,7 @@ export class HiddenError extends Error {
   }
 }
 
-export interface RunnerDeps {
+export interface RunCallDeps {
   files: FileStore;
   showError: boolean;
   send(event: CallEvent, message: ServerMessage): void;
@@ -42,11 +42,11 @@ function isOutputFile(v: unknown): v is OutputFile {
   );
 }
 
-export function fileUrl(root: string, filePath: string): string {
+function fileUrl(root: string, filePath: string): string {
   return `${root}${API_PREFIX}/file=${filePath}`;
 }
 
-async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: RunnerDeps): Promise<unknown[]> {
+async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: RunCallDeps): Promise<unknown[]> {
   const returns = event.endpoint.def.returns;
   if (values.length !== returns.length) {
     throw new Error(`/${event.endpoint.def.apiName} returned ${values.length} values for ${returns.length} outputs`);
@@ -79,7 +79,7 @@ async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: 
   return out;
 }
 
-export async function runEvent(event: CallEvent, deps: RunnerDeps): Promise<void> {
+export async function runCall(event: CallEvent, deps: RunCallDeps): Promise<void> {
   if (!event.active || event.abort.signal.aborted) {
     deps.finish(event, null);
     return;
