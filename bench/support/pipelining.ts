@@ -1,7 +1,7 @@
 import "server-only";
-import { loadToolboxConfig } from "../../lib/space-client/config";
+import { loadSpaceClientConfig } from "../../lib/space-client/config";
 import { MemoryAssetStore, MemoryCallCache } from "../../lib/space-client/testing/memory";
-import { createToolbox } from "../../lib/space-client/toolbox";
+import { createSpaceClient } from "../../lib/space-client/space-client";
 
 // The pipelining benchmark: N exhibits, each an image → model chain, all started at once, against the built-in
 // Spaces with one job at a time each and fixed latencies. With the per-Space limiters the two Spaces work in
@@ -58,7 +58,7 @@ export async function measurePipelining(opts: PipelineBenchOptions = {}): Promis
   const base = `${origin.replace(/\/+$/, "")}/spaces`;
   // A fresh variant per run (the seed names it) so no earlier queue or cache is involved.
   const run = Math.floor(Math.random() * 1e9);
-  const config = loadToolboxConfig({
+  const config = loadSpaceClientConfig({
     BUILTIN_SPACES_URL: base,
     SPACES_TEXT_TO_IMAGE: `${base}/sketch-image~latency=${imageMs}~concurrency=1~seed=${run}`,
     SPACES_IMAGE_TO_3D: `${base}/shape-3d~latency=${modelMs}~concurrency=1~seed=${run}`,
@@ -66,7 +66,7 @@ export async function measurePipelining(opts: PipelineBenchOptions = {}): Promis
     ...(slots ? { SPACE_CONCURRENCY: `sketch-image=${slots},shape-3d=${slots}` } : {}),
     SPACE_RETRIES: "0",
   });
-  const toolbox = createToolbox({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config });
+  const toolbox = createSpaceClient({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config });
 
   try {
     // Warm-up: connections and engine workers, so the measurement is about scheduling, not cold starts.

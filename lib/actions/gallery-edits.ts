@@ -202,8 +202,8 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
     await requireEdit(galleryId);
     if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
-    const { getToolbox } = await import("@/lib/builds/space-client");
-    const tool = await getToolbox().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
+    const { getSpaceClient } = await import("@/lib/builds/space-client");
+    const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
   } catch (err) {

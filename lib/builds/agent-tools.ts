@@ -8,13 +8,13 @@ import type { AssetStore } from "@/lib/contracts/asset-store";
 import { getExhibitByKey, listExhibits, setExhibitResult, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import { inspectImage } from "@/lib/media/inspect-image";
-import type { Toolbox } from "@/lib/space-client/toolbox";
+import type { SpaceClient } from "@/lib/space-client/space-client";
 import type { ModelAsset, ServedModel } from "@/lib/space-client/types";
 import type { ExhibitNotifier } from "./exhibit-notifier";
 
 export interface BuildToolDeps {
   galleryId: string;
-  toolbox: Toolbox;
+  toolbox: SpaceClient;
   assets: AssetStore;
   notify: ExhibitNotifier;
   /** Only these exhibits may be touched (a regenerate/swap build); all of the gallery's when null. */

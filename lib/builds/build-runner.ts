@@ -46,7 +46,7 @@ function buildDeps(): ReturnType<typeof loadBuildDeps> {
 }
 
 async function loadBuildDeps() {
-  const [{ runAgent }, { selectBrain }, { getAssetStore }, { getToolbox }, { createBuildTools }, { discoveredAgentTools }] = await Promise.all([
+  const [{ runAgent }, { selectBrain }, { getAssetStore }, { getSpaceClient }, { createBuildTools }, { discoveredAgentTools }] = await Promise.all([
     import("@/lib/agent/loop"),
     import("@/lib/agent/brains/select"),
     import("@/lib/assets/file-store"),
@@ -54,7 +54,7 @@ async function loadBuildDeps() {
     import("./agent-tools"),
     import("./gallery-tools"),
   ]);
-  return { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools };
+  return { runAgent, selectBrain, getAssetStore, getSpaceClient, createBuildTools, discoveredAgentTools };
 }
 
 interface Running {
@@ -239,12 +239,12 @@ function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancell
 }
 
 async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, budgets: AgentBudgets): Promise<void> {
-  const { runAgent, selectBrain, getAssetStore, getToolbox, createBuildTools, discoveredAgentTools } = await buildDeps();
+  const { runAgent, selectBrain, getAssetStore, getSpaceClient, createBuildTools, discoveredAgentTools } = await buildDeps();
   const notify = createExhibitNotifier(build.galleryId, emit);
   // Models received from image_to_3d and from discovered Spaces alike may be placed: one record of them.
   const models: ReceivedModels = new Map();
-  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, models });
-  const tools = [...base, ...discoveredAgentTools(build.galleryId, getToolbox(), models, new Set(base.map((t) => t.name).concat("final_answer")))];
+  const base = createBuildTools({ galleryId: build.galleryId, toolbox: getSpaceClient(), assets: getAssetStore(), notify, models });
+  const tools = [...base, ...discoveredAgentTools(build.galleryId, getSpaceClient(), models, new Set(base.map((t) => t.name).concat("final_answer")))];
   const onPlan = (plan: AgentPlan) => {
     updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
     const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));
@@ -266,12 +266,12 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
 }
 
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
-  const { getAssetStore, getToolbox, createBuildTools } = await buildDeps();
+  const { getAssetStore, getSpaceClient, createBuildTools } = await buildDeps();
   const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
   if (!exhibit) throw new UserError("The exhibit no longer exists.");
   const request = JSON.parse(build.goal) as ExhibitBuildRequest;
   const notify = createExhibitNotifier(build.galleryId, emit);
-  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getToolbox(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
+  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getSpaceClient(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
   const tool = (name: string) => tools.find((t) => t.name === name)!;
   let n = 0;
   const call = (name: string, args: Record<string, unknown>) => tool(name).run(args, { signal, emit, callId: `${build.id}:${++n}` });

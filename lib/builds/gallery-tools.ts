@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
-import { servedModelSchema, type Toolbox } from "@/lib/space-client/toolbox";
+import { servedModelSchema, type SpaceClient } from "@/lib/space-client/space-client";
 import type { ReceivedModels } from "./agent-tools";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
@@ -48,7 +48,7 @@ function handleFor(output: unknown, models: ReceivedModels): unknown {
 /** The gallery's discovered Spaces as agent tools: arguments validated against the Space's API, files as handles. */
 export function discoveredAgentTools(
   galleryId: string,
-  toolbox: Toolbox,
+  toolbox: SpaceClient,
   models: ReceivedModels,
   reserved: ReadonlySet<string>,
 ): AgentTool[] {

@@ -9,11 +9,11 @@ import { getDb } from "@/lib/db/connection";
 import { appendEvent, eventsSince } from "@/lib/db/events";
 import { createExhibits, listExhibits } from "@/lib/db/exhibits";
 import { createGallery } from "@/lib/db/galleries";
-import type { Toolbox } from "@/lib/space-client/toolbox";
+import type { SpaceClient } from "@/lib/space-client/space-client";
 import { configuredBudgets, MAX_RUNS_PER_BUILD, resumeInterruptedBuilds, startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { buildsWithSeqGaps, startBuildHarness, withDefaultImageSide, type BuildHarness } from "./testing/harness";
 import { peekProcessSingleton, replaceProcessSingleton } from "@/lib/platform/singleton";
-import { TOOLBOX_SINGLETON } from "./space-client";
+import { SPACE_CLIENT_SINGLETON } from "./space-client";
 
 let h: BuildHarness;
 const env = { SPACES_TEXT_TO_IMAGE: "sketch-image", SPACES_IMAGE_TO_3D: "shape-3d", SPACE_RETRY_BASE_MS: "20" };
@@ -33,7 +33,7 @@ afterAll(async () => {
  */
 function freezeAfter(after: number, kind: "image" | "model") {
   const state = { completed: 0, inflight: 0, waiting: 0, frozen: false };
-  const real = peekProcessSingleton<Toolbox>(TOOLBOX_SINGLETON)!;
+  const real = peekProcessSingleton<SpaceClient>(SPACE_CLIENT_SINGLETON)!;
   const never = <R>() => {
     state.waiting++;
     return new Promise<R>(() => undefined);
@@ -53,14 +53,14 @@ function freezeAfter(after: number, kind: "image" | "model") {
       if (counts && ++state.completed >= after) state.frozen = true;
       return result;
     };
-  replaceProcessSingleton<Toolbox>(TOOLBOX_SINGLETON, {
+  replaceProcessSingleton<SpaceClient>(SPACE_CLIENT_SINGLETON, {
     ...real,
     config: real.config,
     textToImage: gate(real.textToImage.bind(real), kind === "image"),
     imageToModel: gate(real.imageToModel.bind(real), kind === "model"),
     spaces: real.spaces.bind(real),
     health: real.health.bind(real),
-  } as Toolbox);
+  } as SpaceClient);
   return state;
 }
 
@@ -226,7 +226,7 @@ it("a build that had used all of its time before the restart ends at once, with 
 
 it("withDefaultImageSide only fills in a missing size", () => {
   const calls: unknown[] = [];
-  const fake = { textToImage: async (req: unknown) => (calls.push(req), null) } as unknown as Toolbox;
+  const fake = { textToImage: async (req: unknown) => (calls.push(req), null) } as unknown as SpaceClient;
   void withDefaultImageSide(fake, 256).textToImage({ prompt: "x", seed: 1 });
   void withDefaultImageSide(fake, 256).textToImage({ prompt: "x", seed: 1, width: 512, height: 384 });
   expect(calls).toEqual([

@@ -1,6 +1,6 @@
 import "server-only";
 import { resumeInterruptedBuilds } from "./build-runner";
-import { loadToolboxConfig } from "@/lib/space-client/config";
+import { loadSpaceClientConfig } from "@/lib/space-client/config";
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -9,7 +9,7 @@ const READY_TIMEOUT_MS = 60_000;
  * process, which is not listening yet when instrumentation runs). Finished Space calls come from the cache.
  */
 export function resumeWhenReady(): void {
-  const probe = `${loadToolboxConfig().builtinBase}/sketch-image/config`;
+  const probe = `${loadSpaceClientConfig().builtinBase}/sketch-image/config`;
   const started = Date.now();
   const attempt = async () => {
     try {

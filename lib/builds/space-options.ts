@@ -2,12 +2,12 @@ import "server-only";
 import type { SpaceOption } from "@/lib/contracts/gallery-view";
 import type { SpaceEntry } from "@/lib/space-client/types";
 import { capabilityOf, galleryTools, type SwapCapability } from "./gallery-tools";
-import { loadToolboxConfig, type ToolboxConfig } from "@/lib/space-client/config";
+import { loadSpaceClientConfig, type SpaceClientConfig } from "@/lib/space-client/config";
 
 // Read from the environment once: the page only needs the Space list, not a live toolbox (and its heavy modules).
-let cached: ToolboxConfig | null = null;
-function toolboxConfig(): ToolboxConfig {
-  cached ??= loadToolboxConfig();
+let cached: SpaceClientConfig | null = null;
+function toolboxConfig(): SpaceClientConfig {
+  cached ??= loadSpaceClientConfig();
   return cached;
 }
 

@@ -4,7 +4,7 @@ import { ForbiddenError } from "@/lib/auth/edit-capability";
 import { InvalidTransitionError, NotFoundError } from "@/lib/db/errors";
 import { SpaceRefError } from "@/lib/space-client/catalog";
 import { SpaceError } from "@/lib/space-client/errors";
-import { ToolboxError } from "@/lib/space-client/call-runner";
+import { SpaceClientError } from "@/lib/space-client/call-runner";
 import { referencedFault, type FaultLog } from "./internal-fault";
 import { UserError } from "./user-error";
 
@@ -25,7 +25,7 @@ export function userMessage(err: unknown, log: FaultLog = console.error): string
     err instanceof InvalidTransitionError ||
     err instanceof SpaceRefError ||
     err instanceof SpaceError ||
-    err instanceof ToolboxError
+    err instanceof SpaceClientError
   ) {
     return err.message;
   }

@@ -5,9 +5,9 @@ import { CircuitBreaker } from "./resilience/breaker";
 import type { Clock } from "./clock";
 import { SpaceError } from "./errors";
 import { Limiter } from "./resilience/limiter";
-import { runWithFallback, ToolboxError, type AttemptContext, type RunSpec, type RunnerDeps } from "./call-runner";
+import { runWithFallback, SpaceClientError, type AttemptContext, type RunSpec, type RunnerDeps } from "./call-runner";
 import { MemoryCallCache } from "./testing/memory";
-import { entry } from "./testing/toolbox";
+import { entry } from "./testing/space-client";
 import type { SpaceEntry } from "./types";
 
 /** Sleeps resolve at once (recording the delay) unless they are attempt time limits (≥ 1 h here). */
@@ -164,8 +164,8 @@ describe("runWithFallback", () => {
       [A.key]: async () => Promise.reject(new Error("Parameter `x` is not a valid keyword argument.")),
       [B.key]: async () => Promise.reject(new Error("You have exceeded your GPU quota (60s requested vs. 56s left).")),
     });
-    const err = (await runWithFallback(s, { emit: h.emit }, h.deps).catch((e: unknown) => e)) as ToolboxError;
-    expect(err).toBeInstanceOf(ToolboxError);
+    const err = (await runWithFallback(s, { emit: h.emit }, h.deps).catch((e: unknown) => e)) as SpaceClientError;
+    expect(err).toBeInstanceOf(SpaceClientError);
     expect(err.kind).toBe("quota");
     expect(err.calls.map((c) => c.space)).toEqual([A.key, B.key]);
     expect(err.message).toMatch(/Every text-to-image Space failed — space\/a: .*space\/b: You have exceeded/);
@@ -193,7 +193,7 @@ describe("runWithFallback", () => {
     expect(h.events.find((e) => e.type === "tool.retried")?.payload).toMatchObject({ kind: "timeout" });
   });
 
-  it("stops everything when the caller aborts: no fallback, a ToolboxError of kind aborted", async () => {
+  it("stops everything when the caller aborts: no fallback, a SpaceClientError of kind aborted", async () => {
     const h = harness();
     const ac = new AbortController();
     const s = spec([A, B], {
@@ -204,7 +204,7 @@ describe("runWithFallback", () => {
         }),
       [B.key]: async () => "b",
     });
-    const err = (await runWithFallback(s, { signal: ac.signal, emit: h.emit }, h.deps).catch((e: unknown) => e)) as ToolboxError;
+    const err = (await runWithFallback(s, { signal: ac.signal, emit: h.emit }, h.deps).catch((e: unknown) => e)) as SpaceClientError;
     expect(err.kind).toBe("aborted");
     expect(err.message).toBe("Build cancelled");
     expect(s.count[B.key]).toBeUndefined();

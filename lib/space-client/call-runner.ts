@@ -77,12 +77,12 @@ export interface RunnerDeps {
 }
 
 /** All Spaces failed (or the call was aborted). `calls` holds every Space tried. */
-export class ToolboxError extends Error {
+export class SpaceClientError extends Error {
   readonly kind: FailureKind;
   readonly calls: SpaceCallRecord[];
   constructor(message: string, kind: FailureKind, calls: SpaceCallRecord[]) {
     super(message);
-    this.name = "ToolboxError";
+    this.name = "SpaceClientError";
     this.kind = kind;
     this.calls = calls;
   }
@@ -104,7 +104,7 @@ export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, de
   const calls: SpaceCallRecord[] = [];
   const plans = spec.candidates.map((entry) => ({ entry, plan: spec.plan(entry) }));
   if (plans.length === 0) {
-    const err = new ToolboxError(`No Space is configured for ${spec.capability}`, "unavailable", calls);
+    const err = new SpaceClientError(`No Space is configured for ${spec.capability}`, "unavailable", calls);
     emit("tool.failed", { error: err.message, kind: err.kind, calls: [] });
     throw err;
   }
@@ -213,7 +213,7 @@ export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, de
       error: f.message,
     });
     if (f.kind === "aborted") {
-      const err = new ToolboxError(f.message, "aborted", calls);
+      const err = new SpaceClientError(f.message, "aborted", calls);
       emit("tool.failed", { space: entry.key, error: err.message, kind: "aborted", calls: calls.map(brief) });
       throw err;
     }
@@ -221,7 +221,7 @@ export async function runWithFallback<T>(spec: RunSpec<T>, opts: CallOptions, de
   }
 
   const summary = calls.map((c) => `${c.space}: ${c.error ?? "failed"}`).join(" | ");
-  const err = new ToolboxError(
+  const err = new SpaceClientError(
     plans.length === 1 ? `${calls[0]?.space ?? "The Space"} failed: ${lastError?.message ?? "unknown error"}` : `Every ${spec.capability} Space failed — ${summary}`,
     lastError?.kind ?? "unavailable",
     calls,

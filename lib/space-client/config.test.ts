@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { resolveSpaceRef, spaceSubdomain } from "./catalog";
 import { configVariables } from "@/lib/platform/config";
-import { concurrencyFor, defaultConcurrency, defaultTimeoutsMs, loadToolboxConfig, timeoutFor } from "./config";
+import { concurrencyFor, defaultConcurrency, defaultTimeoutsMs, loadSpaceClientConfig, timeoutFor } from "./config";
 import { defaultBreakerOptions } from "./resilience/breaker";
 import { defaultRetryPolicy } from "./resilience/retry";
 
-describe("loadToolboxConfig", () => {
+describe("loadSpaceClientConfig", () => {
   it("uses the built-ins alone without HF_TOKEN, two per capability", () => {
-    const c = loadToolboxConfig({});
+    const c = loadSpaceClientConfig({});
     expect(c.builtinBase).toBe("http://127.0.0.1:3000/spaces");
     expect(c.spaces["text-to-image"].map((e) => [e.key, e.adapter])).toEqual([
       ["builtin:sketch-image", "sketch"],
@@ -22,7 +22,7 @@ describe("loadToolboxConfig", () => {
   });
 
   it("puts real Spaces first and the built-ins last with HF_TOKEN, on PORT", () => {
-    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", PORT: "4123" });
+    const c = loadSpaceClientConfig({ HF_TOKEN: "hf_x", PORT: "4123" });
     expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual([
       "black-forest-labs/FLUX.1-schnell",
       "black-forest-labs/flux-klein-9b-kv",
@@ -36,7 +36,7 @@ describe("loadToolboxConfig", () => {
   });
 
   it("reads the fallback order from SPACES_*, accepting ids, hf.space URLs, built-in names and built-in URLs with a fault suffix", () => {
-    const c = loadToolboxConfig({
+    const c = loadSpaceClientConfig({
       BUILTIN_SPACES_URL: "http://localhost:9000/spaces/",
       SPACES_TEXT_TO_IMAGE: "https://black-forest-labs-flux-1-schnell.hf.space, http://localhost:9000/spaces/sketch-image--fail-50, sketch-image",
       SPACES_IMAGE_TO_3D: "tencent/hunyuan3d-2,someone/other-3d",
@@ -55,7 +55,7 @@ describe("loadToolboxConfig", () => {
   });
 
   it("skips unusable entries with a warning and never sends the token to non-HF hosts", () => {
-    const c = loadToolboxConfig({ SPACES_TEXT_TO_IMAGE: "not a space!, ftp://x.org/a", SPACE_CONCURRENCY: "shape-3d=2,bad,microsoft/TRELLIS.2=0" });
+    const c = loadSpaceClientConfig({ SPACES_TEXT_TO_IMAGE: "not a space!, ftp://x.org/a", SPACE_CONCURRENCY: "shape-3d=2,bad,microsoft/TRELLIS.2=0" });
     expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual(["builtin:sketch-image", "builtin:ink-image"]);
     expect(c.warnings.join("\n")).toMatch(/not a space!/);
     expect(c.warnings.join("\n")).toMatch(/SPACE_CONCURRENCY: cannot read "bad"/);
@@ -64,7 +64,7 @@ describe("loadToolboxConfig", () => {
   });
 
   it("resolves concurrency: ZeroGPU 1, built-ins 4, overrides by name", () => {
-    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", SPACE_CONCURRENCY: "shape-3d=2,microsoft/TRELLIS.2=1,tencent/Hunyuan3D-2=3" });
+    const c = loadSpaceClientConfig({ HF_TOKEN: "hf_x", SPACE_CONCURRENCY: "shape-3d=2,microsoft/TRELLIS.2=1,tencent/Hunyuan3D-2=3" });
     const byKey = Object.fromEntries(c.spaces["image-to-3d"].map((e) => [e.key, concurrencyFor(e, c)]));
     expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2, "builtin:relief-3d": 4 });
     expect(concurrencyFor(c.spaces["text-to-image"][0]!, c)).toBe(1);
@@ -72,18 +72,18 @@ describe("loadToolboxConfig", () => {
   });
 
   it("resolves timeouts by capability and per Space (seconds in SPACE_TIMEOUTS)", () => {
-    const c = loadToolboxConfig({ HF_TOKEN: "hf_x", SPACE_TIMEOUTS: "text-to-image=30,microsoft/TRELLIS.2=900" });
+    const c = loadSpaceClientConfig({ HF_TOKEN: "hf_x", SPACE_TIMEOUTS: "text-to-image=30,microsoft/TRELLIS.2=900" });
     expect(timeoutFor(c.spaces["text-to-image"][0]!, c)).toBe(30_000);
     expect(timeoutFor(c.spaces["image-to-3d"][0]!, c)).toBe(900_000);
     expect(timeoutFor(c.spaces["image-to-3d"][1]!, c)).toBe(480_000);
   });
 
   it("reads the retry and breaker settings, and warns of a bad one, naming it, and of nothing else", () => {
-    const c = loadToolboxConfig({ SPACE_RETRIES: "0", SPACE_RETRY_BASE_MS: "20", SPACE_BREAKER_THRESHOLD: "5", SPACE_BREAKER_COOLDOWN_S: "x", MODEL_WORKERS: "x" });
+    const c = loadSpaceClientConfig({ SPACE_RETRIES: "0", SPACE_RETRY_BASE_MS: "20", SPACE_BREAKER_THRESHOLD: "5", SPACE_BREAKER_COOLDOWN_S: "x", MODEL_WORKERS: "x" });
     expect(c.retry).toEqual({ ...defaultRetryPolicy, transientRetries: 0, baseDelayMs: 20 });
     expect(c.breaker).toEqual({ ...defaultBreakerOptions, failureThreshold: 5 });
     expect(c.warnings).toEqual(['SPACE_BREAKER_COOLDOWN_S must be a whole number of at least 1, not "x" (ignored)']);
-    expect(loadToolboxConfig({ BUILTIN_SPACES_URL: "not a url", PORT: "" })).toMatchObject({
+    expect(loadSpaceClientConfig({ BUILTIN_SPACES_URL: "not a url", PORT: "" })).toMatchObject({
       builtinBase: "http://127.0.0.1:3000/spaces",
       warnings: ['BUILTIN_SPACES_URL must be an http or https URL, not "not a url" (ignored)'],
     });
@@ -123,7 +123,7 @@ describe("resolveSpaceRef", () => {
       adapter: "builtin-shape",
     });
     expect(resolveSpaceRef("ink-image", "text-to-image", base)).toMatchObject({ key: "builtin:ink-image", adapter: "sketch" });
-    const c = loadToolboxConfig({ SPACE_CONCURRENCY: "relief-3d=1" });
+    const c = loadSpaceClientConfig({ SPACE_CONCURRENCY: "relief-3d=1" });
     expect(concurrencyFor(resolveSpaceRef(`${base}/relief-3d~latency=5`, "image-to-3d", base), c)).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { capabilities, type Capability, type SpaceEntry } from "./types";
 // reported in `warnings` and skipped rather than crashing the server: a typo in one fallback Space must not
 // take the whole product down, and the warnings say exactly what was ignored.
 
-export interface ToolboxConfig {
+export interface SpaceClientConfig {
   token?: string;
   builtinBase: string;
   allowedHosts: string[];
@@ -56,7 +56,7 @@ const toolboxVariables: ReadonlySet<ConfigName> = new Set<ConfigName>([
 ]);
 
 /** The toolbox's configuration from `env` (tests pass their own), by default the process's. */
-export function loadToolboxConfig(env?: RawEnv): ToolboxConfig {
+export function loadSpaceClientConfig(env?: RawEnv): SpaceClientConfig {
   const e = env ? readConfig(env) : config();
   const warnings = e.warnings.filter((w) => toolboxVariables.has(w.variable)).map((w) => w.message);
 
@@ -120,7 +120,7 @@ function namesOf(entry: SpaceEntry): string[] {
   return names.map((n) => n.toLowerCase());
 }
 
-export function concurrencyFor(entry: SpaceEntry, config: Pick<ToolboxConfig, "concurrency">): number {
+export function concurrencyFor(entry: SpaceEntry, config: Pick<SpaceClientConfig, "concurrency">): number {
   for (const n of namesOf(entry)) {
     const v = config.concurrency[n];
     if (v !== undefined) return v;
@@ -129,7 +129,7 @@ export function concurrencyFor(entry: SpaceEntry, config: Pick<ToolboxConfig, "c
   return entry.zeroGpu ? defaultConcurrency.zeroGpu : defaultConcurrency.other;
 }
 
-export function timeoutFor(entry: SpaceEntry, config: Pick<ToolboxConfig, "timeoutsMs">): number {
+export function timeoutFor(entry: SpaceEntry, config: Pick<SpaceClientConfig, "timeoutsMs">): number {
   for (const n of namesOf(entry)) {
     const v = config.timeoutsMs[n];
     if (v !== undefined) return v;

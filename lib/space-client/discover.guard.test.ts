@@ -2,10 +2,10 @@
 // private, loopback, link-local and metadata addresses and non-http schemes must be refused with a clear
 // message BEFORE any connection, DNS aside, is attempted.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadToolboxConfig } from "./config";
+import { loadSpaceClientConfig } from "./config";
 import type { ConnectFn } from "./connection";
 import { MemoryAssetStore, MemoryCallCache } from "./testing/memory";
-import { createToolbox } from "./toolbox";
+import { createSpaceClient } from "./space-client";
 import type { LookupFn } from "./url-guard";
 
 afterEach(() => vi.restoreAllMocks());
@@ -23,10 +23,10 @@ function setup(resolve: Record<string, string> = {}) {
     return [{ address, family: address.includes(":") ? 6 : 4 }];
   });
   const globalFetch = vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("global fetch must not be called"));
-  const toolbox = createToolbox({
+  const toolbox = createSpaceClient({
     assets: new MemoryAssetStore(),
     cache: new MemoryCallCache(),
-    config: loadToolboxConfig({ BUILTIN_SPACES_URL: "http://127.0.0.1:3999/spaces", HF_TOKEN: "hf_secret" }),
+    config: loadSpaceClientConfig({ BUILTIN_SPACES_URL: "http://127.0.0.1:3999/spaces", HF_TOKEN: "hf_secret" }),
     connect,
     fetchImpl,
     lookup,

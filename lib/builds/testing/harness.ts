@@ -14,10 +14,10 @@ import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
 import { serveFetch, type FetchServer } from "@/lib/builtin-spaces/gradio-server/testing/node-server";
 import { BUILTIN_SPACES, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/builtin-spaces/registry";
 import { builtinSpaces } from "@/lib/space-client/catalog";
-import { createToolbox, type Toolbox } from "@/lib/space-client/toolbox";
+import { createSpaceClient, type SpaceClient } from "@/lib/space-client/space-client";
 import type { CallOptions, TextToImageRequest } from "@/lib/space-client/types";
 import { replaceProcessSingleton } from "@/lib/platform/singleton";
-import { TOOLBOX_SINGLETON } from "../space-client";
+import { SPACE_CLIENT_SINGLETON } from "../space-client";
 
 export interface BuildHarness {
   /** e.g. "http://127.0.0.1:40123/spaces" */
@@ -36,7 +36,7 @@ export interface BuildHarness {
 }
 
 /** The same toolbox, except that a picture requested without a size is drawn `side` × `side`. */
-export function withDefaultImageSide(toolbox: Toolbox, side: number): Toolbox {
+export function withDefaultImageSide(toolbox: SpaceClient, side: number): SpaceClient {
   return new Proxy(toolbox, {
     get(target, prop, receiver) {
       if (prop === "textToImage") {
@@ -83,12 +83,12 @@ export async function startBuildHarness(): Promise<BuildHarness> {
     spaceJoins,
     configure(env, options = {}) {
       for (const [k, v] of Object.entries(env)) setEnv(k, v);
-      const toolbox = createToolbox({ assets: getAssetStore(), cache: sqliteCallCache() });
+      const toolbox = createSpaceClient({ assets: getAssetStore(), cache: sqliteCallCache() });
       for (const w of toolbox.config.warnings) throw new Error(`toolbox configuration: ${w}`);
-      replaceProcessSingleton(TOOLBOX_SINGLETON, options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox);
+      replaceProcessSingleton(SPACE_CLIENT_SINGLETON, options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox);
     },
     async close() {
-      replaceProcessSingleton(TOOLBOX_SINGLETON, undefined);
+      replaceProcessSingleton(SPACE_CLIENT_SINGLETON, undefined);
       resetBuiltinSpaces();
       await server.close();
       closeDbs();

@@ -1,11 +1,11 @@
 // Each real Space's adapter, run through the REAL @gradio/client against a loopback replay of that Space's
 // recorded /config, /gradio_api/info and a completed call (fixtures/<space>/).
 import { afterEach, describe, expect, it } from "vitest";
-import { ToolboxError } from "../call-runner";
+import { SpaceClientError } from "../call-runner";
 import { loadFixture, replay } from "../testing/fixtures";
 import { makeGlb, makePng } from "../testing/media";
 import { ReplayError, type ReplayServer } from "../testing/replay-server";
-import { entry, eventsOf, testToolbox } from "../testing/toolbox";
+import { entry, eventsOf, testSpaceClient } from "../testing/space-client";
 
 const servers: ReplayServer[] = [];
 afterEach(async () => {
@@ -21,7 +21,7 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
   it("maps prompt/seed/size onto /infer, forwards queue and progress, stores the validated WebP", async () => {
     const fx = await loadFixture("black-forest-labs-flux-1-schnell");
     const server = await serve(fx);
-    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
+    const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
     const r = await t.toolbox.textToImage({ prompt: "  the Eiffel Tower at dusk ", seed: 7, width: 1000, height: 700 }, { emit: t.emit, exhibit: "ex1", callId: "c1" });
 
     expect(r).toMatchObject({ space: fx.space, endpoint: "/infer", cached: false, seed: 1234 });
@@ -45,7 +45,7 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
     const klein = await loadFixture("black-forest-labs-flux-klein-9b-kv");
     const s1 = await serve(changed);
     const s2 = await serve(klein);
-    const t = testToolbox(
+    const t = testSpaceClient(
       {
         "text-to-image": [entry(changed.space, s1.url, "text-to-image", "flux-schnell"), entry(klein.space, s2.url, "text-to-image", "flux-klein")],
       },
@@ -67,7 +67,7 @@ describe("black-forest-labs/flux-klein-9b-kv", () => {
   it("sends randomize_seed and prompt_upsampling off, sizes within 256–1024, default input_images", async () => {
     const fx = await loadFixture("black-forest-labs-flux-klein-9b-kv");
     const server = await serve(fx);
-    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-klein")] }, { trusted: [server.url] });
+    const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-klein")] }, { trusted: [server.url] });
     const r = await t.toolbox.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
     expect(r.asset).toMatchObject({ mediaType: "image/png", width: 768, height: 1024 });
     expect(server.calls[0]!.data).toEqual(["a castle", [], 42, false, 1024, 256, 4, false]);
@@ -98,7 +98,7 @@ describe("microsoft/TRELLIS.2", () => {
         },
       },
     });
-    const t = testToolbox(
+    const t = testSpaceClient(
       { "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "trellis2")] },
       { trusted: [server.url], config: { concurrency: { "microsoft/trellis.2": 2 } } },
     );
@@ -125,7 +125,7 @@ describe("tencent/Hunyuan3D-2", () => {
   it("calls /generation_all with the seed pinned and keeps the TEXTURED glb (output 1, a gr.update)", async () => {
     const fx = await loadFixture("tencent-hunyuan3d-2");
     const server = await serve(fx);
-    const t = testToolbox({ "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "hunyuan3d2")] }, { trusted: [server.url] });
+    const t = testSpaceClient({ "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "hunyuan3d2")] }, { trusted: [server.url] });
     const r = await t.toolbox.imageToModel({ image: { bytes: await makePng() }, seed: 99 });
     expect(r.asset).toMatchObject({ mediaType: "model/gltf-binary", vertices: 4 });
     const data = server.calls[0]!.data;
@@ -142,7 +142,7 @@ describe("VAST-AI/TripoSplat", () => {
   it("discovers the splat endpoint and keeps the .ply among several file outputs", async () => {
     const fx = await loadFixture("vast-ai-triposplat");
     const server = await serve(fx);
-    const t = testToolbox({ "image-to-splat": [entry(fx.space, server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
+    const t = testSpaceClient({ "image-to-splat": [entry(fx.space, server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
     const r = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 });
     expect(r).toMatchObject({ endpoint: "/generate_splat", asset: { mediaType: "application/ply", vertices: 64 } });
     expect(server.calls[0]).toMatchObject({ endpoint: "/generate_splat" });
@@ -153,10 +153,10 @@ describe("VAST-AI/TripoSplat", () => {
   it("refuses a Space with no image-to-splat endpoint, clearly", async () => {
     const fx = await loadFixture("black-forest-labs-flux-1-schnell");
     const server = await serve(fx);
-    const t = testToolbox({ "image-to-splat": [entry("VAST-AI/TripoSplat", server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
+    const t = testSpaceClient({ "image-to-splat": [entry("VAST-AI/TripoSplat", server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
     const err = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ToolboxError);
-    expect((err as ToolboxError).message).toMatch(/changed its API: no endpoint takes an image and returns a splat file/);
+    expect(err).toBeInstanceOf(SpaceClientError);
+    expect((err as SpaceClientError).message).toMatch(/changed its API: no endpoint takes an image and returns a splat file/);
   });
 });
 
@@ -171,15 +171,15 @@ describe("hostile or dead Spaces", () => {
         ],
       },
     });
-    const t = testToolbox({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
-    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }).catch((e: unknown) => e)) as ToolboxError;
+    const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
+    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }).catch((e: unknown) => e)) as SpaceClientError;
     expect(err.calls[0]!.error).toMatch(/169\.254\.169\.254.*not allowed/);
   });
 
   it("classifies a Space that does not answer as transient (retried), then fails with every attempt recorded", async () => {
-    const t = testToolbox({ "text-to-image": [entry("someone/down", "http://127.0.0.1:9", "text-to-image", "flux-schnell")] }, { trusted: ["http://127.0.0.1:9"] });
-    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }, { emit: t.emit }).catch((e: unknown) => e)) as ToolboxError;
-    expect(err).toBeInstanceOf(ToolboxError);
+    const t = testSpaceClient({ "text-to-image": [entry("someone/down", "http://127.0.0.1:9", "text-to-image", "flux-schnell")] }, { trusted: ["http://127.0.0.1:9"] });
+    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }, { emit: t.emit }).catch((e: unknown) => e)) as SpaceClientError;
+    expect(err).toBeInstanceOf(SpaceClientError);
     expect(err.calls).toEqual([expect.objectContaining({ space: "someone/down", attempts: 3, ok: false })]);
     expect(eventsOf(t.events, "tool.retried").map((e) => e.kind)).toEqual(["transient", "transient"]);
   });

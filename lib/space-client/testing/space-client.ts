@@ -1,8 +1,8 @@
 // Builds a toolbox against loopback servers for tests: hand-made SpaceEntries (a real Space's id and adapter,
 // a loopback target), memory stores, short backoff, and an event log.
 import type { EmittedEvent } from "@/lib/contracts/build-events";
-import { loadToolboxConfig, type ToolboxConfig } from "../config";
-import { createToolbox, type Toolbox, type ToolboxDeps } from "../toolbox";
+import { loadSpaceClientConfig, type SpaceClientConfig } from "../config";
+import { createSpaceClient, type SpaceClient, type SpaceClientDeps } from "../space-client";
 import type { AdapterId, Capability, SpaceEntry } from "../types";
 import { MemoryAssetStore, MemoryCallCache } from "./memory";
 
@@ -10,21 +10,21 @@ export function entry(key: string, target: string, capability: Capability | "cus
   return { key, target, capability, adapter, builtin: false, zeroGpu: true, hf: false, ...more };
 }
 
-export interface TestToolbox {
-  toolbox: Toolbox;
+export interface TestSpaceClient {
+  toolbox: SpaceClient;
   assets: MemoryAssetStore;
   cache: MemoryCallCache;
   events: EmittedEvent[];
   emit: (e: EmittedEvent) => void;
-  config: ToolboxConfig;
+  config: SpaceClientConfig;
 }
 
-export function testToolbox(
+export function testSpaceClient(
   spaces: Partial<Record<Capability, SpaceEntry[]>>,
-  opts: { trusted?: string[]; config?: Partial<ToolboxConfig>; deps?: Partial<ToolboxDeps> } = {},
-): TestToolbox {
-  const base = loadToolboxConfig({});
-  const config: ToolboxConfig = {
+  opts: { trusted?: string[]; config?: Partial<SpaceClientConfig>; deps?: Partial<SpaceClientDeps> } = {},
+): TestSpaceClient {
+  const base = loadSpaceClientConfig({});
+  const config: SpaceClientConfig = {
     ...base,
     spaces: { "text-to-image": [], "image-to-3d": [], "image-to-splat": [], ...spaces },
     retry: { transientRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
@@ -34,7 +34,7 @@ export function testToolbox(
   const assets = new MemoryAssetStore();
   const cache = new MemoryCallCache();
   const events: EmittedEvent[] = [];
-  const toolbox = createToolbox({ assets, cache, config, trustedBases: opts.trusted ?? [], ...opts.deps });
+  const toolbox = createSpaceClient({ assets, cache, config, trustedBases: opts.trusted ?? [], ...opts.deps });
   return { toolbox, assets, cache, events, emit: (e) => events.push(e), config };
 }
 

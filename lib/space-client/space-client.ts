@@ -13,14 +13,14 @@ import { cacheKey } from "./cache-key";
 import { runEndpoint, uploadFile, type ProgressSink } from "./call";
 import { resolveSpaceRef } from "./catalog";
 import { systemClock, type Clock, type Random } from "./clock";
-import { concurrencyFor, loadToolboxConfig, timeoutFor, type ToolboxConfig } from "./config";
+import { concurrencyFor, loadSpaceClientConfig, timeoutFor, type SpaceClientConfig } from "./config";
 import { SpaceConnections, type ConnectFn, type SpaceSession } from "./connection";
 import { buildTool, chooseEndpoint, fetchAgentsAbout, type DiscoveredTool } from "./discover";
 import { classifyError, OutputValidationError } from "./errors";
 import { downloadFile, fileRefOf, type Downloaded } from "./files";
 import { HandOffs, urlFileRef } from "./hand-off";
 import { Limiter } from "./resilience/limiter";
-import { runWithFallback, ToolboxError, type AttemptContext, type RunSpec } from "./call-runner";
+import { runWithFallback, SpaceClientError, type AttemptContext, type RunSpec } from "./call-runner";
 import { isFileArg, parseToolArgs, type FileArg } from "./tool-args";
 import type {
   CallOptions,
@@ -49,11 +49,11 @@ import { defaultPlyLimits, validatePly, type PlyLimits } from "./validate/ply";
 // the public entry point, with types.ts. Create ONE toolbox per process: its limiters, breakers and pooled
 // connections are what make concurrency limits and fail-fast work across builds.
 
-export interface ToolboxDeps {
+export interface SpaceClientDeps {
   assets: AssetStore;
   cache: CallCache;
   /** Catalogue, limits and policies; default: read from the environment (config.ts). */
-  config?: ToolboxConfig;
+  config?: SpaceClientConfig;
   /** Overrides config.token (HF_TOKEN). Sent only to Hugging Face hosts. */
   token?: string;
   /** Used for file downloads and agents.md; default global fetch. */
@@ -87,8 +87,8 @@ export interface SpaceHealth {
   limit: number;
 }
 
-export interface Toolbox {
-  readonly config: ToolboxConfig;
+export interface SpaceClient {
+  readonly config: SpaceClientConfig;
   textToImage(req: TextToImageRequest, opts?: CallOptions): Promise<ImageResult>;
   imageToModel(req: ImageToModelRequest, opts?: CallOptions): Promise<ModelResult>;
   imageToSplat(req: ImageToSplatRequest, opts?: CallOptions): Promise<SplatResult>;
@@ -125,12 +125,12 @@ export const servedModelSchema = z.object({
   height: z.number().positive(),
 }) satisfies z.ZodType<ServedModel>;
 
-export function createToolbox(deps: ToolboxDeps): Toolbox {
-  return new SpaceToolbox(deps);
+export function createSpaceClient(deps: SpaceClientDeps): SpaceClient {
+  return new GradioSpaceClient(deps);
 }
 
-class SpaceToolbox implements Toolbox {
-  readonly config: ToolboxConfig;
+class GradioSpaceClient implements SpaceClient {
+  readonly config: SpaceClientConfig;
   private readonly token?: string;
   private readonly assets: AssetStore;
   private readonly cache: CallCache;
@@ -145,8 +145,8 @@ class SpaceToolbox implements Toolbox {
   private readonly handOffs = new HandOffs();
   private readonly limits: { image: ImageLimits; glb: GlbLimits; ply: PlyLimits };
 
-  constructor(deps: ToolboxDeps) {
-    this.config = deps.config ?? loadToolboxConfig();
+  constructor(deps: SpaceClientDeps) {
+    this.config = deps.config ?? loadSpaceClientConfig();
     if (!deps.config) for (const w of this.config.warnings) console.warn(`[spaces] ${w}`);
     this.token = deps.token ?? this.config.token;
     this.assets = deps.assets;
@@ -524,7 +524,7 @@ class SpaceToolbox implements Toolbox {
     try {
       entry = resolveSpaceRef(ref, capability, this.config.builtinBase);
     } catch (e) {
-      throw new ToolboxError(e instanceof Error ? e.message : String(e), "input", []);
+      throw new SpaceClientError(e instanceof Error ? e.message : String(e), "input", []);
     }
     if (!this.known.has(entry.key)) this.known.set(entry.key, entry);
     return entry;
@@ -553,10 +553,10 @@ class SpaceToolbox implements Toolbox {
     throw this.inputError(capability, msg, opts);
   }
 
-  private inputError(capability: Capability | "custom", message: string, opts: CallOptions): ToolboxError {
+  private inputError(capability: Capability | "custom", message: string, opts: CallOptions): SpaceClientError {
     const context = { capability, ...(opts.callId ? { callId: opts.callId } : {}), ...(opts.exhibit ? { exhibit: opts.exhibit } : {}) };
     opts.emit?.(toolEvent("tool.failed", context, { error: message, kind: "input", calls: [] }));
-    return new ToolboxError(message, "input", []);
+    return new SpaceClientError(message, "input", []);
   }
 
   private async resolveImage(input: ImageInput, capability: Capability, opts: CallOptions): Promise<InputImage> {
@@ -666,4 +666,4 @@ function describeValue(v: unknown): string {
   return s.length > 120 ? `${s.slice(0, 120)}…` : s;
 }
 
-export { ToolboxError };
+export { SpaceClientError };

@@ -6,11 +6,11 @@ import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { serveFetch, type FetchServer } from "@/lib/builtin-spaces/gradio-server/testing/node-server";
 import { FAULTS_ENV, handleBuiltinSpaceRequest, resetBuiltinSpaces } from "@/lib/builtin-spaces/registry";
 import { measurePipelining } from "../../bench/support/pipelining";
-import { loadToolboxConfig } from "./config";
-import { ToolboxError } from "./call-runner";
+import { loadSpaceClientConfig } from "./config";
+import { SpaceClientError } from "./call-runner";
 import { MemoryAssetStore, MemoryCallCache } from "./testing/memory";
-import { eventsOf } from "./testing/toolbox";
-import { createToolbox } from "./toolbox";
+import { eventsOf } from "./testing/space-client";
+import { createSpaceClient } from "./space-client";
 import type { ModelAsset, ServedModel } from "./types";
 import { modelPool } from "@/lib/model-worker/pool";
 
@@ -31,11 +31,11 @@ const variant = (name: "sketch-image" | "shape-3d" | "ink-image" | "relief-3d", 
   `${base}/${name}~${faults}~seed=${seed}`;
 
 function setup(env: Record<string, string> = {}) {
-  const config = loadToolboxConfig({ BUILTIN_SPACES_URL: base, SPACE_RETRY_BASE_MS: "20", ...env });
+  const config = loadSpaceClientConfig({ BUILTIN_SPACES_URL: base, SPACE_RETRY_BASE_MS: "20", ...env });
   const assets = new MemoryAssetStore();
   const cache = new MemoryCallCache();
   const events: EmittedEvent[] = [];
-  const toolbox = createToolbox({ assets, cache, config });
+  const toolbox = createSpaceClient({ assets, cache, config });
   return { toolbox, assets, cache, events, emit: (e: EmittedEvent) => events.push(e) };
 }
 
@@ -218,7 +218,7 @@ describe("toolbox × built-in Spaces", () => {
     setTimeout(() => ac.abort(new Error("Build cancelled")), 300);
     const t0 = Date.now();
     const err = await t.toolbox.textToImage(draw, { signal: ac.signal, emit: t.emit }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ToolboxError);
+    expect(err).toBeInstanceOf(SpaceClientError);
     expect(err).toMatchObject({ kind: "aborted", message: "Build cancelled" });
     // A causal bound, not a speed target: waiting for the Space would take its full 5 s latency.
     expect(Date.now() - t0).toBeLessThan(4500);
@@ -357,12 +357,12 @@ describe("toolbox × built-in Spaces: a picture goes from the drawing Space to t
   const uploadsTo = (space: string) => under(space).filter((r) => r.method === "POST" && r.path.endsWith("/upload"));
   const setupOn = (seed: number) => {
     const assets = new MemoryAssetStore();
-    const config = loadToolboxConfig({
+    const config = loadSpaceClientConfig({
       BUILTIN_SPACES_URL: rbase,
       SPACES_TEXT_TO_IMAGE: `${rbase}/sketch-image~seed=${seed}`,
       SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=${seed}`,
     });
-    const toolbox = createToolbox({ assets, cache: new MemoryCallCache(), config });
+    const toolbox = createSpaceClient({ assets, cache: new MemoryCallCache(), config });
     return { toolbox, assets, sketch: `sketch-image~seed=${seed}`, shape: `shape-3d~seed=${seed}` };
   };
 
@@ -385,12 +385,12 @@ describe("toolbox × built-in Spaces: a picture goes from the drawing Space to t
   it("uploads to a Space that is not built-in, even a picture a built-in Space drew", async () => {
     // The drawing Space is built-in (under BUILTIN_SPACES_URL); the 3D Space is any other Gradio server, which
     // cannot be assumed to reach ours.
-    const config = loadToolboxConfig({
+    const config = loadSpaceClientConfig({
       BUILTIN_SPACES_URL: base,
       SPACES_TEXT_TO_IMAGE: `${base}/sketch-image~seed=504`,
       SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=504`,
     });
-    const toolbox = createToolbox({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config, trustedBases: [rbase] });
+    const toolbox = createSpaceClient({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config, trustedBases: [rbase] });
     const img = await toolbox.textToImage({ ...draw, seed: 34 });
     const model = await toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 34 });
     expect(model.space).not.toMatch(/^builtin:/);
