@@ -39,7 +39,7 @@ describe("layer rules", () => {
   it("refuse the built-in Spaces importing the Space client", async () => {
     const messages = await restrictedImports(
       "lib/builtin-spaces/probe.ts",
-      'import { createSpaceClient } from "@/lib/space-client/toolbox";\nexport const x = createSpaceClient;\n',
+      'import { createSpaceClient } from "@/lib/space-client/space-client";\nexport const x = createSpaceClient;\n',
     );
     expect(messages.join("\n")).toMatch(/never import the Space client/);
   });
