@@ -44,9 +44,9 @@ import { defaultImageLimits, validateImage, type ImageLimits } from "./validate/
 import { readImageHeader } from "@/lib/media/image-header";
 import { defaultPlyLimits, validatePly, type PlyLimits } from "./validate/ply";
 
-// The toolbox: every Space, built-in or on the Hub, as a typed and resilient tool. Each module explains its own
+// The Space client: every Space, built-in or on the Hub, as a typed and resilient tool. Each module explains its own
 // job (catalog, config, adapters, connection, call, runner, validate…); this file wires them together and is
-// the public entry point, with types.ts. Create ONE toolbox per process: its limiters, breakers and pooled
+// the public entry point, with types.ts. Create ONE Space client per process: its limiters, breakers and pooled
 // connections are what make concurrency limits and fail-fast work across builds.
 
 export interface SpaceClientDeps {
