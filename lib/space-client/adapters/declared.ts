@@ -1,5 +1,5 @@
 import "server-only";
-import { defineAdapter, fixed, image, prompt, seed, size } from "./define";
+import { defineAdapter, fixed, image, prompt, seed, sizes } from "./define";
 import type { ImageAdapter, ModelAdapter } from "./types";
 
 // The Spaces whose adapter is a table (define.ts): one endpoint, each parameter we send, the output we read.
@@ -12,7 +12,7 @@ export const sketchAdapter: ImageAdapter = defineAdapter({
   id: "sketch",
   capability: "text-to-image",
   endpoint: "/generate",
-  params: { prompt, seed, width: size("width", 64, 2048, 16), height: size("height", 64, 2048, 16) },
+  params: { prompt, seed, ...sizes(64, 2048, 16) },
   returns: ["file"],
   output: { file: 0, seed: 1 },
 });
@@ -26,14 +26,7 @@ export const fluxSchnellAdapter: ImageAdapter = defineAdapter({
   id: "flux-schnell",
   capability: "text-to-image",
   endpoint: "/infer",
-  params: {
-    prompt,
-    seed,
-    randomize_seed: fixed(false),
-    width: size("width", 256, 2048, 32),
-    height: size("height", 256, 2048, 32),
-    num_inference_steps: fixed(4),
-  },
+  params: { prompt, seed, randomize_seed: fixed(false), ...sizes(256, 2048, 32), num_inference_steps: fixed(4) },
   returns: ["file", "number"],
   output: { file: 0, seed: 1 },
 });
@@ -48,15 +41,7 @@ export const fluxKleinAdapter: ImageAdapter = defineAdapter({
   id: "flux-klein",
   capability: "text-to-image",
   endpoint: "/generate",
-  params: {
-    prompt,
-    seed,
-    randomize_seed: fixed(false),
-    width: size("width", 256, 1024, 16),
-    height: size("height", 256, 1024, 16),
-    num_inference_steps: fixed(4),
-    prompt_upsampling: fixed(false),
-  },
+  params: { prompt, seed, randomize_seed: fixed(false), ...sizes(256, 1024, 16), num_inference_steps: fixed(4), prompt_upsampling: fixed(false) },
   returns: ["file", "number"],
   output: { file: 0, seed: 1 },
 });

@@ -24,10 +24,10 @@ export interface Param<Req> {
 export const prompt: Param<NormalizedImageRequest> = { kind: "string", record: (r) => r.prompt };
 export const seed: Param<{ seed: number }> = { kind: "number", record: (r) => r.seed };
 export const image: Param<NormalizedModelRequest> = { kind: "file", record: (r) => r.image.sha256, send: (s, r) => s.sendFile(r.image) };
-/** A picture's width or height, snapped to what the Space accepts (see snap). */
-export const size = (axis: "width" | "height", min: number, max: number, step: number): Param<NormalizedImageRequest> => ({
-  kind: "number",
-  record: (r) => snap(r[axis], min, max, step),
+/** A picture's width and height, each snapped to what the Space accepts (see snap). */
+export const sizes = (min: number, max: number, step: number): { width: Param<NormalizedImageRequest>; height: Param<NormalizedImageRequest> } => ({
+  width: { kind: "number", record: (r) => snap(r.width, min, max, step) },
+  height: { kind: "number", record: (r) => snap(r.height, min, max, step) },
 });
 /** A value we pin, because it changes the result (randomize_seed off, a step count) and so belongs in the key. */
 export const fixed = (value: string | number | boolean): Param<unknown> => ({
