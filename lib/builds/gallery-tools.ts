@@ -5,20 +5,16 @@ import { z } from "zod";
 import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
+import { fitEndpoint } from "@/lib/space-client/endpoint-fit";
 import { servedModelSchema, type SpaceClient } from "@/lib/space-client/space-client";
 import type { ReceivedModels } from "./agent-tools";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
 
-/** Which capability a discovered Space can stand in for, judged by its parameters and returns. */
+/** Which capability a discovered Space can stand in for: the Space client's endpoint-fit judge decides. */
 export function capabilityOf(tool: Pick<DiscoveredTool, "parameters" | "returns">): SwapCapability | null {
-  const takesImage = tool.parameters.some((p) => p.kind === "file" && p.fileKind === "image");
-  const takesText = tool.parameters.some((p) => p.kind === "string");
-  const givesModel = tool.returns.some((r) => r.kind === "file" && (r.fileKind === "model" || r.fileKind === "file"));
-  const givesImage = tool.returns.some((r) => r.kind === "file" && r.fileKind === "image");
-  if (takesImage && givesModel) return "image-to-3d";
-  if (takesText && givesImage && !takesImage) return "text-to-image";
-  return null;
+  const endpoint = { params: tool.parameters, returns: tool.returns };
+  return (["image-to-3d", "text-to-image"] as const).find((c) => fitEndpoint(endpoint, c)) ?? null;
 }
 
 export function galleryTools(galleryId: string): DiscoveredTool[] {

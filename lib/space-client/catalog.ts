@@ -2,7 +2,7 @@ import "server-only";
 import type { AdapterId, Capability, SpaceEntry } from "./types";
 import { isUnderBase } from "./url-guard";
 
-// The Spaces the toolbox knows how to drive, per capability, and the rules that turn a configured reference
+// The Spaces the Space client knows how to drive, per capability, and the rules that turn a configured reference
 // (a Hub id, a *.hf.space URL, a built-in name or URL, any other URL) into a SpaceEntry.
 
 export interface KnownSpace {

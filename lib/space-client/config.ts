@@ -5,7 +5,7 @@ import { builtinSpaces, defaultSpaceRefs, resolveSpaceRef, SpaceRefError } from 
 import { defaultRetryPolicy, type RetryPolicy } from "./resilience/retry";
 import { capabilities, type Capability, type SpaceEntry } from "./types";
 
-// The toolbox's settings as one plain object: the Space lists resolved to catalogue entries, limits and
+// The Space client's settings as one plain object: the Space lists resolved to catalogue entries, limits and
 // policies over their defaults. The raw values come parsed from lib/platform/config.ts. Bad entries are
 // reported in `warnings` and skipped rather than crashing the server: a typo in one fallback Space must not
 // take the whole product down, and the warnings say exactly what was ignored.
@@ -41,7 +41,7 @@ const envName = {
 } as const satisfies Record<Capability, ConfigName>;
 
 /** The variables this reads: their bad values are among its warnings. */
-const toolboxVariables: ReadonlySet<ConfigName> = new Set<ConfigName>([
+const spaceClientVariables: ReadonlySet<ConfigName> = new Set<ConfigName>([
   "HF_TOKEN",
   "PORT",
   "BUILTIN_SPACES_URL",
@@ -55,10 +55,10 @@ const toolboxVariables: ReadonlySet<ConfigName> = new Set<ConfigName>([
   ...Object.values(envName),
 ]);
 
-/** The toolbox's configuration from `env` (tests pass their own), by default the process's. */
+/** The Space client's configuration from `env` (tests pass their own), by default the process's. */
 export function loadSpaceClientConfig(env?: RawEnv): SpaceClientConfig {
   const e = env ? readConfig(env) : config();
-  const warnings = e.warnings.filter((w) => toolboxVariables.has(w.variable)).map((w) => w.message);
+  const warnings = e.warnings.filter((w) => spaceClientVariables.has(w.variable)).map((w) => w.message);
 
   const token = e.HF_TOKEN;
   const builtinBase = (e.BUILTIN_SPACES_URL ?? `http://127.0.0.1:${e.PORT}/spaces`).replace(/\/+$/, "");

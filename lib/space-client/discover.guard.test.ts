@@ -23,7 +23,7 @@ function setup(resolve: Record<string, string> = {}) {
     return [{ address, family: address.includes(":") ? 6 : 4 }];
   });
   const globalFetch = vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("global fetch must not be called"));
-  const toolbox = createSpaceClient({
+  const spaceClient = createSpaceClient({
     assets: new MemoryAssetStore(),
     cache: new MemoryCallCache(),
     config: loadSpaceClientConfig({ BUILTIN_SPACES_URL: "http://127.0.0.1:3999/spaces", HF_TOKEN: "hf_secret" }),
@@ -31,7 +31,7 @@ function setup(resolve: Record<string, string> = {}) {
     fetchImpl,
     lookup,
   });
-  return { toolbox, connect, fetchImpl, lookup, globalFetch };
+  return { spaceClient, connect, fetchImpl, lookup, globalFetch };
 }
 
 describe("discover() refuses Space URLs that point inside", () => {
@@ -53,7 +53,7 @@ describe("discover() refuses Space URLs that point inside", () => {
     ["gopher://127.0.0.1:25/", /Unsupported URL scheme/],
   ])("%s → refused, nothing contacted", async (ref, message) => {
     const t = setup();
-    await expect(t.toolbox.discover(ref)).rejects.toThrow(message);
+    await expect(t.spaceClient.discover(ref)).rejects.toThrow(message);
     expect(t.connect).not.toHaveBeenCalled();
     expect(t.fetchImpl).not.toHaveBeenCalled();
     expect(t.globalFetch).not.toHaveBeenCalled();
@@ -61,7 +61,7 @@ describe("discover() refuses Space URLs that point inside", () => {
 
   it("refuses a *.hf.space name that resolves to the metadata address (DNS pointing inside)", async () => {
     const t = setup({ "evil.hf.space": "169.254.169.254" });
-    await expect(t.toolbox.discover("https://evil.hf.space")).rejects.toThrow(/resolves to 169\.254\.169\.254 \(link-local\)/);
+    await expect(t.spaceClient.discover("https://evil.hf.space")).rejects.toThrow(/resolves to 169\.254\.169\.254 \(link-local\)/);
     expect(t.lookup).toHaveBeenCalledWith("evil.hf.space");
     expect(t.connect).not.toHaveBeenCalled();
     expect(t.fetchImpl).not.toHaveBeenCalled();
@@ -69,7 +69,7 @@ describe("discover() refuses Space URLs that point inside", () => {
 
   it("lets a public *.hf.space host through to the connection (the guard is not simply refusing everything)", async () => {
     const t = setup({ "fine.hf.space": "34.1.2.3" });
-    await expect(t.toolbox.discover("https://fine.hf.space")).rejects.toThrow();
+    await expect(t.spaceClient.discover("https://fine.hf.space")).rejects.toThrow();
     expect(t.connect).toHaveBeenCalledTimes(1);
     expect(t.connect.mock.calls[0]![0]).toBe("https://fine.hf.space");
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { EndpointSpec, ParamSpec, ReturnSpec } from "./api-info";
 import { isSpaceId } from "./catalog";
+import { looksLikeMainAction } from "./endpoint-fit";
 import { SpaceError } from "./errors";
 
 // Any Space as a tool, the way smolagents' Tool.from_space does it: its /gradio_api/info becomes a name, a
@@ -26,7 +27,6 @@ export interface DiscoveredTool {
   endpoints: { name: string; signature: string }[];
 }
 
-const MAIN_NAMES = /^\/(predict|infer|inference|generate|run|process|submit|txt2img|text_to_image|image_to_3d|generate_3d)$/i;
 const INTERNAL = /^\/(_|lambda(_\d+)?$|start_session$|end_session$|get_seed$|clear|reset)/i;
 
 export function chooseEndpoint(endpoints: Record<string, EndpointSpec>, wanted?: string): EndpointSpec {
@@ -42,7 +42,7 @@ export function chooseEndpoint(endpoints: Record<string, EndpointSpec>, wanted?:
   if (pool.length === 0) throw new SpaceError("api", "The Space exposes no public named endpoints");
   const scored = pool.map((e) => ({
     e,
-    score: (MAIN_NAMES.test(e.name) ? 4 : 0) + (e.returns.some((r) => r.kind === "file") ? 2 : 0) + Math.min(e.params.length, 3) * 0.5,
+    score: (looksLikeMainAction(e.name) ? 4 : 0) + (e.returns.some((r) => r.kind === "file") ? 2 : 0) + Math.min(e.params.length, 3) * 0.5,
   }));
   scored.sort((a, b) => b.score - a.score);
   return scored[0]!.e;

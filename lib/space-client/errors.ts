@@ -1,4 +1,5 @@
 import "server-only";
+import type { failureKinds } from "@/lib/contracts/tool-events";
 import { abortReason } from "@/lib/platform/abort";
 
 // Every failure of a Space call is classified into one kind, because the kind alone decides what happens
@@ -6,25 +7,18 @@ import { abortReason } from "@/lib/platform/abort";
 // at once and fall back to the next Space of the capability (everything permanent). Classification reads the
 // messages @gradio/client 2.x really produces (see node_modules/@gradio/client/src/constants.ts).
 
-export type FailureKind =
-  /** Queue full (503), dropped connection, 5xx, a Space still waking: the same call may well succeed soon. */
-  | "transient"
-  /** The attempt ran past its time limit (the job was cancelled). Retried like a transient fault. */
-  | "timeout"
-  /** ZeroGPU quota exhausted: the same Space will refuse for hours, so never retry it within a build. */
-  | "quota"
-  /** Our inputs were refused (422, missing/unknown parameter): retrying the same inputs cannot help. */
-  | "input"
-  /** The Space's API no longer matches its adapter, or the endpoint is gone. */
-  | "api"
-  /** 401/404, private or deleted Space, paused or broken Space, blocked URL. */
-  | "unavailable"
-  /** The Space answered but its output failed validation (not an image, broken GLB…). */
-  | "malformed"
-  /** The app raised an error (often the opaque "An error occurred"): retried once, then fallback. */
-  | "app-error"
-  /** The caller's AbortSignal fired: stop everything, no fallback. */
-  | "aborted";
+// The kinds are the wire's vocabulary (lib/contracts/tool-events.ts: tool.retried, tool.fellback, tool.failed
+// carry one), so the list has its home there; what each means, and what it makes the runner do, is here:
+//   transient   queue full (503), dropped connection, 5xx, a Space still waking: the same call may well succeed soon
+//   timeout     the attempt ran past its time limit (the job was cancelled); retried like a transient fault
+//   quota       ZeroGPU quota exhausted: the same Space will refuse for hours, so never retry it within a build
+//   input       our inputs were refused (422, missing/unknown parameter): retrying the same inputs cannot help
+//   api         the Space's API no longer matches its adapter, or the endpoint is gone
+//   unavailable 401/404, private or deleted Space, paused or broken Space, blocked URL
+//   malformed   the Space answered but its output failed validation (not an image, broken GLB…)
+//   app-error   the app raised an error (often the opaque "An error occurred"): retried once, then fallback
+//   aborted     the caller's AbortSignal fired: stop everything, no fallback
+export type FailureKind = (typeof failureKinds)[number];
 
 export class SpaceError extends Error {
   readonly kind: FailureKind;

@@ -1,4 +1,4 @@
-// The toolbox against the built-in Spaces (lib/builtin-spaces) served on a loopback server, through the real
+// The Space client against the built-in Spaces (lib/builtin-spaces) served on a loopback server, through the real
 // @gradio/client, with faults injected per Space URL variant (`/spaces/shape-3d~malformed=1~seed=3`).
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -35,8 +35,8 @@ function setup(env: Record<string, string> = {}) {
   const assets = new MemoryAssetStore();
   const cache = new MemoryCallCache();
   const events: EmittedEvent[] = [];
-  const toolbox = createSpaceClient({ assets, cache, config });
-  return { toolbox, assets, cache, events, emit: (e: EmittedEvent) => events.push(e) };
+  const spaceClient = createSpaceClient({ assets, cache, config });
+  return { spaceClient, assets, cache, events, emit: (e: EmittedEvent) => events.push(e) };
 }
 
 const draw = { prompt: "the Eiffel Tower at dusk", seed: 11, width: 256, height: 256 };
@@ -46,13 +46,13 @@ function servedOf(asset: ModelAsset): ServedModel {
   return asset.served;
 }
 
-describe("toolbox × built-in Spaces", () => {
+describe("Space client × built-in Spaces", () => {
   it("draws an exhibit and models it; the same call again comes from the cache with no network call", async () => {
     const t = setup();
-    const img = await t.toolbox.textToImage(draw, { emit: t.emit, exhibit: "ex-1" });
+    const img = await t.spaceClient.textToImage(draw, { emit: t.emit, exhibit: "ex-1" });
     expect(img).toMatchObject({ space: "builtin:sketch-image", endpoint: "/generate", cached: false, seed: 11 });
     expect(img.asset).toMatchObject({ mediaType: "image/png", width: 256, height: 256 });
-    const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit, exhibit: "ex-1" });
+    const model = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit, exhibit: "ex-1" });
     expect(model).toMatchObject({ space: "builtin:shape-3d", endpoint: "/reconstruct", cached: false });
     expect(model.asset.mediaType).toBe("model/gltf-binary");
     expect(model.asset.vertices).toBeGreaterThan(0);
@@ -65,8 +65,8 @@ describe("toolbox × built-in Spaces", () => {
 
     const fetchSpy = vi.spyOn(globalThis, "fetch");
     try {
-      const again = await t.toolbox.textToImage({ ...draw, prompt: "  the Eiffel Tower at dusk" }, { emit: t.emit });
-      const againModel = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit });
+      const again = await t.spaceClient.textToImage({ ...draw, prompt: "  the Eiffel Tower at dusk" }, { emit: t.emit });
+      const againModel = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit });
       expect(fetchSpy).not.toHaveBeenCalled();
       expect(again).toMatchObject({ cached: true, asset: img.asset, seed: 11 });
       expect(again.calls).toEqual([expect.objectContaining({ cached: true, attempts: 0, ok: true, space: "builtin:sketch-image" })]);
@@ -75,20 +75,20 @@ describe("toolbox × built-in Spaces", () => {
       fetchSpy.mockRestore();
     }
     // A different seed is a different picture: not cached.
-    expect((await t.toolbox.textToImage({ ...draw, seed: 12 })).cached).toBe(false);
+    expect((await t.spaceClient.textToImage({ ...draw, seed: 12 })).cached).toBe(false);
   });
 
   it("sends a model to the model worker once: validated and prepared in one task, never read back; a cached call sends nothing", async () => {
     const t = setup();
-    const img = await t.toolbox.textToImage({ ...draw, seed: 41 });
+    const img = await t.spaceClient.textToImage({ ...draw, seed: 41 });
     const run = vi.spyOn(modelPool(), "run"); // calls through: the real worker does the work
     const tasks = () => run.mock.calls.map(([task]) => task);
     const reads = vi.spyOn(t.assets, "get");
     try {
-      const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
+      const model = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
       expect(tasks()).toEqual(["validate-and-prepare"]);
       expect(reads.mock.calls.map(([sha]) => sha)).not.toContain(model.asset.sha256);
-      const again = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
+      const again = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 41 });
       expect(again).toMatchObject({ cached: true, asset: model.asset });
       expect(tasks()).toHaveLength(1);
     } finally {
@@ -99,16 +99,16 @@ describe("toolbox × built-in Spaces", () => {
 
   it("gives a cached model from before models were prepared on arrival its web version, from the stored original", async () => {
     const t = setup();
-    const img = await t.toolbox.textToImage({ ...draw, seed: 42 });
-    const model = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
-    // The entry as the toolbox wrote it before: the original's reference, with no web version.
+    const img = await t.spaceClient.textToImage({ ...draw, seed: 42 });
+    const model = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
+    // The entry as the Space client wrote it before: the original's reference, with no web version.
     let rewritten = 0;
     for (const [key, entry] of t.cache.items) {
       const { served: _served, ...out } = entry.outputs[0] as { sha256?: string; served?: unknown };
       if (out.sha256 === model.asset.sha256 && ++rewritten) t.cache.items.set(key, { ...entry, outputs: [out] });
     }
     expect(rewritten).toBe(1);
-    const again = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
+    const again = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 42 });
     expect(again).toMatchObject({ cached: true, asset: { sha256: model.asset.sha256, served: servedOf(model.asset) } });
   });
 
@@ -118,8 +118,8 @@ describe("toolbox × built-in Spaces", () => {
       eventsOf(t.events, "tool.progress")
         .filter((p) => p.exhibit === exhibit)
         .map((p) => p.stage);
-    await t.toolbox.textToImage({ ...draw, seed: 21 }, { emit: t.emit, exhibit: "first" });
-    await t.toolbox.textToImage({ ...draw, seed: 22 }, { emit: t.emit, exhibit: "second" });
+    await t.spaceClient.textToImage({ ...draw, seed: 21 }, { emit: t.emit, exhibit: "first" });
+    await t.spaceClient.textToImage({ ...draw, seed: 22 }, { emit: t.emit, exhibit: "second" });
     expect(stages("first")[0]).toBe("connecting");
     expect(stages("second")).not.toContain("connecting");
     expect(stages("second")).toContain("running");
@@ -129,7 +129,7 @@ describe("toolbox × built-in Spaces", () => {
     const t = setup({ SPACES_TEXT_TO_IMAGE: variant("sketch-image", "error=0.5", 7), SPACE_RETRIES: "4" });
     const results = [];
     for (const subject of ["a lighthouse", "a windmill", "an obelisk", "a pagoda"]) {
-      results.push(await t.toolbox.textToImage({ ...draw, prompt: subject }, { emit: t.emit }));
+      results.push(await t.spaceClient.textToImage({ ...draw, prompt: subject }, { emit: t.emit }));
     }
     expect(results.every((r) => r.asset.mediaType === "image/png")).toBe(true);
     const retried = eventsOf(t.events, "tool.retried");
@@ -141,7 +141,7 @@ describe("toolbox × built-in Spaces", () => {
   it("falls back when a Space keeps failing, then skips it at once while its circuit is open", async () => {
     const broken = variant("sketch-image", "error=1");
     const t = setup({ SPACES_TEXT_TO_IMAGE: `${broken},sketch-image` });
-    const first = await t.toolbox.textToImage(draw, { emit: t.emit });
+    const first = await t.spaceClient.textToImage(draw, { emit: t.emit });
     expect(first.space).toBe("builtin:sketch-image");
     expect(first.calls.map((c) => [c.attempts, c.ok])).toEqual([
       [3, false],
@@ -151,16 +151,16 @@ describe("toolbox × built-in Spaces", () => {
     expect(eventsOf(t.events, "tool.fellback")).toEqual([
       expect.objectContaining({ from: expect.stringContaining("builtin:sketch-image~error=1"), to: "builtin:sketch-image", kind: "transient" }),
     ]);
-    expect(t.toolbox.health().find((h) => h.space.includes("error=1"))?.breaker).toBe("open");
+    expect(t.spaceClient.health().find((h) => h.space.includes("error=1"))?.breaker).toBe("open");
 
-    const second = await t.toolbox.textToImage({ ...draw, prompt: "a clock tower" }, { emit: t.emit });
+    const second = await t.spaceClient.textToImage({ ...draw, prompt: "a clock tower" }, { emit: t.emit });
     // Skipped without a single attempt: the open breaker costs no call at all.
     expect(second.calls[0]).toMatchObject({ attempts: 0, ok: false, error: expect.stringMatching(/^Skipped: .* is failing \(GPU task aborted\)/) });
   });
 
   it("treats a ZeroGPU quota error as permanent: no retry, immediate fallback", async () => {
     const t = setup({ SPACES_TEXT_TO_IMAGE: `${variant("sketch-image", "quota=1")},sketch-image` });
-    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    const r = await t.spaceClient.textToImage(draw, { emit: t.emit });
     expect(r.calls[0]).toMatchObject({ attempts: 1, ok: false, error: expect.stringMatching(/quota/i) });
     expect(eventsOf(t.events, "tool.retried")).toHaveLength(0);
     expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "quota" });
@@ -168,8 +168,8 @@ describe("toolbox × built-in Spaces", () => {
 
   it("validates outputs: a malformed GLB is retried once, recorded with its reason, then the next Space is used", async () => {
     const t = setup({ SPACES_IMAGE_TO_3D: `${variant("shape-3d", "malformed=1")},shape-3d` });
-    const img = await t.toolbox.textToImage(draw);
-    const r = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 1 }, { emit: t.emit });
+    const img = await t.spaceClient.textToImage(draw);
+    const r = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 1 }, { emit: t.emit });
     expect(r.space).toBe("builtin:shape-3d");
     expect(r.calls[0]).toMatchObject({ attempts: 2, ok: false });
     expect(r.calls[0]!.error).toMatch(/GLB|glTF|model/);
@@ -182,11 +182,11 @@ describe("toolbox × built-in Spaces", () => {
   it("queues exhibits FIFO on a one-at-a-time Space and says so", async () => {
     const shape = variant("shape-3d", "latency=300~concurrency=1");
     const t = setup({ SPACES_IMAGE_TO_3D: shape, SPACE_CONCURRENCY: "shape-3d=1" });
-    const img = await t.toolbox.textToImage(draw);
+    const img = await t.spaceClient.textToImage(draw);
     await Promise.all(
       ["a", "b", "c"].map(async (ex, i) => {
         await new Promise((r) => setTimeout(r, i * 20)); // arrival order a, b, c
-        await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: i }, { emit: t.emit, exhibit: ex });
+        await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: i }, { emit: t.emit, exhibit: ex });
       }),
     );
     // The order the Space ran them in. (Not the order they finish: validating and storing a model happen after
@@ -207,7 +207,7 @@ describe("toolbox × built-in Spaces", () => {
   it("cancels a hung job at its time limit and moves on", async () => {
     const hung = variant("sketch-image", "timeout=1");
     const t = setup({ SPACES_TEXT_TO_IMAGE: `${hung},sketch-image`, SPACE_RETRIES: "0", SPACE_TIMEOUTS: `${hung.slice(base.length + 1)}=1` });
-    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    const r = await t.spaceClient.textToImage(draw, { emit: t.emit });
     expect(r.calls[0]).toMatchObject({ ok: false, error: expect.stringMatching(/No answer from .* within 1 s \(job cancelled\)/) });
     expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ kind: "timeout" });
   });
@@ -217,7 +217,7 @@ describe("toolbox × built-in Spaces", () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(new Error("Build cancelled")), 300);
     const t0 = Date.now();
-    const err = await t.toolbox.textToImage(draw, { signal: ac.signal, emit: t.emit }).catch((e: unknown) => e);
+    const err = await t.spaceClient.textToImage(draw, { signal: ac.signal, emit: t.emit }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SpaceClientError);
     expect(err).toMatchObject({ kind: "aborted", message: "Build cancelled" });
     // A causal bound, not a speed target: waiting for the Space would take its full 5 s latency.
@@ -227,14 +227,14 @@ describe("toolbox × built-in Spaces", () => {
 
   it("refuses bad requests with a precise message and no Space call", async () => {
     const t = setup();
-    await expect(t.toolbox.textToImage({ prompt: "  ", seed: 1 }, { emit: t.emit })).rejects.toThrow(/prompt: the prompt is empty/);
-    await expect(t.toolbox.imageToModel({ image: { sha256: "0".repeat(64) }, seed: 1 })).rejects.toThrow(/No stored asset/);
+    await expect(t.spaceClient.textToImage({ prompt: "  ", seed: 1 }, { emit: t.emit })).rejects.toThrow(/prompt: the prompt is empty/);
+    await expect(t.spaceClient.imageToModel({ image: { sha256: "0".repeat(64) }, seed: 1 })).rejects.toThrow(/No stored asset/);
     expect(eventsOf(t.events, "tool.failed")[0]).toMatchObject({ kind: "input" });
   });
 
   it("discovers a built-in Space as a typed tool and calls it", async () => {
     const t = setup();
-    const tool = await t.toolbox.discover("sketch-image");
+    const tool = await t.spaceClient.discover("sketch-image");
     expect(tool).toMatchObject({ name: "sketch_image_generate", endpoint: "/generate" });
     expect(tool.parameters.map((p) => [p.name, p.kind, p.required])).toEqual([
       ["prompt", "string", true],
@@ -244,30 +244,30 @@ describe("toolbox × built-in Spaces", () => {
     ]);
     expect(tool.signature).toContain("async function sketch_image_generate(args: {");
     expect(tool.signature).toContain("prompt: string;");
-    const r = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 }, { emit: t.emit });
+    const r = await t.spaceClient.callTool(tool, { prompt: "a red arch", width: 128, height: 128 }, { emit: t.emit });
     expect(r.outputs[0]).toMatchObject({ kind: "asset", mediaType: "image/png", width: 128, height: 128 });
     expect(r.outputs[1]).toBe(0);
     expect(r.calls[0]).toMatchObject({ capability: "custom", endpoint: "/generate", ok: true });
-    await expect(t.toolbox.callTool(tool, { prompt: 5 })).rejects.toThrow(/`prompt`: /);
-    await expect(t.toolbox.callTool(tool, { prompt: "x", colour: "red" })).rejects.toThrow(/colour/);
-    const again = await t.toolbox.callTool(tool, { prompt: "a red arch", width: 128, height: 128 });
+    await expect(t.spaceClient.callTool(tool, { prompt: 5 })).rejects.toThrow(/`prompt`: /);
+    await expect(t.spaceClient.callTool(tool, { prompt: "x", colour: "red" })).rejects.toThrow(/colour/);
+    const again = await t.spaceClient.callTool(tool, { prompt: "a red arch", width: 128, height: 128 });
     expect(again.cached).toBe(true);
   });
 
   it("a discovered Space's GLB output arrives validated with its web version, which a cached call keeps", async () => {
     const t = setup();
-    const img = await t.toolbox.textToImage({ ...draw, seed: 43 });
-    const tool = await t.toolbox.discover("shape-3d");
+    const img = await t.spaceClient.textToImage({ ...draw, seed: 43 });
+    const tool = await t.spaceClient.discover("shape-3d");
     const args = Object.fromEntries(tool.parameters.map((p) => [p.name, p.kind === "file" ? { sha256: img.asset.sha256 } : 43]));
     const run = vi.spyOn(modelPool(), "run");
     try {
-      const r = await t.toolbox.callTool(tool, args, { emit: t.emit });
+      const r = await t.spaceClient.callTool(tool, args, { emit: t.emit });
       const glb = r.outputs.find((o) => (o as { mediaType?: string }).mediaType === "model/gltf-binary") as ModelAsset;
       expect(glb).toMatchObject({ kind: "asset", vertices: expect.any(Number) });
       const served = servedOf(glb);
       expect(await t.assets.stat(served.sha256)).not.toBeNull();
       expect(run).toHaveBeenCalledTimes(1);
-      const again = await t.toolbox.callTool(tool, args);
+      const again = await t.spaceClient.callTool(tool, args);
       expect(again.cached).toBe(true);
       expect(again.outputs).toContainEqual(expect.objectContaining({ sha256: glb.sha256, served }));
       expect(run).toHaveBeenCalledTimes(1);
@@ -278,11 +278,11 @@ describe("toolbox × built-in Spaces", () => {
 
   it("lists two built-ins per capability offline, the original first", () => {
     const t = setup();
-    expect(t.toolbox.spaces("text-to-image").map((e) => [e.key, e.adapter])).toEqual([
+    expect(t.spaceClient.spaces("text-to-image").map((e) => [e.key, e.adapter])).toEqual([
       ["builtin:sketch-image", "sketch"],
       ["builtin:ink-image", "sketch"],
     ]);
-    expect(t.toolbox.spaces("image-to-3d").map((e) => [e.key, e.adapter])).toEqual([
+    expect(t.spaceClient.spaces("image-to-3d").map((e) => [e.key, e.adapter])).toEqual([
       ["builtin:shape-3d", "builtin-shape"],
       ["builtin:relief-3d", "builtin-shape"],
     ]);
@@ -290,10 +290,10 @@ describe("toolbox × built-in Spaces", () => {
 
   it("falls back from a failing shape-3d to relief-3d with the default order", async () => {
     const t = setup();
-    const img = await t.toolbox.textToImage(draw);
+    const img = await t.spaceClient.textToImage(draw);
     process.env[FAULTS_ENV] = "shape-3d:error=1";
     try {
-      const r = await t.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 4 }, { emit: t.emit });
+      const r = await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 4 }, { emit: t.emit });
       expect(r).toMatchObject({ space: "builtin:relief-3d", endpoint: "/reconstruct", cached: false });
       expect(r.asset.mediaType).toBe("model/gltf-binary");
       expect(r.asset.vertices).toBeGreaterThan(0);
@@ -312,16 +312,16 @@ describe("toolbox × built-in Spaces", () => {
 
   it("falls back from a failing sketch-image to ink-image, and swaps to either on request", async () => {
     const t = setup({ SPACES_TEXT_TO_IMAGE: `${variant("sketch-image", "quota=1")},ink-image` });
-    const r = await t.toolbox.textToImage(draw, { emit: t.emit });
+    const r = await t.spaceClient.textToImage(draw, { emit: t.emit });
     expect(r).toMatchObject({ space: "builtin:ink-image", endpoint: "/generate", seed: 11 });
     expect(r.asset).toMatchObject({ mediaType: "image/png", width: 256, height: 256 });
     expect(eventsOf(t.events, "tool.fellback")[0]).toMatchObject({ to: "builtin:ink-image", kind: "quota" });
 
     // A swap names the other built-in: it is tried first, whatever the configured order.
     const u = setup();
-    const swapped = await u.toolbox.textToImage(draw, { space: "ink-image" });
+    const swapped = await u.spaceClient.textToImage(draw, { space: "ink-image" });
     expect(swapped.space).toBe("builtin:ink-image");
-    const model = await u.toolbox.imageToModel({ image: { sha256: swapped.asset.sha256 }, seed: 2 }, { space: "relief-3d" });
+    const model = await u.spaceClient.imageToModel({ image: { sha256: swapped.asset.sha256 }, seed: 2 }, { space: "relief-3d" });
     expect(model).toMatchObject({ space: "builtin:relief-3d", endpoint: "/reconstruct" });
     expect(model.calls[0]!.inputs).toEqual({ image: swapped.asset.sha256, seed: 2 });
   });
@@ -339,7 +339,7 @@ describe("toolbox × built-in Spaces", () => {
   );
 });
 
-describe("toolbox × built-in Spaces: a picture goes from the drawing Space to the 3D Space by its URL", () => {
+describe("Space client × built-in Spaces: a picture goes from the drawing Space to the 3D Space by its URL", () => {
   // A server of its own, so that the requests each Space receives can be listed.
   let recording: FetchServer;
   let rbase: string;
@@ -362,14 +362,14 @@ describe("toolbox × built-in Spaces: a picture goes from the drawing Space to t
       SPACES_TEXT_TO_IMAGE: `${rbase}/sketch-image~seed=${seed}`,
       SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=${seed}`,
     });
-    const toolbox = createSpaceClient({ assets, cache: new MemoryCallCache(), config });
-    return { toolbox, assets, sketch: `sketch-image~seed=${seed}`, shape: `shape-3d~seed=${seed}` };
+    const spaceClient = createSpaceClient({ assets, cache: new MemoryCallCache(), config });
+    return { spaceClient, assets, sketch: `sketch-image~seed=${seed}`, shape: `shape-3d~seed=${seed}` };
   };
 
   it("sends no upload, and the model is the one an upload of the same picture makes", async () => {
     const a = setupOn(501);
-    const img = await a.toolbox.textToImage({ ...draw, seed: 31 });
-    const handed = await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 31 });
+    const img = await a.spaceClient.textToImage({ ...draw, seed: 31 });
+    const handed = await a.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 31 });
     expect(under(a.shape).some((r) => r.path.endsWith("/queue/join"))).toBe(true);
     expect(uploadsTo(a.shape)).toEqual([]);
     expect(handed.calls[0]).toMatchObject({ ok: true, attempts: 1, inputs: { image: img.asset.sha256, seed: 31 } });
@@ -377,7 +377,7 @@ describe("toolbox × built-in Spaces: a picture goes from the drawing Space to t
     // The same picture given as bytes, as a person's own picture is: uploaded, and the same model comes back.
     const b = setupOn(502);
     const picture = (await a.assets.get(img.asset.sha256))!;
-    const uploaded = await b.toolbox.imageToModel({ image: { bytes: picture }, seed: 31 });
+    const uploaded = await b.spaceClient.imageToModel({ image: { bytes: picture }, seed: 31 });
     expect(uploadsTo(b.shape)).toHaveLength(1);
     expect(uploaded.asset.sha256).toBe(handed.asset.sha256);
   });
@@ -390,30 +390,30 @@ describe("toolbox × built-in Spaces: a picture goes from the drawing Space to t
       SPACES_TEXT_TO_IMAGE: `${base}/sketch-image~seed=504`,
       SPACES_IMAGE_TO_3D: `${rbase}/shape-3d~seed=504`,
     });
-    const toolbox = createSpaceClient({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config, trustedBases: [rbase] });
-    const img = await toolbox.textToImage({ ...draw, seed: 34 });
-    const model = await toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 34 });
+    const spaceClient = createSpaceClient({ assets: new MemoryAssetStore(), cache: new MemoryCallCache(), config, trustedBases: [rbase] });
+    const img = await spaceClient.textToImage({ ...draw, seed: 34 });
+    const model = await spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 34 });
     expect(model.space).not.toMatch(/^builtin:/);
     expect(uploadsTo("shape-3d~seed=504")).toHaveLength(1);
   });
 
   it("uploads the picture after all when the drawing Space no longer has it", async () => {
     const a = setupOn(503);
-    const img = await a.toolbox.textToImage({ ...draw, seed: 32 });
+    const img = await a.spaceClient.textToImage({ ...draw, seed: 32 });
     // The drawing Space's file store sweeps old files (and a restart may empty it): take this one away.
     const served = under(a.sketch).find((r) => r.method === "GET" && r.path.includes("/gradio_api/file="))!;
     rmSync(served.path.slice(served.path.indexOf("/gradio_api/file=") + "/gradio_api/file=".length));
 
-    const model = await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 32 });
+    const model = await a.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 32 });
     expect(model.asset.mediaType).toBe("model/gltf-binary");
     expect(uploadsTo(a.shape)).toHaveLength(1);
-    // One attempt in the record: the refused URL was the toolbox's own shortcut, not the Space failing.
+    // One attempt in the record: the refused URL was the Space client's own shortcut, not the Space failing.
     expect(model.calls).toEqual([expect.objectContaining({ ok: true, attempts: 1 })]);
 
     // Forgotten: the next model of this picture goes straight to an upload.
     const joins = () => under(a.shape).filter((r) => r.path.endsWith("/queue/join")).length;
     const before = joins();
-    await a.toolbox.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 33 });
+    await a.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 33 });
     expect(joins() - before).toBe(1);
     expect(uploadsTo(a.shape)).toHaveLength(2);
   });

@@ -3,7 +3,7 @@ import type { StoredAsset } from "@/lib/contracts/asset-store";
 import type { Emit } from "@/lib/contracts/build-events";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 
-// The toolbox's public vocabulary. Everything a caller (the agent's tools, the build runner, the bench) needs
+// The Space client's public vocabulary. Everything a caller (the agent's tools, the build runner, the bench) needs
 // to type its side of a call lives here; implementation modules import from it, never the other way round.
 
 export type Capability = "text-to-image" | "image-to-3d" | "image-to-splat";
@@ -37,7 +37,7 @@ export interface SpaceEntry {
   hf: boolean;
 }
 
-/** Options every toolbox call takes. */
+/** Options every Space client call takes. */
 export interface CallOptions {
   /** Aborts waiting, the Space job (cancelled on the Space), downloads and validation. */
   signal?: AbortSignal;

@@ -6,6 +6,7 @@ import { loadFixture, replay } from "../testing/fixtures";
 import { makeGlb, makePng } from "../testing/media";
 import { ReplayError, type ReplayServer } from "../testing/replay-server";
 import { entry, eventsOf, testSpaceClient } from "../testing/space-client";
+import type { AdapterId, Capability } from "../types";
 
 const servers: ReplayServer[] = [];
 afterEach(async () => {
@@ -17,12 +18,18 @@ async function serve(...args: Parameters<typeof replay>): Promise<ReplayServer> 
   return s;
 }
 
+/** A replay of one recorded Space, and a Space client whose only Space of `capability` it is (under `key`, by default its id). */
+async function onlySpace(fixture: string, capability: Capability, adapter: AdapterId, key?: string) {
+  const fx = await loadFixture(fixture);
+  const server = await serve(fx);
+  const t = testSpaceClient({ [capability]: [entry(key ?? fx.space, server.url, capability, adapter)] }, { trusted: [server.url] });
+  return { fx, server, t };
+}
+
 describe("black-forest-labs/FLUX.1-schnell", () => {
   it("maps prompt/seed/size onto /infer, forwards queue and progress, stores the validated WebP", async () => {
-    const fx = await loadFixture("black-forest-labs-flux-1-schnell");
-    const server = await serve(fx);
-    const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
-    const r = await t.toolbox.textToImage({ prompt: "  the Eiffel Tower at dusk ", seed: 7, width: 1000, height: 700 }, { emit: t.emit, exhibit: "ex1", callId: "c1" });
+    const { fx, server, t } = await onlySpace("black-forest-labs-flux-1-schnell", "text-to-image", "flux-schnell");
+    const r = await t.spaceClient.textToImage({ prompt: "  the Eiffel Tower at dusk ", seed: 7, width: 1000, height: 700 }, { emit: t.emit, exhibit: "ex1", callId: "c1" });
 
     expect(r).toMatchObject({ space: fx.space, endpoint: "/infer", cached: false, seed: 1234 });
     expect(r.asset).toMatchObject({ mediaType: "image/webp", width: 1024, height: 1024 });
@@ -51,7 +58,7 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
       },
       { trusted: [s1.url, s2.url] },
     );
-    const r = await t.toolbox.textToImage({ prompt: "a lighthouse", seed: 3 }, { emit: t.emit });
+    const r = await t.spaceClient.textToImage({ prompt: "a lighthouse", seed: 3 }, { emit: t.emit });
     expect(r.space).toBe(klein.space);
     expect(r.calls[0]).toMatchObject({ space: changed.space, ok: false, attempts: 1 });
     expect(r.calls[0]!.error).toBe(
@@ -65,10 +72,8 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
 
 describe("black-forest-labs/flux-klein-9b-kv", () => {
   it("sends randomize_seed and prompt_upsampling off, sizes within 256–1024, default input_images", async () => {
-    const fx = await loadFixture("black-forest-labs-flux-klein-9b-kv");
-    const server = await serve(fx);
-    const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-klein")] }, { trusted: [server.url] });
-    const r = await t.toolbox.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
+    const { server, t } = await onlySpace("black-forest-labs-flux-klein-9b-kv", "text-to-image", "flux-klein");
+    const r = await t.spaceClient.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
     expect(r.asset).toMatchObject({ mediaType: "image/png", width: 768, height: 1024 });
     expect(server.calls[0]!.data).toEqual(["a castle", [], 42, false, 1024, 256, 4, false]);
   });
@@ -103,8 +108,8 @@ describe("microsoft/TRELLIS.2", () => {
       { trusted: [server.url], config: { concurrency: { "microsoft/trellis.2": 2 } } },
     );
     const [a, b] = await Promise.all([
-      t.toolbox.imageToModel({ image: { bytes: await makePng(300, 300, { r: 1, g: 2, b: 3 }) }, seed: 1 }, { emit: t.emit }),
-      t.toolbox.imageToModel({ image: { bytes: await makePng(300, 300, { r: 9, g: 8, b: 7 }) }, seed: 2 }, { emit: t.emit }),
+      t.spaceClient.imageToModel({ image: { bytes: await makePng(300, 300, { r: 1, g: 2, b: 3 }) }, seed: 1 }, { emit: t.emit }),
+      t.spaceClient.imageToModel({ image: { bytes: await makePng(300, 300, { r: 9, g: 8, b: 7 }) }, seed: 2 }, { emit: t.emit }),
     ]);
     for (const r of [a, b]) {
       expect(r).toMatchObject({ space: fx.space, endpoint: "/image_to_3d+/extract_glb", cached: false });
@@ -123,10 +128,8 @@ describe("microsoft/TRELLIS.2", () => {
 
 describe("tencent/Hunyuan3D-2", () => {
   it("calls /generation_all with the seed pinned and keeps the TEXTURED glb (output 1, a gr.update)", async () => {
-    const fx = await loadFixture("tencent-hunyuan3d-2");
-    const server = await serve(fx);
-    const t = testSpaceClient({ "image-to-3d": [entry(fx.space, server.url, "image-to-3d", "hunyuan3d2")] }, { trusted: [server.url] });
-    const r = await t.toolbox.imageToModel({ image: { bytes: await makePng() }, seed: 99 });
+    const { server, t } = await onlySpace("tencent-hunyuan3d-2", "image-to-3d", "hunyuan3d2");
+    const r = await t.spaceClient.imageToModel({ image: { bytes: await makePng() }, seed: 99 });
     expect(r.asset).toMatchObject({ mediaType: "model/gltf-binary", vertices: 4 });
     const data = server.calls[0]!.data;
     // caption, image, 4 multi-view images, steps, guidance, seed, octree, rembg, chunks, randomize
@@ -140,10 +143,8 @@ describe("tencent/Hunyuan3D-2", () => {
 
 describe("VAST-AI/TripoSplat", () => {
   it("discovers the splat endpoint and keeps the .ply among several file outputs", async () => {
-    const fx = await loadFixture("vast-ai-triposplat");
-    const server = await serve(fx);
-    const t = testSpaceClient({ "image-to-splat": [entry(fx.space, server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
-    const r = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 });
+    const { server, t } = await onlySpace("vast-ai-triposplat", "image-to-splat", "triposplat");
+    const r = await t.spaceClient.imageToSplat({ image: { bytes: await makePng() }, seed: 5 });
     expect(r).toMatchObject({ endpoint: "/generate_splat", asset: { mediaType: "application/ply", vertices: 64 } });
     expect(server.calls[0]).toMatchObject({ endpoint: "/generate_splat" });
     expect(server.calls[0]!.data.slice(1)).toEqual([5, false]);
@@ -151,12 +152,20 @@ describe("VAST-AI/TripoSplat", () => {
   });
 
   it("refuses a Space with no image-to-splat endpoint, clearly", async () => {
-    const fx = await loadFixture("black-forest-labs-flux-1-schnell");
-    const server = await serve(fx);
-    const t = testSpaceClient({ "image-to-splat": [entry("VAST-AI/TripoSplat", server.url, "image-to-splat", "triposplat")] }, { trusted: [server.url] });
-    const err = await t.toolbox.imageToSplat({ image: { bytes: await makePng() }, seed: 5 }).catch((e: unknown) => e);
+    const { t } = await onlySpace("black-forest-labs-flux-1-schnell", "image-to-splat", "triposplat", "VAST-AI/TripoSplat");
+    const err = await t.spaceClient.imageToSplat({ image: { bytes: await makePng() }, seed: 5 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SpaceClientError);
     expect((err as SpaceClientError).message).toMatch(/changed its API: no endpoint takes an image and returns a splat file/);
+  });
+});
+
+describe("a Space nobody wrote an adapter for (generic)", () => {
+  it("calls the endpoint the endpoint-fit judge picks, filling seed and size, randomize off, the rest at their defaults", async () => {
+    const { fx, server, t } = await onlySpace("black-forest-labs-flux-1-schnell", "text-to-image", "generic");
+    const r = await t.spaceClient.textToImage({ prompt: "a harbour", seed: 11, width: 1000, height: 700 });
+    expect(r).toMatchObject({ space: fx.space, endpoint: "/infer", seed: 1234, asset: { mediaType: "image/webp" } });
+    // [prompt, seed, randomize_seed, width, height, steps]: steps keeps the Space's default.
+    expect(server.calls[0]!.data).toEqual(["a harbour", 11, false, 992, 704, 4]);
   });
 });
 
@@ -172,13 +181,13 @@ describe("hostile or dead Spaces", () => {
       },
     });
     const t = testSpaceClient({ "text-to-image": [entry(fx.space, server.url, "text-to-image", "flux-schnell")] }, { trusted: [server.url] });
-    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }).catch((e: unknown) => e)) as SpaceClientError;
+    const err = (await t.spaceClient.textToImage({ prompt: "x", seed: 1 }).catch((e: unknown) => e)) as SpaceClientError;
     expect(err.calls[0]!.error).toMatch(/169\.254\.169\.254.*not allowed/);
   });
 
   it("classifies a Space that does not answer as transient (retried), then fails with every attempt recorded", async () => {
     const t = testSpaceClient({ "text-to-image": [entry("someone/down", "http://127.0.0.1:9", "text-to-image", "flux-schnell")] }, { trusted: ["http://127.0.0.1:9"] });
-    const err = (await t.toolbox.textToImage({ prompt: "x", seed: 1 }, { emit: t.emit }).catch((e: unknown) => e)) as SpaceClientError;
+    const err = (await t.spaceClient.textToImage({ prompt: "x", seed: 1 }, { emit: t.emit }).catch((e: unknown) => e)) as SpaceClientError;
     expect(err).toBeInstanceOf(SpaceClientError);
     expect(err.calls).toEqual([expect.objectContaining({ space: "someone/down", attempts: 3, ok: false })]);
     expect(eventsOf(t.events, "tool.retried").map((e) => e.kind)).toEqual(["transient", "transient"]);

@@ -1,13 +1,8 @@
 import "server-only";
 import type { Capability, SpaceEntry } from "../types";
-import { builtinShapeAdapter } from "./builtin-shape";
-import { fluxKleinAdapter } from "./flux-klein";
-import { fluxSchnellAdapter } from "./flux-schnell";
-import { genericImageToFileAdapter, genericTextToImageAdapter } from "./generic";
-import { hunyuan3d2Adapter } from "./hunyuan3d2";
-import { sketchAdapter } from "./sketch";
+import { builtinShapeAdapter, fluxKleinAdapter, fluxSchnellAdapter, hunyuan3d2Adapter, sketchAdapter } from "./declared";
+import { genericImageToFileAdapter, genericTextToImageAdapter, tripoSplatAdapter } from "./generic";
 import { trellis2Adapter } from "./trellis2";
-import { tripoSplatAdapter } from "./triposplat";
 import type { ImageAdapter, ModelAdapter } from "./types";
 
 const imageAdapters: Record<string, ImageAdapter> = {

@@ -6,7 +6,7 @@ import type { ModelAdapter } from "./types";
 // microsoft/TRELLIS.2 (ZeroGPU, stateful). Its UI is a chain on ONE session: /start_session creates the
 // session's working folder, /preprocess_image removes the background, /image_to_3d keeps the latents in the
 // session's gr.State (returning only an HTML preview), and /extract_glb reads that state to write the GLB. The
-// toolbox gives each call its own session (connection.ts fork), so two exhibits never mix their latents.
+// Space client gives each call its own session (connection.ts fork), so two exhibits never mix their latents.
 
 const RESOLUTION = "1024";
 const DECIMATION_TARGET = 300_000; // web-sized meshes: well under the 2 M-vertex validator limit

@@ -3,7 +3,7 @@ import type { EndpointSpec } from "../api-info";
 import type { FileRef } from "../call";
 import type { AdapterId, Capability, SpaceEntry } from "../types";
 
-// An adapter maps the toolbox's generic request (prompt + seed + size → image; image + seed → model) onto
+// An adapter maps the Space client's generic request (prompt + seed + size → image; image + seed → model) onto
 // one Space's endpoint(s) and back. It states what it relies on in the Space's API (checked at connect, see
 // api-check.ts) and pins the parameters that change the result, so they are recorded and cached.
 

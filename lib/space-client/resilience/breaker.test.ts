@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { CircuitBreaker } from "./breaker";
 import { FakeClock } from "../testing/memory";
 
+/** A breaker on a fake clock that one failure ("down") has opened for `coolDownMs`. */
+function openedBreaker(coolDownMs: number) {
+  const clock = new FakeClock();
+  const b = new CircuitBreaker(clock, { failureThreshold: 1, coolDownMs });
+  b.onFailure("down");
+  return { clock, b };
+}
+
 describe("CircuitBreaker", () => {
   it("opens after N consecutive failures and refuses calls during the cool-down", () => {
     const clock = new FakeClock();
@@ -27,9 +35,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("half-open lets exactly one probe through; success closes, failure reopens", async () => {
-    const clock = new FakeClock();
-    const b = new CircuitBreaker(clock, { failureThreshold: 1, coolDownMs: 1000 });
-    b.onFailure("down");
+    const { clock, b } = openedBreaker(1000);
     await clock.advance(999);
     expect(b.tryAcquire()).toBe(false);
     await clock.advance(1);
@@ -46,9 +52,7 @@ describe("CircuitBreaker", () => {
   });
 
   it("a neutral outcome (bad input, abort) frees the probe without judging the Space", async () => {
-    const clock = new FakeClock();
-    const b = new CircuitBreaker(clock, { failureThreshold: 1, coolDownMs: 10 });
-    b.onFailure("down");
+    const { clock, b } = openedBreaker(10);
     await clock.advance(10);
     expect(b.tryAcquire()).toBe(true);
     b.onNeutral();

@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { Limiter } from "./limiter";
 import { flush } from "../testing/memory";
 
+/** A one-slot limiter whose slot is taken; `release` frees it. */
+async function fullLimiter() {
+  const limiter = new Limiter(1);
+  return { limiter, release: await limiter.acquire() };
+}
+
 describe("Limiter", () => {
   it("runs at most N at once and serves waiters strictly first-in, first-out", async () => {
     const limiter = new Limiter(2);
@@ -33,8 +39,7 @@ describe("Limiter", () => {
   });
 
   it("a newcomer never overtakes a waiter, even when a slot frees at the same moment", async () => {
-    const limiter = new Limiter(1);
-    const r0 = await limiter.acquire();
+    const { limiter, release: r0 } = await fullLimiter();
     const got: string[] = [];
     const waiting = limiter.acquire().then((r) => {
       got.push("waiter");
@@ -51,8 +56,7 @@ describe("Limiter", () => {
   });
 
   it("serves waiters by arrival (ticket), not by when they got round to asking, and says who moved back", async () => {
-    const limiter = new Limiter(1);
-    const r0 = await limiter.acquire();
+    const { limiter, release: r0 } = await fullLimiter();
     const b = limiter.ticket(); // b arrives first, but is still uploading…
     const c = limiter.ticket();
     const got: string[] = [];
@@ -75,10 +79,9 @@ describe("Limiter", () => {
   });
 
   it("release is idempotent", async () => {
-    const limiter = new Limiter(1);
-    const r = await limiter.acquire();
-    r();
-    r();
+    const { limiter, release } = await fullLimiter();
+    release();
+    release();
     expect(limiter.running).toBe(0);
     const r2 = await limiter.acquire();
     expect(limiter.running).toBe(1);
@@ -86,8 +89,7 @@ describe("Limiter", () => {
   });
 
   it("an aborted waiter leaves the line and rejects; the others keep their order", async () => {
-    const limiter = new Limiter(1);
-    const r0 = await limiter.acquire();
+    const { limiter, release: r0 } = await fullLimiter();
     const ac = new AbortController();
     const a = limiter.acquire(ac.signal);
     const b = limiter.acquire();

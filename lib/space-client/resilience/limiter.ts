@@ -3,7 +3,7 @@ import { abortedError } from "../errors";
 
 // A concurrency limiter per Space with a strictly FIFO waiting line. ZeroGPU Spaces run one job per user at a
 // time (more only burns quota in their queue), so calls wait here, in arrival order, and the build log can
-// say so (tool.queued). Arrival is when the call came to the toolbox (its ticket), not when it got round to
+// say so (tool.queued). Arrival is when the call came to the Space client (its ticket), not when it got round to
 // asking for a slot: a call connects and uploads its files before it asks, and a slower upload must not cost
 // an earlier exhibit its place in line. Because every Space has its own limiter, the image Space can draw
 // exhibit 3 while the 3D Space models exhibit 2: the chains pipeline instead of waiting on each other.

@@ -1,4 +1,4 @@
-// Builds a toolbox against loopback servers for tests: hand-made SpaceEntries (a real Space's id and adapter,
+// Builds a Space client against loopback servers for tests: hand-made SpaceEntries (a real Space's id and adapter,
 // a loopback target), memory stores, short backoff, and an event log.
 import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { loadSpaceClientConfig, type SpaceClientConfig } from "../config";
@@ -11,7 +11,7 @@ export function entry(key: string, target: string, capability: Capability | "cus
 }
 
 export interface TestSpaceClient {
-  toolbox: SpaceClient;
+  spaceClient: SpaceClient;
   assets: MemoryAssetStore;
   cache: MemoryCallCache;
   events: EmittedEvent[];
@@ -34,8 +34,8 @@ export function testSpaceClient(
   const assets = new MemoryAssetStore();
   const cache = new MemoryCallCache();
   const events: EmittedEvent[] = [];
-  const toolbox = createSpaceClient({ assets, cache, config, trustedBases: opts.trusted ?? [], ...opts.deps });
-  return { toolbox, assets, cache, events, emit: (e) => events.push(e), config };
+  const spaceClient = createSpaceClient({ assets, cache, config, trustedBases: opts.trusted ?? [], ...opts.deps });
+  return { spaceClient, assets, cache, events, emit: (e) => events.push(e), config };
 }
 
 export function eventsOf(events: EmittedEvent[], type: EmittedEvent["type"]): Record<string, unknown>[] {
