@@ -3,7 +3,8 @@
 import type { AgentBudgets } from "./budgets";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
 import { MAX_EXHIBITS } from "./plan";
-import type { AgentTool } from "./tool-types";
+import { typeDeclaration } from "./tool-signature";
+import { imageHandleSchema, modelHandleSchema, type AgentTool } from "./tool-types";
 import { truncateMiddle } from "./truncate";
 
 type ToolView = Pick<AgentTool, "name" | "signature" | "description">;
@@ -128,8 +129,8 @@ Stop right after </code>. Your code runs; you then get "Observation:" with its c
 
 ## Tools
 \`\`\`js
-type ImageHandle = { kind: "image", id: string, width: number, height: number };
-type ModelHandle = { kind: "model", id: string, bytes: number, vertices: number };
+${typeDeclaration(imageHandleSchema)}
+${typeDeclaration(modelHandleSchema)}
 
 ${toolStubs(tools)}
 \`\`\`

@@ -6,7 +6,7 @@ import type { AgentTool, ToolContext } from "@/lib/agent/tool-types";
 import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
 import { servedModelSchema, type SpaceClient } from "@/lib/space-client/space-client";
-import type { ReceivedModels } from "./agent-tools";
+import type { ReceivedModels } from "./tools/context";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
 
