@@ -1,9 +1,9 @@
 import "server-only";
-import type { Emit, EventPayload } from "@/lib/contracts/build-events";
+import type { BrainPhase, Emit, EventPayload, StopReason } from "@/lib/contracts/build-events";
 import { createOfflineBrain, progressSummary } from "./brains/offline-brain";
 import { planOffline } from "./brains/offline-planner";
-import { BrainError, type Brain, type BrainPhase, type ChatMessage, type LastStepView } from "./brains/types";
-import { BudgetTracker, withDefaultBudgets, type AgentBudgets, type StopReason } from "./budgets";
+import { BrainError, type Brain, type ChatMessage, type LastStepView } from "./brains/types";
+import { BudgetTracker, withDefaultBudgets, type AgentBudgets } from "./budgets";
 import { AgentMemory } from "./memory";
 import { parseCodeBlock } from "./parse-code";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";

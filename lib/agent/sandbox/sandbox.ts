@@ -1,6 +1,7 @@
 import "server-only";
 import { setMaxListeners } from "node:events";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import type { LimitHit } from "@/lib/contracts/build-events";
 import { compactStack, truncateMiddle } from "../truncate";
 import { rewriteTopLevelDeclarations } from "./declarations";
 import { resolveLimits, type SandboxLimits } from "./limits";
@@ -12,9 +13,6 @@ import { newIsolatedModule } from "./wasm";
 
 /** A host capability exposed to the guest as `async function name(args)`. Takes and returns plain JSON. */
 export type HostTool = (args: unknown, signal: AbortSignal) => Promise<unknown>;
-
-/** Which limit ended a step, if one did. */
-export type LimitHit = "memory" | "stack" | "cpu" | "timeout" | "deadlock" | "aborted" | "crash";
 
 export interface RunResult {
   /** True when the code finished without an uncaught error. */
