@@ -1,6 +1,7 @@
 // The three budgets of a run and the one signal that ends it: the caller's abort or the wall clock,
 // whichever comes first. Tool calls and model requests all listen to `signal`.
 import { setMaxListeners } from "node:events";
+import type { StopReason } from "@/lib/contracts/build-events";
 
 export interface AgentBudgets {
   maxSteps: number;
@@ -19,14 +20,6 @@ export function withDefaultBudgets(budgets: Partial<AgentBudgets> = {}): AgentBu
     wallClockMs: budgets.wallClockMs ?? DEFAULT_BUDGETS.wallClockMs,
   };
 }
-
-export type StopReason =
-  | "final_answer"
-  | "max_steps"
-  | "max_tool_calls"
-  | "wall_clock"
-  | "aborted"
-  | "brain_error";
 
 export class BudgetExceededError extends Error {
   override name = "BudgetExceededError";

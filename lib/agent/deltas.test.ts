@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EmittedEvent } from "@/lib/contracts/build-events";
-import { DELTA_FLUSH_MS, deltaEmitter } from "./loop";
+import { DELTA_FLUSH_MS, deltaEmitter } from "./deltas";
 
 // Streamed text becomes few persisted events, and never waits long to be shown.
 describe("deltaEmitter", () => {

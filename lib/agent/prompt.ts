@@ -2,8 +2,10 @@
 // never spliced into instructions, so "ignore previous instructions…" in a goal is just an odd gallery name.
 import type { AgentBudgets } from "./budgets";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import type { LimitHit } from "@/lib/contracts/build-events";
 import { MAX_EXHIBITS } from "./plan";
-import type { AgentTool } from "./tool-types";
+import { typeDeclaration } from "./tool-signature";
+import { imageHandleSchema, modelHandleSchema, type AgentTool } from "./tool-types";
 import { truncateMiddle } from "./truncate";
 
 type ToolView = Pick<AgentTool, "name" | "signature" | "description">;
@@ -128,8 +130,8 @@ Stop right after </code>. Your code runs; you then get "Observation:" with its c
 
 ## Tools
 \`\`\`js
-type ImageHandle = { kind: "image", id: string, width: number, height: number };
-type ModelHandle = { kind: "model", id: string, bytes: number, vertices: number };
+${typeDeclaration(imageHandleSchema)}
+${typeDeclaration(modelHandleSchema)}
 
 ${toolStubs(tools)}
 \`\`\`
@@ -172,13 +174,13 @@ export interface ObservationInput {
   logs: string;
   value: string | undefined;
   error: string | undefined;
-  limit?: string;
+  limit?: LimitHit;
   reset?: { restored: string[]; lost: string[] };
   lateToolCalls?: number;
   budgetStatus: string;
 }
 
-const LIMIT_ADVICE: Record<string, string> = {
+const LIMIT_ADVICE: Record<LimitHit, string> = {
   cpu: "Your code used too much CPU time in one go (an endless or very long loop?).",
   memory: "Your code ran out of memory (a huge array or string?).",
   stack: "Your code recursed too deeply.",
@@ -199,7 +201,7 @@ export function formatObservation(o: ObservationInput): string {
   if (o.logs.trim()) parts.push(`Execution logs:\n${o.logs}`);
   if (o.lateToolCalls) parts.push(`Note: ${o.lateToolCalls} tool call(s) were still running when your code finished; they were awaited. Await your tool calls.`);
   if (o.error) {
-    const advice = o.limit ? LIMIT_ADVICE[o.limit] ?? "" : "";
+    const advice = o.limit ? LIMIT_ADVICE[o.limit] : "";
     parts.push(`Error: ${o.error}${advice ? `\n${advice}` : ""}`);
     parts.push(o.budgetStatus);
     parts.push(RETRY_SUFFIX);

@@ -1,15 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Emit } from "@/lib/contracts/build-events";
 import type { BudgetTracker } from "./budgets";
 import type { HostTool } from "./sandbox/sandbox";
+import { toolSignature } from "./tool-signature";
 import type { AgentTool } from "./tool-types";
 
 // Between the sandbox's tool stubs and the build's AgentTools: counts calls against the budget, gives
 // each call its context (signal, emit, id), and watches two calls the loop cares about — final_answer
 // (a host-side flag: guest code could swallow any exception we threw) and place_exhibit (what got built).
 
-export const FINAL_ANSWER_SIGNATURE = "async function final_answer(args: { summary: string }): Promise<{ ok: true }>";
+// The built-in final_answer reads its argument leniently (summaryOf); the schema is what the model is told to pass.
+export const FINAL_ANSWER_SIGNATURE = toolSignature("final_answer", z.object({ summary: z.string() }), z.object({ ok: z.literal(true) }));
 export const FINAL_ANSWER_DESCRIPTION =
   "Ends the build. Call it once, after every exhibit has been placed or has definitively failed, with a short summary for the visitor: what was placed, what failed and why.";
 

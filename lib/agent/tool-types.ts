@@ -1,22 +1,34 @@
 // The contract between the agent (which runs model-written code in a sandbox) and the tools it may call.
 // Tools take and return plain JSON; media travel as opaque handles, never bytes.
+import { z } from "zod";
 import type { Emit } from "@/lib/contracts/build-events";
+import { namedType } from "./tool-signature";
 
-export interface ImageHandle {
-  kind: "image";
-  /** sha256 of the stored PNG/JPEG/WebP asset. */
-  id: string;
-  width: number;
-  height: number;
-}
+/** A stored picture as tools return it; the prompt declares it once as `ImageHandle`. */
+export const imageHandleSchema = namedType(
+  "ImageHandle",
+  z.object({
+    kind: z.literal("image"),
+    /** sha256 of the stored PNG/JPEG/WebP asset. */
+    id: z.string(),
+    width: z.number(),
+    height: z.number(),
+  }),
+);
+export type ImageHandle = z.infer<typeof imageHandleSchema>;
 
-export interface ModelHandle {
-  kind: "model";
-  /** sha256 of the stored GLB asset (as the Space returned it). */
-  id: string;
-  bytes: number;
-  vertices: number;
-}
+/** A stored 3D model as tools return it; the prompt declares it once as `ModelHandle`. */
+export const modelHandleSchema = namedType(
+  "ModelHandle",
+  z.object({
+    kind: z.literal("model"),
+    /** sha256 of the stored GLB asset (as the Space returned it). */
+    id: z.string(),
+    bytes: z.number(),
+    vertices: z.number(),
+  }),
+);
+export type ModelHandle = z.infer<typeof modelHandleSchema>;
 
 export interface ToolContext {
   /** Aborted when the build is cancelled or its wall-clock budget runs out. */

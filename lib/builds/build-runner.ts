@@ -16,7 +16,7 @@ import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
 import type { Emit } from "@/lib/contracts/build-events";
-import type { ReceivedModels } from "./agent-tools";
+import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
 import { config } from "@/lib/platform/config";

@@ -7,7 +7,7 @@ import { listGalleryTools } from "@/lib/db/tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
 import { fitEndpoint } from "@/lib/space-client/endpoint-fit";
 import { servedModelSchema, type SpaceClient } from "@/lib/space-client/space-client";
-import type { ReceivedModels } from "./agent-tools";
+import type { ReceivedModels } from "./tools/context";
 
 export type SwapCapability = "text-to-image" | "image-to-3d";
 

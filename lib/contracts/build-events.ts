@@ -11,6 +11,15 @@ const event = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.
 
 /** Which part of the agent's work a model message belongs to. */
 export const brainPhaseSchema = z.enum(["plan", "step", "final"]);
+export type BrainPhase = z.infer<typeof brainPhaseSchema>;
+
+/** Why the agent's run ended. */
+export const stopReasonSchema = z.enum(["final_answer", "max_steps", "max_tool_calls", "wall_clock", "aborted", "brain_error"]);
+export type StopReason = z.infer<typeof stopReasonSchema>;
+
+/** Which sandbox limit ended a step, if one did. */
+export const limitHitSchema = z.enum(["memory", "stack", "cpu", "timeout", "deadlock", "aborted", "crash"]);
+export type LimitHit = z.infer<typeof limitHitSchema>;
 
 const exhibitChange = z.object({
   /** The exhibit as GET /api/galleries/{id} shows it now. */
@@ -45,7 +54,7 @@ export const emittedEventSchema = z.discriminatedUnion("type", [
       error: z.string().nullable(),
       logs: z.string().optional(),
       value: z.string().nullable().optional(),
-      limit: z.enum(["memory", "stack", "cpu", "timeout", "deadlock", "aborted", "crash"]).nullable().optional(),
+      limit: limitHitSchema.nullable().optional(),
       sandboxReset: z.object({ restored: z.array(z.string()), lost: z.array(z.string()) }).nullable().optional(),
       durationMs: z.number().optional(),
       cpuMs: z.number().optional(),
@@ -67,7 +76,7 @@ export const emittedEventSchema = z.discriminatedUnion("type", [
     z.object({
       summary: z.string(),
       answered: z.boolean(),
-      stopReason: z.enum(["final_answer", "max_steps", "max_tool_calls", "wall_clock", "aborted", "brain_error"]),
+      stopReason: stopReasonSchema,
       placed: z.array(z.string()),
       unplaced: z.array(z.string()),
       steps: z.number(),

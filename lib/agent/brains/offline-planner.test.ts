@@ -3,6 +3,7 @@ import { findLandmark } from "@/lib/landmarks/match";
 import { findStyleWords } from "@/lib/landmarks/styles";
 import type { EmittedEvent } from "@/lib/contracts/build-events";
 import { runAgent } from "../loop";
+import type { AgentTool } from "../tool-types";
 import { fakeTools } from "../testing/fake-tools";
 import { readCount, readGoal } from "./offline/read-goal";
 import { createOfflineBrain } from "./offline-brain";
@@ -93,17 +94,17 @@ describe("planOffline", () => {
   });
 });
 
+/** The offline brain builds `goal` with test-double tools in the real sandbox; every event is kept. */
+async function buildOffline(goal: string, tools: AgentTool[], budgets: { maxSteps: number; maxToolCalls: number }) {
+  const events: EmittedEvent[] = [];
+  const result = await runAgent({ goal, brain: createOfflineBrain(), tools, budgets: { ...budgets, wallClockMs: 60_000 }, emit: (e) => events.push(e) });
+  return { result, events };
+}
+
 describe("offline brain end to end (sandbox + test-double tools)", () => {
   it("plans, builds every exhibit in parallel, redraws weak pictures and answers", async () => {
     const fake = fakeTools({ delayMs: 50, weakFirstImageFor: ["arc-de-triomphe"] });
-    const events: EmittedEvent[] = [];
-    const result = await runAgent({
-      goal: "a gallery of the monuments of Paris at dusk",
-      brain: createOfflineBrain(),
-      tools: fake.tools,
-      budgets: { maxSteps: 4, maxToolCalls: 60, wallClockMs: 60_000 },
-      emit: (e) => events.push(e),
-    });
+    const { result, events } = await buildOffline("a gallery of the monuments of Paris at dusk", fake.tools, { maxSteps: 4, maxToolCalls: 60 });
     expect(result.answered).toBe(true);
     expect(result.stopReason).toBe("final_answer");
     expect(result.steps).toBe(1);
@@ -127,13 +128,7 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
       delayMs: 5,
       firstImageShape: { "eiffel-tower": { coverage: 0.03, extent: 0.9 }, "arc-de-triomphe": { coverage: 0.01, extent: 0.12 } },
     });
-    const result = await runAgent({
-      goal: "the Eiffel Tower and the Arc de Triomphe",
-      brain: createOfflineBrain(),
-      tools: fake.tools,
-      budgets: { maxSteps: 4, maxToolCalls: 40, wallClockMs: 60_000 },
-      emit: () => undefined,
-    });
+    const { result } = await buildOffline("the Eiffel Tower and the Arc de Triomphe", fake.tools, { maxSteps: 4, maxToolCalls: 40 });
     expect(result.placed).toEqual(["eiffel-tower", "arc-de-triomphe"]);
     const drawn = (key: string) => fake.calls.filter((c) => c.name === "generate_image" && (c.args as { exhibit: string }).exhibit === key).length;
     expect(drawn("eiffel-tower")).toBe(1);
@@ -142,14 +137,7 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
 
   it("says so when it knows fewer subjects than the goal asks for, instead of quietly building fewer", async () => {
     const fake = fakeTools({ delayMs: 5 });
-    const events: EmittedEvent[] = [];
-    const result = await runAgent({
-      goal: "six monuments of Greece",
-      brain: createOfflineBrain(),
-      tools: fake.tools,
-      budgets: { maxSteps: 3, maxToolCalls: 20, wallClockMs: 60_000 },
-      emit: (e) => events.push(e),
-    });
+    const { result, events } = await buildOffline("six monuments of Greece", fake.tools, { maxSteps: 3, maxToolCalls: 20 });
     const thought = events.filter((e) => e.type === "thought.delta").map((e) => (e.payload.delta as string | undefined) ?? "").join("");
     expect(thought).toMatch(/6 of them\. Without a language model I know only 1 \(Parthenon\), so I will plan 1 exhibit\b/);
     expect(thought).toMatch(/HF_TOKEN or AGENT_ENDPOINT_URL/);
@@ -161,13 +149,7 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
 
   it("keeps going when one exhibit fails and reports it", async () => {
     const fake = fakeTools({ delayMs: 10, failModelFor: ["luxor-temple"] });
-    const result = await runAgent({
-      goal: "six Egyptian monuments in gold",
-      brain: createOfflineBrain(),
-      tools: fake.tools,
-      budgets: { maxSteps: 3, maxToolCalls: 60, wallClockMs: 60_000 },
-      emit: () => {},
-    });
+    const { result } = await buildOffline("six Egyptian monuments in gold", fake.tools, { maxSteps: 3, maxToolCalls: 60 });
     expect(result.answered).toBe(true);
     expect(result.placed).toHaveLength(5);
     expect(result.unplaced).toEqual(["luxor-temple"]);
@@ -177,13 +159,7 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
   it("ends within a tool-call budget too small for the gallery", async () => {
     const fake = fakeTools({ delayMs: 5 });
     // A tool budget too small for the gallery: the guest sees the budget error, the next step reports.
-    const result = await runAgent({
-      goal: "3 Japanese temples",
-      brain: createOfflineBrain(),
-      tools: fake.tools.filter((t) => t.name !== "inspect_image"),
-      budgets: { maxSteps: 3, maxToolCalls: 7, wallClockMs: 60_000 },
-      emit: () => {},
-    });
+    const { result } = await buildOffline("3 Japanese temples", fake.tools.filter((t) => t.name !== "inspect_image"), { maxSteps: 3, maxToolCalls: 7 });
     expect(result.toolCalls).toBe(7);
     expect(result.answered).toBe(true);
     expect(result.summary).toMatch(/^(Placed|No exhibit)/);
@@ -191,14 +167,7 @@ describe("offline brain end to end (sandbox + test-double tools)", () => {
 
   it("finishes with a report when the build step fails before final_answer", async () => {
     const fake = fakeTools({ delayMs: 5, finalAnswerFailures: 1 });
-    const events: EmittedEvent[] = [];
-    const result = await runAgent({
-      goal: "Eiffel Tower and Big Ben",
-      brain: createOfflineBrain(),
-      tools: fake.tools,
-      budgets: { maxSteps: 3, maxToolCalls: 60, wallClockMs: 60_000 },
-      emit: (e) => events.push(e),
-    });
+    const { result, events } = await buildOffline("Eiffel Tower and Big Ben", fake.tools, { maxSteps: 3, maxToolCalls: 60 });
     expect(result.steps).toBe(2);
     expect(result.answered).toBe(true);
     expect(result.summary).toBe("All 2 exhibits are in place: Eiffel Tower, Big Ben.");

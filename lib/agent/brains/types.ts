@@ -1,6 +1,7 @@
 // One interface for whatever writes the agent's messages: a hosted LLM, a local OpenAI-compatible server,
 // or the deterministic offline planner. The loop never knows which.
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import type { BrainPhase } from "@/lib/contracts/build-events";
 
 export type ChatRole = "system" | "user" | "assistant";
 
@@ -8,9 +9,6 @@ export interface ChatMessage {
   role: ChatRole;
   content: string;
 }
-
-/** plan: write the plan JSON · step: write Thought + one code block · final: write a plain-text summary. */
-export type BrainPhase = "plan" | "step" | "final";
 
 /** What happened in the last step, for brains that do not read prose. */
 export interface LastStepView {
@@ -22,6 +20,7 @@ export interface LastStepView {
 }
 
 export interface BrainRequest {
+  /** plan: write the plan JSON · step: write Thought + one code block · final: write a plain-text summary. */
   phase: BrainPhase;
   /** The conversation so far; the next message is the brain's. */
   messages: ChatMessage[];

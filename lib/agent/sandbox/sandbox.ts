@@ -1,6 +1,7 @@
 import "server-only";
 import { setMaxListeners } from "node:events";
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import type { LimitHit } from "@/lib/contracts/build-events";
 import { compactStack, truncateMiddle } from "../truncate";
 import { rewriteTopLevelDeclarations } from "./declarations";
 import { resolveLimits, type SandboxLimits } from "./limits";
@@ -12,9 +13,6 @@ import { newIsolatedModule } from "./wasm";
 
 /** A host capability exposed to the guest as `async function name(args)`. Takes and returns plain JSON. */
 export type HostTool = (args: unknown, signal: AbortSignal) => Promise<unknown>;
-
-/** Which limit ended a step, if one did. */
-export type LimitHit = "memory" | "stack" | "cpu" | "timeout" | "deadlock" | "aborted" | "crash";
 
 export interface RunResult {
   /** True when the code finished without an uncaught error. */
@@ -54,13 +52,44 @@ const EVAL_ASYNC_GLOBAL = 1 << 7;
 const STEP_FILE = "step.js";
 const MAX_TOOL_ARGS_CHARS = 256 * 1024;
 
+/** A guest error as plain data. */
+interface GuestError {
+  name: string;
+  message: string;
+  stack: string;
+}
+
+/** The step that is running: its abort signal, its tool calls in flight, and how it wakes the driver loop. */
 interface StepState {
   abort: AbortController;
   inflight: number;
   /** Bumped on every event that may change what the driver loop should do next. */
   wakes: number;
   wake: () => void;
+  /** Resolves the driver loop's current wait, if it is waiting. */
+  wakeUp: () => void;
+  /** The step's wall-clock limit, and whether it ran out. */
+  timeoutMs: number;
+  timedOut: boolean;
+  /** Stops listening to the caller's signal and the clock. */
+  release: () => void;
 }
+
+/** How a step's code ended, as the driver loop saw it. */
+interface StepOutcome {
+  error: GuestError | null;
+  value: string | undefined;
+  limit: LimitHit | undefined;
+  lateToolCalls: number;
+}
+
+type PromiseState = ReturnType<QuickJSContext["getPromiseState"]>;
+
+const DEADLOCK: GuestError = {
+  name: "Error",
+  message: "Your code is awaiting a promise that can never settle (no tool call is running). Await tool calls or plain values only.",
+  stack: "",
+};
 
 interface Helpers {
   renderResult: QuickJSHandle;
@@ -80,6 +109,9 @@ export class Sandbox {
   private dead = false;
   private interrupted = false;
   private helpers: Helpers | null = null;
+  private sliceStart = 0;
+  /** An error that escaped a job (an interrupt, out of memory): it ends the step. */
+  private pendingJobError: GuestError | null = null;
 
   private constructor(
     private readonly runtime: QuickJSRuntime,
@@ -155,7 +187,6 @@ export class Sandbox {
     this.deadline = Date.now() + this.limits.cpuSliceMs;
     this.sliceStart = performance.now();
   }
-  private sliceStart = 0;
   private disarm(): void {
     this.cpuMs += performance.now() - this.sliceStart;
     this.deadline = Number.POSITIVE_INFINITY;
@@ -265,10 +296,9 @@ export class Sandbox {
       this.disarm();
     }
   }
-  private pendingJobError: { name: string; message: string; stack: string } | null = null;
 
   /** Turns a guest error value into plain data, without trusting the guest to cooperate. */
-  private describe(handle: QuickJSHandle): { name: string; message: string; stack: string } {
+  private describe(handle: QuickJSHandle): GuestError {
     const ctx = this.context;
     if (!this.dead && this.helpers) {
       this.arm();
@@ -277,7 +307,7 @@ export class Sandbox {
         if (!r.error) {
           const text = ctx.getString(r.value);
           r.value.dispose();
-          return JSON.parse(text) as { name: string; message: string; stack: string };
+          return JSON.parse(text) as GuestError;
         }
         r.error.dispose();
       } catch {
@@ -320,108 +350,80 @@ export class Sandbox {
     if (this.dead) throw new Error("This sandbox is poisoned; create a new one");
     if (this.step) throw new Error("A step is already running in this sandbox");
     const started = performance.now();
+    this.clearStepRecords();
+    const step = this.startStep(options);
+    const outcome = await this.execute(code, step);
+    this.judgeLimit(outcome);
+    this.endStep(step, outcome.limit);
+    return this.resultOf(outcome, started);
+  }
+
+  private clearStepRecords(): void {
     this.cpuMs = 0;
     this.logs = [];
     this.logChars = 0;
     this.droppedLogChars = 0;
     this.pendingJobError = null;
     this.interrupted = false;
+  }
 
-    let wakeUp: () => void = () => {};
+  /** Makes `this.step`, aborted by the caller's signal or the step's wall clock, whichever comes first. */
+  private startStep(options: RunOptions): StepState {
     const abort = new AbortController();
     // Each tool call in flight listens to the step's signal; Promise.all over a dozen exhibits is the point.
     setMaxListeners(0, abort.signal);
+    const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? this.limits.stepTimeoutMs, this.limits.stepTimeoutMs));
+    const outer = options.signal;
     const step: StepState = {
       abort,
       inflight: 0,
       wakes: 0,
       wake: () => {
         step.wakes++;
-        wakeUp();
+        step.wakeUp();
+      },
+      wakeUp: () => {},
+      timeoutMs,
+      timedOut: false,
+      release: () => {
+        clearTimeout(timer);
+        outer?.removeEventListener("abort", onOuterAbort);
       },
     };
-    this.step = step;
-    const outer = options.signal;
     const onOuterAbort = () => {
       abort.abort(outer?.reason ?? new Error("aborted"));
       step.wake();
     };
     if (outer?.aborted) onOuterAbort();
     else outer?.addEventListener("abort", onOuterAbort, { once: true });
-    const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? this.limits.stepTimeoutMs, this.limits.stepTimeoutMs));
-    let timedOut = false;
     const timer = setTimeout(() => {
-      timedOut = true;
+      step.timedOut = true;
       abort.abort(new Error(`step timed out after ${timeoutMs} ms`));
       step.wake();
     }, timeoutMs);
+    this.step = step;
+    return step;
+  }
 
+  /** Evaluates the step and drives it until its code and its tool calls have settled, or a limit ends it. */
+  private async execute(code: string, step: StepState): Promise<StepOutcome> {
+    const outcome: StepOutcome = { error: null, value: undefined, limit: undefined, lateToolCalls: 0 };
     let promise: QuickJSHandle | null = null;
-    let error: { name: string; message: string; stack: string } | null = null;
-    let value: string | undefined;
-    let limit: LimitHit | undefined;
-    let lateToolCalls = 0;
     try {
-      promise = this.evaluate(code, (e) => (error = e));
-      if (promise) this.pumpJobs();
-      let codeFinished = false;
-      while (promise && !this.dead) {
-        if (this.pendingJobError) break;
-        const seenWakes = step.wakes;
-        const state = this.context.getPromiseState(promise);
-        if (state.type !== "pending" && !codeFinished) {
-          codeFinished = true;
-          lateToolCalls = step.inflight;
-        }
-        if (state.type === "fulfilled") {
-          if (step.inflight === 0) {
-            if (!state.notAPromise) {
-              value = this.renderValue(state.value);
-              state.value.dispose();
-            }
-            break;
-          }
-          if (!state.notAPromise) state.value.dispose();
-        } else if (state.type === "rejected") {
-          if (step.inflight === 0) {
-            error = this.describe(state.error);
-            state.error.dispose();
-            break;
-          }
-          state.error.dispose();
-        } else if (step.inflight === 0 && !this.runtime.hasPendingJob()) {
-          limit = "deadlock";
-          error = {
-            name: "Error",
-            message: "Your code is awaiting a promise that can never settle (no tool call is running). Await tool calls or plain values only.",
-            stack: "",
-          };
-          break;
-        }
-        if (abort.signal.aborted) break;
-        await new Promise<void>((resolve) => {
-          wakeUp = resolve;
-          // A wake that happened between the checks above and now must not be lost.
-          if (step.wakes !== seenWakes || abort.signal.aborted || step.inflight === 0) resolve();
-        });
-        wakeUp = () => {};
+      promise = this.evaluate(code, (e) => (outcome.error = e));
+      if (promise) {
         this.pumpJobs();
+        await this.driveUntilSettled(promise, step, outcome);
       }
-      if (this.pendingJobError && !error) error = this.pendingJobError;
-      if (abort.signal.aborted && !error) {
-        limit = timedOut ? "timeout" : "aborted";
-        error = timedOut
-          ? { name: "TimeoutError", message: `The step ran for more than ${Math.round(timeoutMs / 1000)} s and was stopped.`, stack: "" }
-          : { name: "AbortError", message: "The build was stopped.", stack: "" };
-      }
+      if (this.pendingJobError && !outcome.error) outcome.error = this.pendingJobError;
+      if (step.abort.signal.aborted && !outcome.error) this.recordStopped(step, outcome);
     } catch (e) {
       // A host-side exception while driving the guest (a wasm trap, an abort): the instance is finished.
       this.dead = true;
-      error = { name: "InternalError", message: `sandbox crashed: ${e instanceof Error ? e.message : String(e)}`, stack: "" };
-      limit = "crash";
+      outcome.error = { name: "InternalError", message: `sandbox crashed: ${e instanceof Error ? e.message : String(e)}`, stack: "" };
+      outcome.limit = "crash";
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuterAbort);
+      step.release();
       if (promise?.alive) {
         try {
           promise.dispose();
@@ -430,38 +432,105 @@ export class Sandbox {
         }
       }
     }
+    return outcome;
+  }
 
-    limit ??= error ? classifyLimit(error) : undefined;
-    if (this.interrupted && limit !== "timeout" && limit !== "aborted") {
-      limit = "cpu";
-      if (!error || !/interrupted/.test(error.message)) {
-        error = { name: "InternalError", message: `interrupted: more than ${this.limits.cpuSliceMs} ms of CPU time without a pause`, stack: "" };
+  /** The driver loop: checks the step's promise, then sleeps until a tool call or the clock wakes it. */
+  private async driveUntilSettled(promise: QuickJSHandle, step: StepState, outcome: StepOutcome): Promise<void> {
+    let codeFinished = false;
+    while (!this.dead && !this.pendingJobError) {
+      const seenWakes = step.wakes;
+      const state = this.context.getPromiseState(promise);
+      if (state.type !== "pending" && !codeFinished) {
+        codeFinished = true;
+        outcome.lateToolCalls = step.inflight;
+      }
+      if (this.recordSettled(state, step, outcome)) return;
+      if (step.abort.signal.aborted) return;
+      await this.waitForWake(step, seenWakes);
+      this.pumpJobs();
+    }
+  }
+
+  /**
+   * Whether the step is over, recording its value or error: its code has settled and no tool call is still
+   * running, or it awaits something nothing can settle. Releases the state's handles either way.
+   */
+  private recordSettled(state: PromiseState, step: StepState, outcome: StepOutcome): boolean {
+    const toolsIdle = step.inflight === 0;
+    if (state.type === "fulfilled") {
+      if (toolsIdle && !state.notAPromise) outcome.value = this.renderValue(state.value);
+      if (!state.notAPromise) state.value.dispose();
+      return toolsIdle;
+    }
+    if (state.type === "rejected") {
+      if (toolsIdle) outcome.error = this.describe(state.error);
+      state.error.dispose();
+      return toolsIdle;
+    }
+    if (toolsIdle && !this.runtime.hasPendingJob()) {
+      outcome.limit = "deadlock";
+      outcome.error = DEADLOCK;
+      return true;
+    }
+    return false;
+  }
+
+  private async waitForWake(step: StepState, seenWakes: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      step.wakeUp = resolve;
+      // A wake that happened between the driver's checks and now must not be lost.
+      if (step.wakes !== seenWakes || step.abort.signal.aborted || step.inflight === 0) resolve();
+    });
+    step.wakeUp = () => {};
+  }
+
+  /** A step its caller or its clock stopped. */
+  private recordStopped(step: StepState, outcome: StepOutcome): void {
+    outcome.limit = step.timedOut ? "timeout" : "aborted";
+    outcome.error = step.timedOut
+      ? { name: "TimeoutError", message: `The step ran for more than ${Math.round(step.timeoutMs / 1000)} s and was stopped.`, stack: "" }
+      : { name: "AbortError", message: "The build was stopped.", stack: "" };
+  }
+
+  /** Which limit ended the step, from its error and from an interrupt the guest may have swallowed. */
+  private judgeLimit(outcome: StepOutcome): void {
+    outcome.limit ??= outcome.error ? classifyLimit(outcome.error) : undefined;
+    if (this.interrupted && outcome.limit !== "timeout" && outcome.limit !== "aborted") {
+      outcome.limit = "cpu";
+      if (!outcome.error || !/interrupted/.test(outcome.error.message)) {
+        outcome.error = { name: "InternalError", message: `interrupted: more than ${this.limits.cpuSliceMs} ms of CPU time without a pause`, stack: "" };
       }
     }
+  }
+
+  private endStep(step: StepState, limit: LimitHit | undefined): void {
     // Interrupted, out-of-memory and overflowing instances are never trusted again; a step abandoned
     // mid-flight (timeout, abort) leaves guest promises wired to host calls that will never come back.
     if (limit && limit !== "deadlock") this.dead = true;
-    if (step.inflight > 0) abort.abort(new Error("the step ended"));
+    if (step.inflight > 0) step.abort.abort(new Error("the step ended"));
     this.step = null;
+  }
 
-    const dropped = this.droppedLogChars;
+  private resultOf(outcome: StepOutcome, started: number): RunResult {
+    const { error, value } = outcome;
     let logs = this.logs.join("\n");
-    if (dropped > 0) logs += `\n… [${dropped} more characters of output not shown]`;
+    if (this.droppedLogChars > 0) logs += `\n… [${this.droppedLogChars} more characters of output not shown]`;
     return {
       ok: !error,
       logs: truncateMiddle(logs, this.limits.maxLogChars + 200),
       value: value === undefined ? undefined : truncateMiddle(value, this.limits.maxValueChars),
       error: error ? formatError(error) : undefined,
-      limit,
+      limit: outcome.limit,
       poisoned: this.dead,
       durationMs: Math.round(performance.now() - started),
       cpuMs: Math.round(this.cpuMs),
-      lateToolCalls,
+      lateToolCalls: outcome.lateToolCalls,
     };
   }
 
   /** Evaluates a step; returns the completion promise, or null when it failed before running. */
-  private evaluate(code: string, onError: (e: { name: string; message: string; stack: string }) => void): QuickJSHandle | null {
+  private evaluate(code: string, onError: (e: GuestError) => void): QuickJSHandle | null {
     const ctx = this.context;
     const attempt = (source: string) => {
       this.arm();
@@ -572,7 +641,7 @@ function classifyLimit(error: { name: string; message: string }): LimitHit | und
   return undefined;
 }
 
-function formatError(error: { name: string; message: string; stack: string }): string {
+function formatError(error: GuestError): string {
   const head = `${error.name}: ${truncateMiddle(error.message, 1500)}`;
   const stack = error.stack ? compactStack(error.stack) : "";
   return stack ? `${head}\n${stack}` : head;

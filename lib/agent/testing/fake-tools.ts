@@ -1,7 +1,7 @@
 // Test doubles for the build's tools: same names, signatures and argument validation style as the real
 // ones, with recorded calls, a configurable delay (so concurrency is observable) and injectable faults.
 import { z } from "zod";
-import type { AgentTool, ImageHandle, ModelHandle, ToolContext } from "../tool-types";
+import { imageHandleSchema as imageHandle, modelHandleSchema as modelHandle, type AgentTool, type ImageHandle, type ModelHandle, type ToolContext } from "../tool-types";
 
 export interface FakeToolOptions {
   delayMs?: number;
@@ -34,8 +34,6 @@ export interface FakeTools {
   signals: AbortSignal[];
 }
 
-const imageHandle = z.object({ kind: z.literal("image"), id: z.string(), width: z.number(), height: z.number() });
-const modelHandle = z.object({ kind: z.literal("model"), id: z.string(), bytes: z.number(), vertices: z.number() });
 
 function parse<T>(name: string, schema: z.ZodType<T>, args: unknown): T {
   const r = schema.safeParse(args);
