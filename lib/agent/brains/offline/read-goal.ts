@@ -1,7 +1,7 @@
 import { LANDMARKS, type Landmark, type Region } from "@/lib/landmarks/catalog";
 import { findLandmarks, findRegion, landmarksInRegion } from "@/lib/landmarks/match";
 import { tokenize } from "@/lib/landmarks/normalize";
-import { findStyleWords, type StyleWord } from "@/lib/landmarks/styles";
+import { findStyleWords, withoutStyleWords, type StyleWord } from "@/lib/landmarks/styles";
 import { CATEGORIES, type Category } from "./categories";
 import {
   DETERMINERS,
@@ -248,7 +248,7 @@ function subjectOfInstruction(goal: string): string | null {
 export function readGoal(goal: string): GoalReading {
   if (INSTRUCTION.test(goal)) {
     const subject = subjectOfInstruction(goal);
-    if (subject) return readGoal(subject);
+    if (subject) return readSubjects(subject, { ignoreTopic: false });
     const reading = readSubjects(goal.replace(INSTRUCTION_NOISE, " "), { ignoreTopic: true });
     return { ...reading, needsSubject: true };
   }
@@ -259,7 +259,10 @@ function readSubjects(goal: string, options: { ignoreTopic: boolean }): GoalRead
   const tokens = tokenize(goal);
   const asked = findCount(goal)?.value ?? null;
   const explicit = asked === null ? null : clampCount(asked);
-  const styles = findStyleWords(goal);
+  const list = readList(goal);
+  // A list item that is only a style word is a subject, not a style: "a rose, a tulip and a lily".
+  const styleOnly = (list ?? []).filter((item) => withoutStyleWords(item).length === 0);
+  const styles = findStyleWords(styleOnly.reduce((text, item) => text.replace(item, " "), goal));
   const region = findRegion(goal) ?? null;
 
   const result = (source: SubjectSource, subjects: Subject[], topic: string, cat: Category | null = null): GoalReading => {
@@ -298,7 +301,6 @@ function readSubjects(goal: string, options: { ignoreTopic: boolean }): GoalRead
   }
 
   // An explicit list decides the subjects: "a rose, a tulip and a lily" means those three, not six flowers.
-  const list = readList(goal);
   if (list) {
     const regions = list.map((item) => {
       const itemTokens = tokenize(item).filter((t) => !MONUMENT_WORDS.includes(t) && !KIND_FILTERS.some((f) => f.words.includes(t)));
