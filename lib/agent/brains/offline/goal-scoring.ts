@@ -10,7 +10,7 @@ export interface GoalCase {
   goal: string;
   /** Exhibits the plan must have. */
   count: number;
-  /** Words that must each appear in some exhibit title (compared as normalised tokens). */
+  /** Words that must each begin or end some exhibit title (compared as normalised tokens). */
   subjects: string[];
   /** Canonical style ids (lib/landmarks/styles.ts) that must reach every prompt. */
   styles: string[];
@@ -28,14 +28,17 @@ export interface GoalVerdict {
   problems: string[];
 }
 
-const contains = (text: string, phrase: string) => ` ${tokenize(text).join(" ")} `.includes(` ${tokenize(phrase).join(" ")} `);
+const words = (text: string) => tokenize(text).join(" ");
+const contains = (text: string, phrase: string) => ` ${words(text)} `.includes(` ${words(phrase)} `);
+/** A title names a subject when it begins or ends with it: "Siamese cat", "Art Deco Lighthouse", not "Me a fox". */
+const names = (title: string, subject: string) => ` ${words(title)}`.startsWith(` ${words(subject)}`) || `${words(title)} `.endsWith(`${words(subject)} `);
 
 export function judgePlan(c: GoalCase, plan: AgentPlan, needsSubject: boolean): GoalVerdict {
   const problems: string[] = [];
   const titles = plan.exhibits.map((e) => e.title);
   if (plan.exhibits.length !== c.count) problems.push(`${plan.exhibits.length} exhibits, expected ${c.count}`);
   for (const subject of c.subjects) {
-    if (!titles.some((t) => contains(t, subject))) problems.push(`no title names "${subject}" (${titles.join(" | ")})`);
+    if (!titles.some((t) => names(t, subject))) problems.push(`no title names "${subject}" (${titles.join(" | ")})`);
   }
   for (const style of c.styles) {
     const missing = plan.exhibits.filter((e) => !findStyleWords(e.prompt).some((s) => s.id === style));

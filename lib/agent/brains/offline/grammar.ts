@@ -25,6 +25,12 @@ export const LEADING_FILLER = new RegExp(
   "iu",
 );
 
+/** A request with no gallery noun: "Show me a fox, …", "Montre-moi …", "Zeig mir …". */
+export const LEADING_REQUEST = new RegExp(
+  `^(?:please\\s+)?(?:(?:${REQUEST_VERBS})(?:[\\s-]+(?:me|moi|mir|uns|nous))?|(?:${WANT}))\\s+`,
+  "iu",
+);
+
 /** Words before a subject that say nothing about what it is. */
 const DETERMINER_WORDS = [
   // English

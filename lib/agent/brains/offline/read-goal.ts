@@ -10,6 +10,7 @@ import {
   INSTRUCTION,
   INSTRUCTION_NOISE,
   LEADING_FILLER,
+  LEADING_REQUEST,
   LIST_SEPARATOR,
   MONUMENT_WORDS,
   STYLE_PREPOSITIONS,
@@ -111,7 +112,7 @@ function listText(goal: string): string {
 }
 
 function stripFiller(text: string): string {
-  let body = text.replace(LEADING_FILLER, "");
+  let body = text.replace(LEADING_REQUEST, "").replace(LEADING_FILLER, "");
   // "Gallery: pizza, burger and taco" / "Ma galerie : …"
   const colon = /^[^,:]{0,60}:\s*(.+)$/u.exec(body);
   if (colon?.[1] && !/\d:\d/.test(body)) body = colon[1];
