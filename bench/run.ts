@@ -13,6 +13,7 @@ const benches: Record<string, Bench> = {
   models: () => import("./models"),
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
+  planner: () => import("./planner"),
 };
 
 async function main(): Promise<number> {

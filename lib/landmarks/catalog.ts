@@ -79,7 +79,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "eiffel-tower",
     name: "Eiffel Tower",
-    aliases: ["Eiffel", "Tour Eiffel", "La Tour Eiffel", "Iron Lady"],
+    aliases: ["Eiffel", "Tour Eiffel", "La Tour Eiffel", "Iron Lady", "Eiffelturm", "Torre Eiffel"],
     region: "paris",
     city: "Paris",
     country: "France",
@@ -89,7 +89,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "arc-de-triomphe",
     name: "Arc de Triomphe",
-    aliases: ["Arc de Triomphe de l'Etoile", "Arch of Triumph", "Triumphal Arch of Paris", "Arc de l'Etoile"],
+    aliases: ["Arc de Triomphe de l'Etoile", "Arch of Triumph", "Triumphal Arch of Paris", "Arc de l'Etoile", "Triumphbogen", "Arco del Triunfo", "Arco di Trionfo"],
     region: "paris",
     city: "Paris",
     country: "France",
@@ -99,7 +99,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "notre-dame",
     name: "Notre-Dame de Paris",
-    aliases: ["Notre-Dame", "Notre Dame Cathedral", "Cathedral of Notre-Dame"],
+    aliases: ["Notre-Dame", "Notre Dame Cathedral", "Cathedral of Notre-Dame", "Kathedrale Notre-Dame", "Catedral de Notre Dame", "Cattedrale di Notre-Dame"],
     region: "paris",
     city: "Paris",
     country: "France",
@@ -119,7 +119,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "louvre-pyramid",
     name: "Louvre Pyramid",
-    aliases: ["Louvre", "Pyramide du Louvre", "Glass Pyramid of the Louvre", "Louvre Museum"],
+    aliases: ["Louvre", "Pyramide du Louvre", "Glass Pyramid of the Louvre", "Louvre Museum", "Pyramide des Louvre", "Pirámide del Louvre", "Piramide del Louvre"],
     region: "paris",
     city: "Paris",
     country: "France",
@@ -201,7 +201,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "great-pyramid",
     name: "Great Pyramid of Giza",
-    aliases: ["Great Pyramid", "Pyramid of Giza", "Pyramids of Giza", "Giza Pyramid", "Pyramid of Khufu", "Cheops Pyramid", "Pyramid of Cheops", "Giza"],
+    aliases: ["Great Pyramid", "Pyramid of Giza", "Pyramids of Giza", "Giza Pyramid", "Pyramid of Khufu", "Cheops Pyramid", "Pyramid of Cheops", "Giza", "Grande Pyramide", "Pyramides de Gizeh", "Cheops-Pyramide", "Pyramiden von Gizeh", "Gran Pirámide", "Pirámides de Guiza", "Grande Piramide", "Piramidi di Giza"],
     region: "egypt",
     city: "Giza",
     country: "Egypt",
@@ -211,7 +211,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "great-sphinx",
     name: "Great Sphinx of Giza",
-    aliases: ["Sphinx", "Great Sphinx", "Sphinx of Giza"],
+    aliases: ["Sphinx", "Great Sphinx", "Sphinx of Giza", "Sphinx de Gizeh", "Esfinge", "Esfinge de Guiza", "Sfinge", "Sfinge di Giza"],
     region: "egypt",
     city: "Giza",
     country: "Egypt",
@@ -273,7 +273,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "mount-fuji",
     name: "Mount Fuji",
-    aliases: ["Fuji", "Fujisan", "Fuji-san", "Mt Fuji", "Mt. Fuji", "Fujiyama"],
+    aliases: ["Fuji", "Fujisan", "Fuji-san", "Mt Fuji", "Mt. Fuji", "Fujiyama", "Mont Fuji", "Monte Fuji", "Fudschijama"],
     region: "japan",
     city: "Shizuoka",
     country: "Japan",
@@ -283,7 +283,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "tokyo-tower",
     name: "Tokyo Tower",
-    aliases: [],
+    aliases: ["Tour de Tokyo", "Torre de Tokio", "Torre di Tokyo"],
     region: "japan",
     city: "Tokyo",
     country: "Japan",
@@ -303,7 +303,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "kinkaku-ji",
     name: "Kinkaku-ji",
-    aliases: ["Golden Pavilion", "Temple of the Golden Pavilion", "Kinkakuji", "Rokuon-ji"],
+    aliases: ["Golden Pavilion", "Temple of the Golden Pavilion", "Kinkakuji", "Rokuon-ji", "Pavillon d'or", "Goldener Pavillon", "Pabellón Dorado", "Padiglione d'oro"],
     region: "japan",
     city: "Kyoto",
     country: "Japan",
@@ -313,7 +313,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "himeji-castle",
     name: "Himeji Castle",
-    aliases: ["Himeji", "White Heron Castle", "Himeji-jo"],
+    aliases: ["Himeji", "White Heron Castle", "Himeji-jo", "Château de Himeji", "Burg Himeji", "Castillo de Himeji", "Castello di Himeji"],
     region: "japan",
     city: "Himeji",
     country: "Japan",
@@ -365,7 +365,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "colosseum",
     name: "Colosseum",
-    aliases: ["Coliseum", "Flavian Amphitheatre", "Colosseo", "Roman Colosseum"],
+    aliases: ["Coliseum", "Flavian Amphitheatre", "Colosseo", "Roman Colosseum", "Kolosseum", "Colisée", "Coliseo", "Colosseo di Roma"],
     region: "rome",
     city: "Rome",
     country: "Italy",
@@ -375,7 +375,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "pantheon-rome",
     name: "Pantheon",
-    aliases: ["Roman Pantheon", "Pantheon of Rome", "Rome Pantheon", "Pantheon of Agrippa"],
+    aliases: ["Roman Pantheon", "Pantheon of Rome", "Rome Pantheon", "Pantheon of Agrippa", "Panthéon de Rome", "Pantheon in Rom", "Panteón de Roma", "Panteon"],
     region: "rome",
     city: "Rome",
     country: "Italy",
@@ -385,7 +385,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "st-peters-basilica",
     name: "St Peter's Basilica",
-    aliases: ["St. Peter's Basilica", "Saint Peter's Basilica", "St Peter's", "Saint Peter's", "Basilica of Saint Peter", "Vatican Basilica", "Vatican"],
+    aliases: ["St. Peter's Basilica", "Saint Peter's Basilica", "St Peter's", "Saint Peter's", "Basilica of Saint Peter", "Vatican Basilica", "Vatican", "Petersdom", "Basilique Saint-Pierre", "Basílica de San Pedro", "Basilica di San Pietro", "San Pietro"],
     region: "rome",
     city: "Vatican City",
     country: "Vatican City",
@@ -395,7 +395,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "trevi-fountain",
     name: "Trevi Fountain",
-    aliases: ["Fontana di Trevi", "Trevi"],
+    aliases: ["Fontana di Trevi", "Trevi", "Fontaine de Trevi", "Trevi-Brunnen", "Trevibrunnen", "Fontana de Trevi"],
     region: "rome",
     city: "Rome",
     country: "Italy",
@@ -405,7 +405,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "arch-of-constantine",
     name: "Arch of Constantine",
-    aliases: ["Constantine's Arch", "Arco di Costantino"],
+    aliases: ["Constantine's Arch", "Arco di Costantino", "Arc de Constantin", "Konstantinsbogen", "Arco de Constantino"],
     region: "rome",
     city: "Rome",
     country: "Italy",
@@ -415,7 +415,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "trajans-column",
     name: "Trajan's Column",
-    aliases: ["Trajan Column", "Column of Trajan", "Colonna Traiana"],
+    aliases: ["Trajan Column", "Column of Trajan", "Colonna Traiana", "Colonne Trajane", "Trajanssäule", "Columna de Trajano"],
     region: "rome",
     city: "Rome",
     country: "Italy",
@@ -427,7 +427,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "big-ben",
     name: "Big Ben",
-    aliases: ["Elizabeth Tower", "Clock Tower of Westminster", "Westminster Clock Tower", "Big Ben Clock Tower", "Palace of Westminster"],
+    aliases: ["Elizabeth Tower", "Clock Tower of Westminster", "Westminster Clock Tower", "Big Ben Clock Tower", "Palace of Westminster", "Tour Elizabeth"],
     region: "london",
     city: "London",
     country: "United Kingdom",
@@ -437,7 +437,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "tower-bridge",
     name: "Tower Bridge",
-    aliases: [],
+    aliases: ["Pont de la Tour"],
     region: "london",
     city: "London",
     country: "United Kingdom",
@@ -487,7 +487,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "tower-of-london",
     name: "Tower of London",
-    aliases: ["White Tower", "London Tower"],
+    aliases: ["White Tower", "London Tower", "Tour de Londres", "Torre de Londres", "Torre di Londra"],
     region: "london",
     city: "London",
     country: "United Kingdom",
@@ -509,7 +509,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "statue-of-liberty",
     name: "Statue of Liberty",
-    aliases: ["Lady Liberty", "Liberty Enlightening the World", "Liberty statue", "Statue de la Liberte"],
+    aliases: ["Lady Liberty", "Liberty Enlightening the World", "Liberty statue", "Statue de la Liberte", "Statue de la Liberté", "Freiheitsstatue", "Estatua de la Libertad", "Statua della Libertà"],
     region: "new-york",
     city: "New York",
     country: "United States",
@@ -581,7 +581,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "leaning-tower-of-pisa",
     name: "Leaning Tower of Pisa",
-    aliases: ["Tower of Pisa", "Pisa Tower", "Leaning Tower", "Torre di Pisa", "Pisa"],
+    aliases: ["Tower of Pisa", "Pisa Tower", "Leaning Tower", "Torre di Pisa", "Pisa", "Tour de Pise", "Schiefer Turm von Pisa", "Torre de Pisa", "Torre pendente di Pisa"],
     region: "italy",
     city: "Pisa",
     country: "Italy",
@@ -591,7 +591,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "sydney-opera-house",
     name: "Sydney Opera House",
-    aliases: ["Sydney Opera", "Opera House of Sydney"],
+    aliases: ["Sydney Opera", "Opera House of Sydney", "Opéra de Sydney", "Opernhaus Sydney", "Ópera de Sídney", "Teatro dell'Opera di Sydney"],
     region: "australia",
     city: "Sydney",
     country: "Australia",
@@ -621,7 +621,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "parthenon",
     name: "Parthenon",
-    aliases: ["Acropolis", "Temple of Athena Parthenos", "Parthenon of Athens"],
+    aliases: ["Acropolis", "Temple of Athena Parthenos", "Parthenon of Athens", "Parthénon", "Partenón", "Partenone", "Akropolis", "Acrópolis", "Acropoli"],
     region: "greece",
     city: "Athens",
     country: "Greece",
@@ -631,7 +631,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "sagrada-familia",
     name: "Sagrada Família",
-    aliases: ["Sagrada Familia Basilica", "Basilica of the Sagrada Familia", "Templo Expiatorio de la Sagrada Familia"],
+    aliases: ["Sagrada Familia Basilica", "Basilica of the Sagrada Familia", "Templo Expiatorio de la Sagrada Familia", "Sagrada Família"],
     region: "spain",
     city: "Barcelona",
     country: "Spain",
@@ -641,7 +641,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "st-basils-cathedral",
     name: "St Basil's Cathedral",
-    aliases: ["St. Basil's Cathedral", "Saint Basil's Cathedral", "St Basil's", "Saint Basil's", "Kremlin", "Red Square", "Cathedral of Vasily the Blessed"],
+    aliases: ["St. Basil's Cathedral", "Saint Basil's Cathedral", "St Basil's", "Saint Basil's", "Kremlin", "Red Square", "Cathedral of Vasily the Blessed", "Cathédrale Saint-Basile", "Basilius-Kathedrale", "Basiliuskathedrale", "Catedral de San Basilio", "Cattedrale di San Basilio", "Kreml", "Kremlin de Moscou", "Place Rouge", "Roter Platz", "Plaza Roja", "Piazza Rossa"],
     region: "russia",
     city: "Moscow",
     country: "Russia",
@@ -651,7 +651,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "golden-gate-bridge",
     name: "Golden Gate Bridge",
-    aliases: ["Golden Gate"],
+    aliases: ["Golden Gate", "Pont du Golden Gate", "Puente Golden Gate"],
     region: "usa",
     city: "San Francisco",
     country: "United States",
@@ -661,7 +661,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "christ-the-redeemer",
     name: "Christ the Redeemer",
-    aliases: ["Cristo Redentor", "Christ the Redeemer statue", "Corcovado Christ"],
+    aliases: ["Cristo Redentor", "Christ the Redeemer statue", "Corcovado Christ", "Christ Rédempteur", "Christusstatue", "Cristo Redentore", "Cristo del Corcovado"],
     region: "americas",
     city: "Rio de Janeiro",
     country: "Brazil",
@@ -671,7 +671,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "washington-monument",
     name: "Washington Monument",
-    aliases: [],
+    aliases: ["Washington-Monument", "Monumento a Washington"],
     region: "usa",
     city: "Washington, D.C.",
     country: "United States",
@@ -691,7 +691,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "brandenburg-gate",
     name: "Brandenburg Gate",
-    aliases: ["Brandenburger Tor"],
+    aliases: ["Brandenburger Tor", "Porte de Brandebourg", "Puerta de Brandeburgo", "Porta di Brandeburgo"],
     region: "germany",
     city: "Berlin",
     country: "Germany",
@@ -701,7 +701,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "neuschwanstein",
     name: "Neuschwanstein Castle",
-    aliases: ["Neuschwanstein", "Schloss Neuschwanstein"],
+    aliases: ["Neuschwanstein", "Schloss Neuschwanstein", "Château de Neuschwanstein", "Castillo de Neuschwanstein", "Castello di Neuschwanstein"],
     region: "germany",
     city: "Schwangau",
     country: "Germany",
@@ -711,7 +711,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "cologne-cathedral",
     name: "Cologne Cathedral",
-    aliases: ["Kölner Dom", "Koelner Dom", "Cologne Dom"],
+    aliases: ["Kölner Dom", "Koelner Dom", "Cologne Dom", "Cathédrale de Cologne", "Catedral de Colonia", "Duomo di Colonia"],
     region: "germany",
     city: "Cologne",
     country: "Germany",
@@ -721,7 +721,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "kinderdijk-windmill",
     name: "Kinderdijk Windmills",
-    aliases: ["Kinderdijk", "Dutch windmill", "Windmill of Kinderdijk"],
+    aliases: ["Kinderdijk", "Dutch windmill", "Windmill of Kinderdijk", "Moulins de Kinderdijk", "Windmühlen von Kinderdijk"],
     region: "netherlands",
     city: "Kinderdijk",
     country: "Netherlands",
@@ -731,7 +731,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "temple-of-heaven",
     name: "Temple of Heaven",
-    aliases: ["Tiantan", "Hall of Prayer for Good Harvests"],
+    aliases: ["Tiantan", "Hall of Prayer for Good Harvests", "Temple du Ciel", "Himmelstempel", "Templo del Cielo", "Tempio del Cielo"],
     region: "china",
     city: "Beijing",
     country: "China",
@@ -751,7 +751,7 @@ export const LANDMARKS: readonly Landmark[] = [
   {
     id: "chichen-itza",
     name: "Chichén Itzá",
-    aliases: ["El Castillo", "Temple of Kukulcan", "Kukulkan Pyramid", "Chichen Itza Pyramid"],
+    aliases: ["El Castillo", "Temple of Kukulcan", "Kukulkan Pyramid", "Chichen Itza Pyramid", "Chichén Itzá"],
     region: "americas",
     city: "Yucatán",
     country: "Mexico",

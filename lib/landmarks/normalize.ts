@@ -8,13 +8,17 @@ const CANONICAL: Record<string, string> = { saint: "st", mt: "mount", colour: "c
 
 const DROPPED = new Set(["the"]);
 
+const ELISION = /(?<![\p{L}\p{N}])(l|d|j|m|n|s|t|c|qu|un|all|dall|dell|nell|sull|coll)['’`](?=\p{L})/gu;
+
 export function tokenize(text: string): string[] {
   const folded = text
     .replace(/[œŒæÆßøØłŁ]/g, (ch) => LIGATURES[ch] ?? ch)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    // An apostrophe joins its word ("peter's" → "peters"), a hyphen separates ("notre-dame").
+    // French and Italian elisions separate ("l'aube" → "l aube", "all'alba" → "all alba"); any other
+    // apostrophe joins its word ("peter's" → "peters"); a hyphen separates ("notre-dame").
+    .replace(ELISION, "$1 ")
     .replace(/['’`]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ");
   const tokens: string[] = [];

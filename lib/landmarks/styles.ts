@@ -162,7 +162,55 @@ const ENTRIES: StyleEntry[] = [
   ).map(([id, words, tint]): StyleEntry => ({ id, kind: "color", words: [...words], spec: { tint } })),
 ];
 
-const PHRASES = ENTRIES.flatMap((entry) => entry.words.map((word) => ({ tokens: tokenize(word), entry })));
+/**
+ * The same style words in French, German, Spanish and Italian, mapped onto the English entries so a goal
+ * written "au crépuscule" or "im Schnee" asks for the same picture as "at dusk" or "in the snow". Words that
+ * are also common English words ("or", "ton", "rot", "viola") appear only inside a phrase that cannot be
+ * English ("en or", "aus Ton").
+ */
+const OTHER_LANGUAGES: Record<string, string[]> = {
+  dusk: ["crépuscule", "au crépuscule", "soir", "soirée", "heure dorée", "dämmerung", "abenddämmerung", "abend", "abends", "crepúsculo", "atardecer", "anochecer", "hora dorada", "crepuscolo", "sera", "al tramonto dorato", "ora d'oro"],
+  sunset: ["coucher de soleil", "soleil couchant", "sonnenuntergang", "puesta de sol", "ocaso", "tramonto"],
+  night: ["nuit", "de nuit", "la nuit", "nocturne", "nacht", "nachts", "noche", "de noche", "nocturno", "nocturna", "notte", "di notte", "notturno", "clair de lune", "mondschein", "luz de luna", "chiaro di luna"],
+  dawn: ["aube", "aurore", "lever du soleil", "matin", "morgendämmerung", "sonnenaufgang", "morgen", "morgens", "amanecer", "alba", "madrugada", "mañana", "aurora", "mattina", "mattino"],
+  noon: ["midi", "plein soleil", "mittag", "mittags", "mediodía", "pleno sol", "mezzogiorno", "pieno sole"],
+  marble: ["marbre", "en marbre", "marmor", "mármol", "marmo"],
+  bronze: ["bronce", "bronzo", "laiton", "messing", "latón", "ottone"],
+  gold: ["en or", "d or", "doré", "dorée", "dorés", "dorées", "golden", "vergoldet", "goldene", "goldenen", "oro", "de oro", "dorado", "dorada", "dorato", "dorata", "d oro"],
+  silver: ["argent", "en argent", "argenté", "acier", "silber", "stahl", "plata", "de plata", "plateado", "acero", "argento", "d argento", "argentato", "acciaio"],
+  copper: ["cuivre", "kupfer", "cobre", "di rame", "in rame"],
+  iron: ["fer", "en fer", "eisen", "gusseisen", "hierro", "de hierro", "ferro", "di ferro"],
+  wood: ["bois", "en bois", "holz", "aus holz", "hölzern", "madera", "de madera", "legno", "di legno"],
+  glass: ["verre", "en verre", "cristal", "glas", "aus glas", "vidrio", "de vidrio", "vetro", "di vetro", "cristallo"],
+  stone: ["pierre", "en pierre", "granit", "stein", "aus stein", "piedra", "de piedra", "granito", "pietra", "di pietra"],
+  sandstone: ["grès", "sandstein", "arenisca", "arenaria"],
+  clay: ["argile", "terre cuite", "céramique", "aus ton", "keramik", "terrakotta", "arcilla", "barro", "cerámica", "argilla", "terracotta", "ceramica"],
+  porcelain: ["porcelaine", "porzellan", "porcelana", "porcellana"],
+  watercolor: ["aquarelle", "à l aquarelle", "aquarell", "acuarela", "acuarelas", "acquerello", "acquerelli", "all acquerello"],
+  ink: ["encre", "à l encre", "dessin à l encre", "tusche", "tuschezeichnung", "tinta", "a tinta", "tinta china", "inchiostro", "inchiostro di china"],
+  pastel: ["pastell", "pastelle", "pastello", "pastelli", "craie", "kreide", "tiza", "gesso"],
+  neon: ["néon", "néons", "fluo"],
+  pixel: ["pixel art", "pixelart", "pixelisé", "pixelig", "pixelado", "pixelato"],
+  "low-poly": ["low poly", "polygonal", "polygonale", "poligonal", "poligonale"],
+  snow: ["neige", "sous la neige", "enneigé", "enneigée", "hiver", "schnee", "im schnee", "verschneit", "winter", "nieve", "nevado", "nevada", "invierno", "neve", "innevato", "innevata", "inverno"],
+  rain: ["pluie", "sous la pluie", "pluvieux", "orage", "regen", "im regen", "regnerisch", "gewitter", "lluvia", "bajo la lluvia", "lluvioso", "tormenta", "pioggia", "sotto la pioggia", "piovoso", "temporale"],
+  fog: ["brouillard", "brume", "brumeux", "nebel", "neblig", "dunst", "niebla", "neblina", "nebbia", "nebbioso", "foschia"],
+  red: ["rouge", "rouges", "roten", "rote", "roter", "rojo", "roja", "rojos", "rosso", "rossa", "rossi"],
+  orange: ["naranja", "arancione"],
+  yellow: ["jaune", "jaunes", "gelb", "gelbe", "amarillo", "amarilla", "giallo", "gialla"],
+  green: ["vert", "verte", "verts", "grün", "grüne", "verde", "verdes", "verdi"],
+  blue: ["bleu", "bleue", "bleus", "blau", "blaue", "azul", "azules", "blu", "azzurro", "azzurra"],
+  purple: ["violette", "mauve", "lila", "morado", "morada", "violetto", "violetta"],
+  pink: ["rosa", "rosé"],
+  white: ["blanc", "blanche", "blancs", "weiß", "weiße", "weißen", "blanco", "blanca", "blancos", "bianco", "bianca", "bianchi"],
+  black: ["noir", "noire", "noirs", "schwarz", "schwarze", "negro", "negra", "nero", "nera", "neri"],
+  gray: ["gris", "grise", "grau", "graue", "grigio", "grigia"],
+  brown: ["marron", "braun", "braune", "marrón", "marrone"],
+};
+
+const PHRASES = ENTRIES.flatMap((entry) =>
+  [...entry.words, ...(OTHER_LANGUAGES[entry.id] ?? [])].map((word) => ({ tokens: tokenize(word), entry })),
+);
 
 const LANDMARK_LABELS = LANDMARKS.map((landmark) => ({
   landmark,

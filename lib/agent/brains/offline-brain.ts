@@ -1,4 +1,4 @@
-import { readGoal, type GoalReading } from "./offline/read-goal";
+import { MAX_COUNT, NO_SUBJECT_MESSAGE, readGoal, type GoalReading } from "./offline/read-goal";
 import { buildGalleryCode, finishCode } from "./offline-code";
 import { planFromReading } from "./offline-planner";
 import { capPlan } from "../plan";
@@ -18,14 +18,21 @@ function describeReading(r: GoalReading): string {
           ? `a category: ${r.category?.label.toLowerCase() ?? r.topic}`
           : r.source === "list"
             ? `a list: ${r.subjects.map((s) => s.name).join(", ")}`
-            : `a theme, "${r.topic}", shown as different objects`;
+            : `a theme, "${r.topic}", shown in different eras and traditions of making`;
   const styles = r.styles.length ? `; style: ${r.styles.map((s) => s.id).join(", ")}` : "";
   const planned = `${r.count} exhibit${r.count === 1 ? "" : "s"}`;
+  if (r.needsSubject) {
+    // The goal gave orders and named nothing to show: ask for a subject, as the goal box does.
+    return `The goal gives instructions but names no subject to show. ${NO_SUBJECT_MESSAGE} Until then I will plan ${planned} of famous landmarks of the world${styles}.`;
+  }
+  if (r.askedCount !== null && r.askedCount > MAX_COUNT && r.count === MAX_COUNT) {
+    return `The goal asks for ${what}, ${r.askedCount} of them. A gallery holds at most ${MAX_COUNT} exhibits, so I will plan ${MAX_COUNT}${styles}.`;
+  }
   if (r.askedCount !== null && r.askedCount > r.count) {
     // Say so rather than quietly build fewer: the visitor asked for more than this planner knows.
     const known = r.subjects.map((s) => s.name).join(", ");
     return (
-      `The goal asks for ${what}, ${r.askedCount} of them. Without a language model I know only ${r.count} (${known}), ` +
+      `The goal asks for ${what}, ${Math.min(r.askedCount, MAX_COUNT)} of them. Without a language model I know only ${r.count} (${known}), ` +
       `so I will plan ${planned}${styles}. A model (HF_TOKEN or AGENT_ENDPOINT_URL) can plan the rest.`
     );
   }

@@ -67,7 +67,7 @@ const MATERIAL_PHRASE: Record<string, string> = {
   porcelain: "made of porcelain",
 };
 
-const TITLE_SUFFIX: Record<string, string> = {
+const LIGHT_TITLE: Record<string, string> = {
   dusk: "at Dusk", sunset: "at Sunset", night: "at Night", dawn: "at Dawn", noon: "at Noon",
   snow: "in the Snow", rain: "in the Rain", fog: "in the Fog",
 };
@@ -87,9 +87,19 @@ function stylePhrase(style: StyleWord): string {
   }
 }
 
+const titleWord = (id: string) => id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+
+/**
+ * The gallery title's style: one "at …" for the light, one "in …" for the weather, and the colours,
+ * materials and media in a single "in …" ("in White Marble", never "in White in Marble").
+ */
 function titleSuffix(styles: StyleWord[]): string {
-  const parts = styles.slice(0, 2).map((s) => TITLE_SUFFIX[s.id] ?? `in ${s.id.charAt(0).toUpperCase()}${s.id.slice(1).replace("-", " ")}`);
-  return parts.join(" ");
+  const light = styles.find((s) => s.kind === "lighting");
+  const weather = styles.find((s) => s.kind === "weather");
+  const order = ["color", "material", "medium"] as const;
+  const look = order.flatMap((kind) => styles.filter((s) => s.kind === kind).slice(0, 1)).map((s) => titleWord(s.id));
+  const parts = [light && LIGHT_TITLE[light.id], weather && LIGHT_TITLE[weather.id], look.length ? `in ${look.slice(0, 2).join(" ")}` : ""];
+  return parts.filter(Boolean).slice(0, 2).join(" ");
 }
 
 const ISOLATION = "a single object, whole and centred, isolated on a plain dark background, no people, no text, studio lighting, highly detailed";
@@ -106,7 +116,8 @@ function exhibitPrompt(subject: Subject, styles: StyleWord[]): string {
     if (!lower.includes(noun.toLowerCase())) parts.push(hint);
   } else {
     const material = styles.find((s) => s.kind === "material");
-    parts.push(withArticle(material ? `${subject.name} sculpture` : subject.name));
+    const shown = subject.look ?? subject.name;
+    parts.push(withArticle(material && !subject.look ? `${shown} sculpture` : shown));
   }
   for (const style of styles) parts.push(stylePhrase(style));
   parts.push(ISOLATION);
@@ -124,15 +135,9 @@ function capitalise(text: string): string {
 
 function exhibitDescription(subject: Subject, styles: StyleWord[]): string {
   if (subject.landmark) return subject.landmark.description;
+  if (subject.note) return subject.note;
   const style = styles.map(stylePhrase).slice(0, 2).join(", ");
   return `${capitalise(subject.name)}${style ? `, ${style}` : ""}.`;
-}
-
-/** Forms for a goal with no recognisable subjects: each exhibit is the topic as a different object. */
-const FORMS = ["sculpture", "statuette", "vase", "bust", "totem", "relief panel", "lantern", "chalice", "mask", "obelisk", "bowl", "music box"];
-
-function topicSubjects(topic: string, count: number): Subject[] {
-  return FORMS.slice(0, count).map((form) => ({ name: `${topic.toLowerCase()} ${form}` }));
 }
 
 function arrangementFor(count: number): LayoutArrangement {
@@ -142,7 +147,7 @@ function arrangementFor(count: number): LayoutArrangement {
 }
 
 export function planFromReading(goal: string, reading: GoalReading): AgentPlan {
-  const subjects = reading.subjects.length > 0 ? reading.subjects : topicSubjects(reading.topic, reading.count);
+  const subjects = reading.subjects;
   const used = new Set<string>();
   const exhibits: PlannedExhibit[] = subjects.slice(0, reading.count).map((subject) => {
     let key = slugify(subject.landmark?.id ?? subject.name);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startScriptedServer, type ScriptedServer } from "../testing/scripted-server";
 import { configVariables } from "@/lib/platform/config";
 import { DEFAULT_AGENT_MODEL } from "./llm-brain";
-import { selectBrain } from "./select";
+import { plansOffline, selectBrain } from "./select";
 import type { BrainRequest } from "./types";
 
 let server: ScriptedServer | null = null;
@@ -59,5 +59,14 @@ describe("selectBrain", () => {
     const brain = selectBrain({ AGENT_ENDPOINT_URL: server.url, AGENT_ENDPOINT_TOKEN: "local-key" });
     expect(await collect(brain.next(request()))).toBe("ok");
     expect(server.requests[0]?.headers.authorization).toBe("Bearer local-key");
+  });
+});
+
+describe("plansOffline", () => {
+  it("is true with no token and no endpoint, or when AGENT_PLANNER=offline", () => {
+    expect(plansOffline({})).toBe(true);
+    expect(plansOffline({ HF_TOKEN: "hf_x" })).toBe(false);
+    expect(plansOffline({ HF_TOKEN: "hf_x", AGENT_PLANNER: "offline" })).toBe(true);
+    expect(plansOffline({ AGENT_PLANNER: "llm", AGENT_ENDPOINT_URL: "http://127.0.0.1:8080" })).toBe(false);
   });
 });

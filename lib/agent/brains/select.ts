@@ -17,14 +17,18 @@ function isHuggingFaceHost(url: string): boolean {
   }
 }
 
+/** Whether builds are planned by the offline brain under the configuration in `env` (default the process's). */
+export function plansOffline(env?: RawEnv): boolean {
+  const c = env ? readConfig(env) : config();
+  return c.AGENT_PLANNER ? c.AGENT_PLANNER === "offline" : !(c.HF_TOKEN || c.AGENT_ENDPOINT_URL);
+}
+
 /** The brain for the configuration in `env` (tests pass their own), by default the process's. */
 export function selectBrain(env?: RawEnv, extra: Pick<LlmBrainOptions, "retry" | "requestTimeoutMs"> = {}): Brain {
   const c = env ? readConfig(env) : config();
   const token = c.HF_TOKEN;
   const endpointUrl = c.AGENT_ENDPOINT_URL;
-  const planner = c.AGENT_PLANNER;
-  const useLlm = planner ? planner === "llm" : Boolean(token || endpointUrl);
-  if (!useLlm) return createOfflineBrain();
+  if (plansOffline(env)) return createOfflineBrain();
   if (!token && !endpointUrl) throw new Error("AGENT_PLANNER=llm needs HF_TOKEN or AGENT_ENDPOINT_URL");
   return createLlmBrain({
     model: c.AGENT_MODEL,

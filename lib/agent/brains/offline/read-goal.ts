@@ -1,29 +1,44 @@
-import type { Landmark, Region } from "@/lib/landmarks/catalog";
+import { LANDMARKS, type Landmark, type Region } from "@/lib/landmarks/catalog";
 import { findLandmarks, findRegion, landmarksInRegion } from "@/lib/landmarks/match";
 import { tokenize } from "@/lib/landmarks/normalize";
-import { findStyleWords, type StyleWord } from "@/lib/landmarks/styles";
+import { findStyleWords, withoutStyleWords, type StyleWord } from "@/lib/landmarks/styles";
 import { CATEGORIES, type Category } from "./categories";
+import {
+  DETERMINERS,
+  EMOJI,
+  FORM_WORDS,
+  INSTRUCTION,
+  INSTRUCTION_NOISE,
+  LEADING_FILLER,
+  LEADING_REQUEST,
+  LIST_SEPARATOR,
+  MONUMENT_WORDS,
+  STYLE_PREPOSITIONS,
+  SUBJECT_CLAUSE,
+  WORLD_WORDS,
+} from "./grammar";
+import { COUNT_WORDS, findCount } from "./numbers";
+import type { Subject } from "./subject";
+import { variationsOf } from "./variations";
+
+export type { Subject } from "./subject";
 
 // What a goal asks for, read without a model: how many exhibits, which subjects (named landmarks, a
-// region's landmarks, a category's items or an explicit list), and which style words to carry into every
-// picture. Deterministic: the same goal always gives the same reading.
+// region's landmarks, a category's items, an explicit list, or variations on a topic), and which style words
+// to carry into every picture. Reads English, French, German, Spanish and Italian. Deterministic: the same
+// goal always gives the same reading.
 
 export const DEFAULT_COUNT = 6;
 export const MAX_COUNT = 12;
 
-export interface Subject {
-  name: string;
-  landmark?: Landmark;
-}
-
-export type SubjectSource = "named" | "collection" | "category" | "list" | "topic";
+export type SubjectSource = "named" | "collection" | "category" | "list" | "topic" | "none";
 
 export interface GoalReading {
   /** The number of exhibits: explicit, or the number of named subjects, or 6; always 1–12. */
   count: number;
   /** Whether the goal itself gave a number. */
   explicitCount: boolean;
-  /** The number the goal gave (1–12), which may be more than the subjects this planner knows for it; null if none. */
+  /** The number the goal gave as written (may be more than 12, or than the subjects known); null if none. */
   askedCount: number | null;
   subjects: Subject[];
   source: SubjectSource;
@@ -32,32 +47,17 @@ export interface GoalReading {
   styles: StyleWord[];
   /** What the gallery is about, in title case ("Monuments of Paris", "Fruits"). */
   topic: string;
+  /** The goal gives orders but names nothing to show: the visitor should be asked for a subject. */
+  needsSubject: boolean;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, single: 1, two: 2, pair: 2, couple: 2, three: 3, few: 3, trio: 3, four: 4, five: 5, handful: 5, six: 6,
-  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, several: 4,
-};
+/** What the goal box says to an empty goal; said to a goal that names no subject too. */
+export const NO_SUBJECT_MESSAGE = "Describe the gallery you want, e.g. “the monuments of Paris at dusk”.";
 
-/** The first count in the goal, or null. "3D", years and "one of" are not counts. */
+/** The first count in the goal (1–12), or null. "3D", years and "one of" are not counts. */
 export function readCount(goal: string): number | null {
-  const half = /\bhalf\s+a\s+dozen\b/i.exec(goal);
-  const digits = /(?<![#\d.,])\b(\d{1,3})\b(?![\d.,]?\d)(?!\s*(?:d\b|%|st\b|nd\b|rd\b|th\b|am\b|pm\b|:))/i.exec(goal);
-  const wordRe = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b(?!\\s+of\\s+(?:the|my|our|these|those)\\b)`, "i");
-  const word = wordRe.exec(goal);
-  const candidates: { at: number; value: number }[] = [];
-  if (half) candidates.push({ at: half.index, value: 6 });
-  if (digits?.[1]) candidates.push({ at: digits.index, value: Number(digits[1]) });
-  if (word?.[1]) {
-    const w = word[1].toLowerCase();
-    // "a couple of", "a pair of", "a dozen", "a few" need their article; bare "single" is an adjective.
-    const needsArticle = ["pair", "couple", "dozen", "few", "handful", "trio"].includes(w);
-    const article = /\b(a|an)\s+$/i.test(goal.slice(0, word.index));
-    if ((!needsArticle || article) && w !== "single") candidates.push({ at: word.index, value: NUMBER_WORDS[w] ?? DEFAULT_COUNT });
-  }
-  candidates.sort((a, b) => a.at - b.at);
-  const first = candidates[0];
-  return first ? clampCount(first.value) : null;
+  const hit = findCount(goal);
+  return hit ? clampCount(hit.value) : null;
 }
 
 export function clampCount(n: number): number {
@@ -66,14 +66,14 @@ export function clampCount(n: number): number {
 
 /** Nouns that narrow a region's landmarks: "3 Japanese temples" wants temples first. */
 const KIND_FILTERS: { words: string[]; shapes: string[]; keywords: string[] }[] = [
-  { words: ["temple", "temples", "shrine", "shrines"], shapes: ["temple", "egyptian-temple", "pagoda", "torii"], keywords: ["temple", "shrine"] },
-  { words: ["tower", "towers"], shapes: ["lattice-tower", "needle-tower", "clock-tower", "leaning-tower"], keywords: ["tower"] },
-  { words: ["bridge", "bridges"], shapes: ["bridge"], keywords: ["bridge"] },
-  { words: ["church", "churches", "cathedral", "cathedrals", "basilica", "basilicas"], shapes: ["cathedral", "basilica", "onion-domes"], keywords: ["cathedral", "church", "basilica"] },
-  { words: ["castle", "castles", "palace", "palaces"], shapes: ["castle", "palace"], keywords: ["castle", "palace"] },
-  { words: ["pyramid", "pyramids"], shapes: ["pyramid"], keywords: ["pyramid"] },
-  { words: ["skyscraper", "skyscrapers"], shapes: ["skyscraper"], keywords: ["skyscraper"] },
-  { words: ["statue", "statues", "sculpture", "sculptures"], shapes: ["statue", "sphinx"], keywords: ["statue"] },
+  { words: ["temple", "temples", "shrine", "shrines", "tempel", "templos", "templi", "sanctuaires"], shapes: ["temple", "egyptian-temple", "pagoda", "torii"], keywords: ["temple", "shrine"] },
+  { words: ["tower", "towers", "tours", "turme", "torres", "torri"], shapes: ["lattice-tower", "needle-tower", "clock-tower", "leaning-tower"], keywords: ["tower"] },
+  { words: ["bridge", "bridges", "ponts", "brucken", "puentes", "ponti"], shapes: ["bridge"], keywords: ["bridge"] },
+  { words: ["church", "churches", "cathedral", "cathedrals", "basilica", "basilicas", "eglises", "cathedrales", "kirchen", "iglesias", "catedrales", "chiese", "cattedrali"], shapes: ["cathedral", "basilica", "onion-domes"], keywords: ["cathedral", "church", "basilica"] },
+  { words: ["castle", "castles", "palace", "palaces", "chateaux", "burgen", "schlosser", "castillos", "castelli", "palais", "palacios", "palazzi"], shapes: ["castle", "palace"], keywords: ["castle", "palace"] },
+  { words: ["pyramid", "pyramids", "pyramides", "pyramiden", "piramides", "piramidi"], shapes: ["pyramid"], keywords: ["pyramid"] },
+  { words: ["skyscraper", "skyscrapers", "gratte", "wolkenkratzer", "rascacielos", "grattacieli"], shapes: ["skyscraper"], keywords: ["skyscraper"] },
+  { words: ["statue", "statues", "sculpture", "sculptures", "statuen", "estatuas"], shapes: ["statue", "sphinx"], keywords: ["statue"] },
 ];
 
 /** A region's landmarks, those matching a kind noun ("temples") first; only those when the goal gave no count. */
@@ -101,28 +101,68 @@ function findCategory(tokens: string[]): Category | null {
   return best?.category ?? null;
 }
 
-const MONUMENT_WORDS = ["monument", "monuments", "landmark", "landmarks", "sights", "wonders", "buildings", "architecture", "places", "attractions"];
+/** The goal without emoji, control of spacing, and with emoji used as bullets turned into commas. */
+function listText(goal: string): string {
+  return goal
+    .normalize("NFC")
+    .replace(EMOJI, ", ")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,]+/, "")
+    .trim();
+}
 
-const LEADING_FILLER =
-  /^(?:please\s+)?(?:(?:make|build|create|show|give|generate|design|curate)\s+(?:me\s+)?|i\s+(?:want|would like|'d like)\s+|let'?s\s+(?:see|have)\s+)?(?:(?:a|an|the|my|our)\s+)?(?:(?:3d|virtual|small|little|big|walkable)\s+)*(?:gallery|exhibition|exhibit|museum|collection|show|room|hall|display)(?:\s+(?:of|with|about|for|featuring|showing))?\s+/i;
-const DETERMINERS = /^(?:(?:a|an|the|some|my|our|your|favou?rite|favorite|beloved|famous|classic|iconic|great|most|best|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several|couple|pair|handful|of)\s+)+/i;
-const STYLE_TAIL = /\s+(?:at|in|as|made of|made from|carved (?:in|from)|cast in|under|during|covered in|with|on a|on an)\s+.*$/i;
+function stripFiller(text: string): string {
+  let body = text.replace(LEADING_REQUEST, "").replace(LEADING_FILLER, "");
+  // "Gallery: pizza, burger and taco" / "Ma galerie : …"
+  const colon = /^[^,:]{0,60}:\s*(.+)$/u.exec(body);
+  if (colon?.[1] && !/\d:\d/.test(body)) body = colon[1];
+  return body;
+}
 
-function cleanItem(raw: string): string {
-  let item = raw.trim().replace(/[.!?;:]+$/, "");
-  const tail = STYLE_TAIL.exec(item);
-  if (tail && findStyleWords(tail[0]).length > 0) item = item.slice(0, tail.index);
-  item = item.replace(DETERMINERS, "").trim();
+/** Cuts a trailing style or form phrase: "owl in bronze" → "owl", "Tour Eiffel au crépuscule" → "Tour Eiffel". */
+function cutStyleTail(item: string): string {
+  const words = item.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const folded = tokenize(words[i] ?? "")[0] ?? "";
+    if (!STYLE_PREPOSITIONS.has(folded) && !/^(?:l|d|all|dell|nell)['’]/i.test(words[i] ?? "")) continue;
+    const tail = words.slice(i).join(" ");
+    const tailTokens = tokenize(tail);
+    const formPhrase = ["as", "als", "comme", "como", "come"].includes(folded);
+    if (formPhrase || findStyleWords(tail).length > 0 || tailTokens.some((t) => FORM_WORDS.has(t))) {
+      return words.slice(0, i).join(" ");
+    }
+  }
   return item;
 }
 
+function cleanItem(raw: string): string {
+  let item = raw.trim().replace(/[!?;:…"“”«»()]+/g, " ").replace(/\s+/g, " ").trim();
+  // A full stop ends a sentence, not an abbreviation: "T. rex", "St. Peter's", "Mt. Fuji" keep theirs.
+  item = item.replace(/(?<!\b(?:\p{Lu}|St|Mt|Dr|Mr|Mrs|Ms|Ste|Sr|Jr))\.+$/u, "").trim();
+  item = cutStyleTail(item);
+  item = item.replace(DETERMINERS, "").trim();
+  // Drop a form word left at the end ("pizza sculpture" when the goal says "as sculptures" elsewhere).
+  const words = item.split(/\s+/);
+  while (words.length > 1 && FORM_WORDS.has(tokenize(words[words.length - 1] ?? "")[0] ?? "")) words.pop();
+  return words.join(" ");
+}
+
+const ITEM_SHAPE = /^[\p{L}\p{N}'’. -]+$/u;
+
 /** "a cat, a dog and an owl in bronze" → ["cat", "dog", "owl"]; null when the goal is not such a list. */
-function readList(goal: string): string[] | null {
-  const body = goal.replace(LEADING_FILLER, "");
-  const pieces = body.split(/\s*(?:,|;|&|\+|\band\b|\bplus\b)\s*/i).map(cleanItem).filter(Boolean);
+export function readList(goal: string): string[] | null {
+  const body = stripFiller(listText(goal));
+  const pieces = body.split(LIST_SEPARATOR).map(cleanItem).filter((p) => p.length > 0 && !/^[\p{P}\s]+$/u.test(p));
   if (pieces.length < 2) return null;
+  const [first, ...rest] = pieces;
+  const longestRest = Math.max(...rest.map((p) => p.split(/\s+/).length));
+  // "sculptures of a cat, a dog and an owl": the first piece carries the sentence's head.
+  if (first && first.split(/\s+/).length > longestRest + 1) {
+    const ofMatch = /^.*\b(?:of|de|des|du|von|di|del|della|dei|with|mit|con|avec|featuring)\s+(.+)$/iu.exec(first);
+    if (ofMatch?.[1]) pieces[0] = cleanItem(ofMatch[1]);
+  }
   // Names of things, not paths, addresses or sentences.
-  if (pieces.some((p) => p.split(/\s+/).length > 5 || !/^[\p{L}\p{N}' -]+$/u.test(p))) return null;
+  if (pieces.some((p) => p.split(/\s+/).length > 5 || !ITEM_SHAPE.test(p))) return null;
   return pieces;
 }
 
@@ -131,8 +171,8 @@ function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} & ${names[names.length - 1]}`;
 }
 
-function titleCase(text: string): string {
-  const small = new Set(["of", "the", "and", "in", "at", "a", "an", "on", "for", "to", "as"]);
+export function titleCase(text: string): string {
+  const small = new Set(["of", "the", "and", "in", "at", "a", "an", "on", "for", "to", "as", "de", "du", "des", "la", "le", "les", "di", "del", "della", "von", "der", "die", "das", "y", "e", "et", "und"]);
   return text
     .split(/\s+/)
     .map((w, i) => (i > 0 && small.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
@@ -148,77 +188,163 @@ const REGION_NAMES: Record<Region, string> = {
 
 function collectionNoun(tokens: string[]): string {
   const filter = KIND_FILTERS.find((f) => f.words.some((w) => tokens.includes(w)));
-  if (filter) return titleCase(filter.words.find((w) => w.endsWith("s") && tokens.includes(w)) ?? `${filter.words[0]}s`);
-  if (tokens.includes("landmarks") || tokens.includes("landmark")) return "Landmarks";
-  if (tokens.includes("sights")) return "Sights";
-  if (tokens.includes("wonders")) return "Wonders";
+  if (filter) {
+    const english = filter.words.find((w) => w.endsWith("s") && tokens.includes(w) && /^[a-z]+$/.test(w) && filter.words.indexOf(w) < 4);
+    return titleCase(english ?? `${filter.words[0]}s`);
+  }
+  if (tokens.includes("landmarks") || tokens.includes("landmark") || tokens.includes("wahrzeichen")) return "Landmarks";
+  if (tokens.includes("sights") || tokens.includes("sehenswurdigkeiten")) return "Sights";
+  if (tokens.includes("wonders") || tokens.includes("merveilles") || tokens.includes("maravillas") || tokens.includes("meraviglie")) return "Wonders";
   return "Monuments";
 }
 
 /** The topic words of a goal with no recognisable subjects ("a gallery of dreams" → "dreams"). */
 function readTopic(goal: string): string {
-  let body = goal.replace(LEADING_FILLER, "");
-  const tail = STYLE_TAIL.exec(body);
-  if (tail && findStyleWords(tail[0]).length > 0) body = body.slice(0, tail.index);
-  body = body
+  const body = cutStyleTail(stripFiller(listText(goal)).replace(/[.!?]+$/, ""))
+    .replace(INSTRUCTION_NOISE, " ") // paths, URLs and addresses are not a topic
+    .replace(/[^\p{L}\p{N}'’ -]+/gu, " ")
     .replace(DETERMINERS, "")
-    .replace(/\S*[/\\:@]\S*/g, " ") // paths, URLs and addresses are not a topic
-    .replace(/[^\p{L}\p{N}' -]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  return body.split(/\s+/).slice(0, 6).join(" ") || "Curiosities";
+  // Style and count words describe the pictures, not the topic ("golden robots" is about robots).
+  const styled = new Set(findStyleWords(body).length ? styleTokens(body) : []);
+  const words = body.split(/\s+/).filter((w) => {
+    const t = tokenize(w)[0] ?? "";
+    return !styled.has(t) && !COUNT_WORDS.has(t) && !/^\d+$/.test(t);
+  });
+  return words.slice(0, 6).join(" ");
+}
+
+function styleTokens(text: string): string[] {
+  const all = tokenize(text);
+  return all.filter((t) => findStyleWords(t).length > 0);
+}
+
+/** The most famous landmark of each region first, then the next of each: a tour of the world. */
+function worldTour(): Landmark[] {
+  const regions = [...new Set(LANDMARKS.map((l) => l.region))];
+  return interleave(regions.map((r) => LANDMARKS.filter((l) => l.region === r)));
+}
+
+/** Interleaves several pools: A1, B1, C1, A2, B2 … */
+function interleave<T>(pools: T[][]): T[] {
+  const out: T[] = [];
+  const longest = Math.max(0, ...pools.map((p) => p.length));
+  for (let i = 0; i < longest; i++) for (const pool of pools) if (pool[i] !== undefined && !out.includes(pool[i] as T)) out.push(pool[i] as T);
+  return out;
+}
+
+const landmarkSubject = (l: Landmark): Subject => ({ name: l.name, landmark: l });
+
+/** The subject part of an instruction-shaped goal, or null when it names nothing to show. */
+function subjectOfInstruction(goal: string): string | null {
+  const clause = SUBJECT_CLAUSE.exec(goal)?.[1]?.replace(INSTRUCTION_NOISE, " ").trim();
+  if (clause && /\p{L}{2,}/u.test(clause)) return clause;
+  const clean = goal.replace(INSTRUCTION_NOISE, " ");
+  if (findLandmarks(clean).length > 0 || findRegion(clean)) return clean;
+  const category = findCategory(tokenize(clean));
+  return category ? category.label : null;
 }
 
 export function readGoal(goal: string): GoalReading {
+  if (INSTRUCTION.test(goal)) {
+    const subject = subjectOfInstruction(goal);
+    if (subject) return readSubjects(subject, { ignoreTopic: false });
+    const reading = readSubjects(goal.replace(INSTRUCTION_NOISE, " "), { ignoreTopic: true });
+    return { ...reading, needsSubject: true };
+  }
+  return readSubjects(goal, { ignoreTopic: false });
+}
+
+function readSubjects(goal: string, options: { ignoreTopic: boolean }): GoalReading {
   const tokens = tokenize(goal);
-  const explicit = readCount(goal);
-  const styles = findStyleWords(goal);
-  const named = findLandmarks(goal);
+  const asked = findCount(goal)?.value ?? null;
+  const explicit = asked === null ? null : clampCount(asked);
+  const list = readList(goal);
+  // A list item that is only a style word is a subject, not a style: "a rose, a tulip and a lily".
+  const styleOnly = (list ?? []).filter((item) => withoutStyleWords(item).length === 0);
+  const styles = findStyleWords(styleOnly.reduce((text, item) => text.replace(item, " "), goal));
   const region = findRegion(goal) ?? null;
-  const category = named.length ? null : findCategory(tokens);
 
   const result = (source: SubjectSource, subjects: Subject[], topic: string, cat: Category | null = null): GoalReading => {
     const count = clampCount(Math.min(explicit ?? (source === "named" || source === "list" ? subjects.length : DEFAULT_COUNT), subjects.length || MAX_COUNT));
     return {
       count,
       explicitCount: explicit !== null,
-      askedCount: explicit === null ? null : clampCount(explicit),
+      askedCount: asked,
       subjects: subjects.slice(0, count),
       source,
       region,
       category: cat,
       styles,
       topic,
+      needsSubject: false,
     };
   };
 
-  if (named.length > 0) {
-    const subjects: Subject[] = named.map((l) => ({ name: l.name, landmark: l }));
+  if (options.ignoreTopic) {
+    return result("none", worldTour().map(landmarkSubject), "Landmarks of the World");
+  }
+
+  function namedResult(subjects: Subject[]): GoalReading {
+    const first = subjects[0]?.landmark;
     // "Six Paris monuments including the Eiffel Tower": the named ones first, then the region's others.
     if (explicit !== null && explicit > subjects.length) {
-      const from = region ?? named[0]?.region ?? null;
+      const from = region ?? first?.region ?? null;
       if (from) {
         for (const l of narrowByKind(landmarksInRegion(from), tokens, true)) {
-          if (!subjects.some((s) => s.landmark?.id === l.id)) subjects.push({ name: l.name, landmark: l });
+          if (!subjects.some((s) => s.landmark?.id === l.id)) subjects.push(landmarkSubject(l));
         }
       }
     }
-    const topic = subjects.length <= 3 ? joinNames(subjects.map((s) => s.name)) : `Landmarks of ${named[0]?.city ?? "the World"}`;
+    const topic = subjects.length <= 3 ? joinNames(subjects.map((s) => s.name)) : `Landmarks of ${first?.city ?? "the World"}`;
     return result("named", subjects, topic);
   }
-  // "Japanese flowers" is about flowers; "Japanese temples" or "Egyptian monuments" about places.
+
+  // An explicit list decides the subjects: "a rose, a tulip and a lily" means those three, not six flowers.
+  if (list) {
+    const regions = list.map((item) => {
+      const itemTokens = tokenize(item).filter((t) => !MONUMENT_WORDS.includes(t) && !KIND_FILTERS.some((f) => f.words.includes(t)));
+      const r = findRegion(item);
+      return r && itemTokens.length > 0 && tokenize(REGION_NAMES[r]).length >= itemTokens.length && findLandmarks(item).length === 0 ? r : null;
+    });
+    if (regions.every((r): r is Region => r !== null)) {
+      const pool = interleave(regions.map((r) => narrowByKind(landmarksInRegion(r), tokens, explicit !== null)));
+      return result("collection", pool.map(landmarkSubject), `${collectionNoun(tokens)} of ${joinNames(regions.map((r) => REGION_NAMES[r]))}`);
+    }
+    const categories = list.map((item) => {
+      const c = findCategory(tokenize(item));
+      return c && tokenize(item).length <= 2 && c.words.some((w) => tokenize(item).includes(tokenize(w)[0] ?? "")) && !c.items.some((i) => tokenize(i).join(" ") === tokenize(item).join(" ")) ? c : null;
+    });
+    if (categories.every((c): c is Category => c !== null) && new Set(categories.map((c) => c.id)).size === categories.length) {
+      const pool = interleave(categories.map((c) => c.items));
+      return result("category", pool.map((name) => ({ name })), joinNames(categories.map((c) => c.label)));
+    }
+    const subjects: Subject[] = list.map((item) => {
+      const found = findLandmarks(item);
+      return found.length === 1 && found[0] ? landmarkSubject(found[0]) : { name: item };
+    });
+    const allLandmarks = subjects.every((s) => s.landmark);
+    const names = subjects.map((s) => s.name);
+    if (allLandmarks) return namedResult(subjects);
+    return result("list", subjects, names.length <= 3 ? titleCase(joinNames(names)) : titleCase(readTopic(goal) || joinNames(names.slice(0, 3))));
+  }
+
+  const named = findLandmarks(goal);
+  if (named.length > 0) return namedResult(named.map(landmarkSubject));
+
+  const category = findCategory(tokens);
   const placeNoun = MONUMENT_WORDS.some((w) => tokens.includes(w)) || KIND_FILTERS.some((f) => f.words.some((w) => tokens.includes(w)));
+  // "Famous landmarks around the world": the catalogue's world tour.
+  if (!region && WORLD_WORDS.some((w) => tokens.includes(w)) && (placeNoun || !category)) {
+    return result("collection", narrowByKind(worldTour(), tokens, explicit !== null).map(landmarkSubject), `${collectionNoun(tokens)} of the World`);
+  }
+  // "Japanese flowers" is about flowers; "Japanese temples" or "Egyptian monuments" about places.
   if (region && (placeNoun || !category)) {
     const pool = narrowByKind(landmarksInRegion(region), tokens, explicit !== null);
-    if (pool.length > 0) {
-      return result("collection", pool.map((l) => ({ name: l.name, landmark: l })), `${collectionNoun(tokens)} of ${REGION_NAMES[region]}`);
-    }
+    if (pool.length > 0) return result("collection", pool.map(landmarkSubject), `${collectionNoun(tokens)} of ${REGION_NAMES[region]}`);
   }
-  if (category) {
-    return result("category", category.items.map((name) => ({ name })), category.label, category);
-  }
-  const list = readList(goal);
-  if (list) return result("list", list.map((name) => ({ name })), list.length <= 3 ? titleCase(joinNames(list)) : titleCase(readTopic(goal)));
-  const topic = readTopic(goal);
-  return result("topic", [], titleCase(topic));
+  if (category) return result("category", category.items.map((name) => ({ name })), category.label, category);
+  const topic = readTopic(goal) || "Curiosities";
+  return result("topic", variationsOf(topic), titleCase(topic));
 }
