@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { frameAncestorsFor, pageCsp } from "@/lib/security/headers.mjs";
+import { isMalformedPath, malformedPathResponse } from "@/lib/security/malformed-path";
 
 // Gallery pages are rendered per request (they read the edit cookie), so they can have a strict CSP with a
 // fresh script nonce: Next reads the nonce from the request's Content-Security-Policy header and puts it on
 // every script it renders. Prerendered pages (home, 404) cannot; next.config.mjs gives them their policy.
-// Only /g/… runs through here: the APIs, assets and the built-in Spaces (uploads) never pay for a proxy hop.
+// Only /g/… runs through here, and any path with a `%` in it: Next decodes route parameters before a route
+// runs and answers a malformed %-encoding with a bare 500, so those are refused here with a 400 first. The
+// APIs, assets and the built-in Spaces (uploads) otherwise never pay for a proxy hop.
 
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -12,9 +15,12 @@ function newNonce(): string {
 }
 
 export function proxy(request: NextRequest) {
+  const pathname = request.nextUrl.pathname;
+  if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
+  if (!pathname.startsWith("/g/")) return NextResponse.next();
   const csp = pageCsp({
     nonce: newNonce(),
-    frameAncestors: frameAncestorsFor(request.nextUrl.pathname),
+    frameAncestors: frameAncestorsFor(pathname),
     dev: process.env.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);
@@ -25,5 +31,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/g/:path*"],
+  // The second: any path with a `%` (Next matches the raw path as well as the decoded one).
+  matcher: ["/g/:path*", "/:encoded(.*%.*)"],
 };

@@ -155,16 +155,21 @@ export async function remixGallery(galleryId: string): Promise<ActionResult<stri
   }
 }
 
+/** The origin the browser reached the app at (behind a proxy, the one it forwards). */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
+  return `${proto}://${host}`;
+}
+
 /** The owner's edit link (the token itself lives in an httpOnly cookie, so only the server can write it out). */
 export async function getEditLink(galleryId: string): Promise<ActionResult<string>> {
   try {
     idSchema.parse(galleryId);
     if (!(await canEdit(galleryId))) throw new ForbiddenError();
     const token = (await editTokenFor(galleryId))!;
-    const h = await headers();
-    const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-    const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
-    return { ok: true, value: `${proto}://${host}/g/${galleryId}/edit?token=${encodeURIComponent(token)}` };
+    return { ok: true, value: `${await requestOrigin()}/g/${galleryId}/edit?token=${encodeURIComponent(token)}` };
   } catch (err) {
     return fail(err);
   }
@@ -203,7 +208,9 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     await requireEdit(galleryId);
     if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
     const { getSpaceClient } = await import("@/lib/builds/space-client");
-    const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000) });
+    // Our own Spaces typed under the address in the browser's bar are built-in, whatever name it uses for us.
+    const appOrigins = [await requestOrigin()];
+    const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
   } catch (err) {

@@ -271,7 +271,18 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   if (!exhibit) throw new UserError("The exhibit no longer exists.");
   const request = JSON.parse(build.goal) as ExhibitBuildRequest;
   const notify = createExhibitNotifier(build.galleryId, emit);
-  const tools = createBuildTools({ galleryId: build.galleryId, toolbox: getSpaceClient(), assets: getAssetStore(), notify, onlyExhibitId: exhibit.id });
+  // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
+  // drawn again, and the new version's provenance still says how the picture was drawn.
+  const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
+  const pictureCalls = keptPicture ? exhibit.provenance.filter((c) => c.capability === "text-to-image" && c.ok) : undefined;
+  const tools = createBuildTools({
+    galleryId: build.galleryId,
+    toolbox: getSpaceClient(),
+    assets: getAssetStore(),
+    notify,
+    onlyExhibitId: exhibit.id,
+    pictureCalls,
+  });
   const tool = (name: string) => tools.find((t) => t.name === name)!;
   let n = 0;
   const call = (name: string, args: Record<string, unknown>) => tool(name).run(args, { signal, emit, callId: `${build.id}:${++n}` });
@@ -282,6 +293,8 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   if (request.kind === "swap-model") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
+  } else if (keptPicture) {
+    image = { kind: "image", id: keptPicture };
   } else {
     const prompt = request.kind === "regenerate" && request.prompt ? request.prompt : exhibit.prompt;
     const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;

@@ -7,6 +7,7 @@ import { finalBuildStatuses } from "@/lib/db/builds";
 import { eventsSince } from "@/lib/db/events";
 import { getExhibit, listExhibits } from "@/lib/db/exhibits";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
+import { getGalleryView } from "@/lib/db/view";
 import { startExhibitBuild, startGalleryBuild, waitForBuild } from "./build-runner";
 import { hasBuiltinSpace, startBuildHarness, type BuildHarness } from "./testing/harness";
 
@@ -83,16 +84,34 @@ describe("a capability with every Space down", () => {
     const drawn = doneEvents(buildId, "text-to-image");
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     for (const d of drawn) expect(await getAssetStore().stat(d.asset!.sha256)).not.toBeNull();
+    // …and each failed exhibit still has its picture, in the record and in the gallery's JSON view.
+    const drawnShas = new Set(drawn.map((d) => d.asset!.sha256));
+    const failedView = getGalleryView(galleryId)!;
+    for (const e of exhibits) {
+      expect(e.imageSha, e.key).not.toBeNull();
+      expect(drawnShas.has(e.imageSha!)).toBe(true);
+      const shown = failedView.exhibits.find((x) => x.id === e.id)!;
+      expect(shown).toMatchObject({ status: "failed", imageUrl: `/assets/${e.imageSha}.png`, modelUrl: null });
+    }
 
-    // The Spaces come back; the owner retries each exhibit: every one is made, and no picture is drawn again.
+    // The Spaces come back; the owner retries each exhibit: every one is modelled from the picture it kept, with
+    // no text-to-image call at all (not even a cached one).
     configure({});
     const retries = exhibits.map((e) => startExhibitBuild(galleryId, e.id, { kind: "retry" }).buildId);
     const done = await Promise.all(retries.map((id) => waitForBuild(id)));
     expect(done.map((b) => b?.status)).toEqual(Array(6).fill("succeeded"));
     expect(listExhibits(galleryId).map((e) => e.status)).toEqual(Array(6).fill("ready"));
     for (const id of retries) {
-      expect(doneEvents(id, "text-to-image").map((p) => p.cached)).toEqual([true]);
+      expect(doneEvents(id, "text-to-image")).toEqual([]);
       expect(doneEvents(id, "image-to-3d").map((p) => p.cached)).toEqual([false]);
+    }
+    for (const e of exhibits) {
+      const made = getExhibit(e.id)!;
+      expect(made.imageSha).toBe(e.imageSha);
+      // The new version's provenance still says how its picture was drawn.
+      const calls = made.provenance as SpaceCallRecord[];
+      expect(calls.filter((c) => c.capability === "text-to-image" && c.ok)).toHaveLength(1);
+      expect(calls.filter((c) => c.capability === "image-to-3d" && c.ok)).toHaveLength(1);
     }
   }, 120_000);
 

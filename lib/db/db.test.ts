@@ -13,6 +13,7 @@ import {
   listExhibitVersions,
   reorderExhibits,
   restoreExhibitVersion,
+  setExhibitPicture,
   setExhibitResult,
   setExhibitStatus,
   updatePlacement,
@@ -273,6 +274,22 @@ describe("builds and events", () => {
     expect(() => finishBuild(b.id, "cancelled", null, db)).toThrow(InvalidTransitionError);
     expect(findInterruptedBuilds(db).map((x) => x.id)).toEqual([a.id]);
     expect(getGalleryView(galleryId, db)?.build).toEqual({ id: b.id, status: "succeeded" });
+  });
+});
+
+describe("an exhibit's kept picture", () => {
+  it("is kept on an exhibit with no result, failed or not, and shown; an exhibit with a result keeps its own", () => {
+    const { id: galleryId } = createGallery({ title: "Owls", goal: "owls", theme: "night" }, db);
+    const [owl, lark] = createExhibits(galleryId, [{ title: "Owl", prompt: "owl" }, { title: "Lark", prompt: "lark" }], db);
+    const picture = fakeAsset("img-drawn", "image/png");
+    setExhibitStatus(owl!.id, "drawing", {}, db);
+    expect(setExhibitPicture(owl!.id, picture, db)).toMatchObject({ imageSha: picture, modelSha: null, version: 0 });
+    setExhibitStatus(owl!.id, "failed", { error: "Could not model it" }, db);
+    expect(getExhibitView(galleryId, owl!.id, db)).toMatchObject({ status: "failed", imageUrl: `/assets/${picture}.png`, modelUrl: null });
+
+    setExhibitResult(lark!.id, result("lark1"), db);
+    setExhibitPicture(lark!.id, picture, db);
+    expect(getExhibit(lark!.id, db)).toMatchObject({ imageSha: result("lark1").imageSha, version: 1 });
   });
 });
 

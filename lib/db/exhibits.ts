@@ -264,6 +264,17 @@ export function setExhibitStatus(id: string, status: ExhibitStatus, change: Stat
 }
 
 /**
+ * Keeps a picture drawn for an exhibit that has no result yet, so it outlives a failure to model it (shown, and
+ * modelled by a retry without drawing again). An exhibit with a result keeps showing that result's picture:
+ * the new one becomes its picture only with the next version.
+ */
+export function setExhibitPicture(id: string, imageSha: string, db: Db = getDb()): ExhibitRecord {
+  const sha = sha256Schema.parse(imageSha);
+  stmt(db, `UPDATE exhibits SET image_sha = ?, updated_at = ? WHERE id = ? AND version = 0`).run(sha, nowIso(), id);
+  return mustGet(id, db);
+}
+
+/**
  * Records a new result: appends version n+1 to the history and makes it current, ready. One transaction,
  * so the history and the exhibit never disagree.
  */

@@ -30,6 +30,22 @@ describe("applyBuildEvent", () => {
     expect(calls[0]!.notes.join(" ")).toContain("Fell back from microsoft/TRELLIS.2 to shape-3d");
   });
 
+  it("replaces a waiting call's place in line as it moves up, in our line and in the Space's queue", () => {
+    seq = 0;
+    const where = { ...call, space: "shape-3d", endpoint: "/run" };
+    const entry = (log: ReturnType<typeof applyBuildEvent>) => log.entries.find((e): e is CallEntry => e.kind === "call")!;
+    let log = applyBuildEvent(emptyLog, ev({ type: "tool.queued", payload: { ...where, position: 3, running: 1, limit: 1 } }));
+    expect(entry(log)).toMatchObject({ status: "queued", queuePosition: 3 });
+    log = applyBuildEvent(log, ev({ type: "tool.queued", payload: { ...where, position: 2, running: 1, limit: 1 } }));
+    log = applyBuildEvent(log, ev({ type: "tool.queued", payload: { ...where, position: 1, running: 1, limit: 1 } }));
+    expect(entry(log)).toMatchObject({ status: "queued", queuePosition: 1 });
+    log = applyBuildEvent(log, ev({ type: "tool.progress", payload: { ...where, stage: "queue", position: 2, size: 3 } }));
+    log = applyBuildEvent(log, ev({ type: "tool.progress", payload: { ...where, stage: "queue", position: 0, size: 1 } }));
+    expect(entry(log)).toMatchObject({ queuePosition: 0, queueSize: 1 });
+    log = applyBuildEvent(log, ev({ type: "tool.progress", payload: { ...where, stage: "running" } }));
+    expect(entry(log)).toMatchObject({ status: "running", queuePosition: null });
+  });
+
   it("shows the Space's own progress fraction while a call runs", () => {
     seq = 0;
     const log = applyBuildEvent(emptyLog, ev({ type: "tool.progress", payload: { ...call, space: "s", endpoint: "/run", stage: "running", fraction: 0.25 } }));

@@ -111,9 +111,10 @@ export function resolveSpaceRef(ref: string, capability: Capability | "custom", 
   if (!raw) throw new SpaceRefError("Empty Space reference");
   const base = builtinBase.replace(/\/+$/, "");
 
-  // A bare built-in name ("sketch-image") or a URL under the built-in base (possibly with a fault suffix).
+  // A bare built-in name ("sketch-image") or a URL under the built-in base (possibly with a fault suffix), the
+  // base reached under another of the app's names included (README's `http://localhost:3000/spaces/relief-3d`).
   const builtinName = raw in builtinSpaces ? raw : null;
-  const builtinUrl = builtinName ? `${base}/${builtinName}` : /^https?:\/\//i.test(raw) && isUnderBase(raw, base) ? raw.replace(/\/+$/, "") : null;
+  const builtinUrl = builtinName ? `${base}/${builtinName}` : /^https?:\/\//i.test(raw) ? ownSpaceUrl(raw, base) : null;
   if (builtinUrl) {
     const path = builtinUrl.slice(base.length).replace(/^\/+/, "");
     if (!path) throw new SpaceRefError(`${raw} is the built-in base itself, not a Space under it`);
@@ -158,6 +159,43 @@ export function resolveSpaceRef(ref: string, capability: Capability | "custom", 
   const hf = url.hostname.toLowerCase().endsWith(".hf.space");
   const clean = raw.replace(/\/+$/, "");
   return { key: clean, target: clean, capability, adapter: "generic", builtin: false, zeroGpu: hf, hf };
+}
+
+/** Names of this machine: a URL on one of them at the built-in base's port is the base under another name. */
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * `url` rewritten onto the built-in base when it names our own Spaces path: under the base itself, or under the
+ * same path on one of the app's other names — a loopback name at the base's port when the base is loopback, or
+ * one of `appOrigins` (the origin a browser reached the app at). Null otherwise. The rewritten URL is the only
+ * one ever contacted, so the name a person typed never leads anywhere but our own Spaces: any other loopback
+ * URL (another port, another path) stays a plain URL for the SSRF guard to refuse.
+ */
+export function ownSpaceUrl(url: string, builtinBase: string, appOrigins: readonly string[] = []): string | null {
+  const base = builtinBase.replace(/\/+$/, "");
+  const clean = url.trim().replace(/\/+$/, "");
+  if (isUnderBase(clean, base)) return clean;
+  let u: URL;
+  let b: URL;
+  try {
+    u = new URL(clean);
+    b = new URL(base);
+  } catch {
+    return null;
+  }
+  const loopbackAlias = LOOPBACK_NAMES.has(b.hostname) && LOOPBACK_NAMES.has(u.hostname) && u.protocol === b.protocol && u.port === b.port;
+  const appOrigin = appOrigins.some((o) => {
+    try {
+      return new URL(o).origin === u.origin;
+    } catch {
+      return false;
+    }
+  });
+  if (!loopbackAlias && !appOrigin) return null;
+  if (u.username || u.password || u.search || u.hash) return null;
+  const basePath = b.pathname.replace(/\/+$/, "");
+  if (u.pathname !== basePath && !u.pathname.startsWith(`${basePath}/`)) return null;
+  return `${base}${u.pathname.slice(basePath.length)}`;
 }
 
 function builtinAdapterFor(capability: Capability, known: { capability: Capability; adapter: AdapterId } | undefined): AdapterId | null {

@@ -133,4 +133,22 @@ describe("resolveSpaceRef", () => {
     expect(resolveSpaceRef("https://gradio.example.org", "custom", "http://127.0.0.1:3000/spaces").hf).toBe(false);
     expect(() => resolveSpaceRef("http://127.0.0.1:3000/spaces", "text-to-image", "http://127.0.0.1:3000/spaces")).toThrow(/base itself/);
   });
+
+  it("takes the built-in base under the app's other loopback names (README's http://localhost:3000/spaces/…)", () => {
+    const base = "http://127.0.0.1:3000/spaces";
+    expect(resolveSpaceRef("http://localhost:3000/spaces/relief-3d", "image-to-3d", base)).toMatchObject({
+      key: "builtin:relief-3d",
+      target: `${base}/relief-3d`,
+      adapter: "builtin-shape",
+      builtin: true,
+    });
+    expect(resolveSpaceRef("http://[::1]:3000/spaces/ink-image/", "custom", base)).toMatchObject({ target: `${base}/ink-image`, builtin: true });
+    expect(resolveSpaceRef("http://localhost:3000/spaces/sketch-image", "custom", "http://localhost:3000/spaces")).toMatchObject({ builtin: true });
+    // Another port, scheme or path is not ours: a plain URL, for the SSRF guard to judge.
+    for (const other of ["http://localhost:3001/spaces/relief-3d", "https://localhost:3000/spaces/relief-3d", "http://localhost:3000/admin"]) {
+      expect(resolveSpaceRef(other, "custom", base).builtin, other).toBe(false);
+    }
+    // A base elsewhere has no loopback aliases.
+    expect(resolveSpaceRef("http://localhost:3000/spaces/relief-3d", "custom", "https://spaces.example.org/spaces").builtin).toBe(false);
+  });
 });

@@ -74,3 +74,43 @@ describe("discover() refuses Space URLs that point inside", () => {
     expect(t.connect.mock.calls[0]![0]).toBe("https://fine.hf.space");
   });
 });
+
+describe("discover() takes our own Spaces under any of the app's names", () => {
+  it.each([
+    ["http://localhost:3999/spaces/relief-3d", "http://127.0.0.1:3999/spaces/relief-3d"],
+    ["http://[::1]:3999/spaces/shape-3d~latency=5/", "http://127.0.0.1:3999/spaces/shape-3d~latency=5"],
+    ["http://127.0.0.1:3999/spaces/sketch-image", "http://127.0.0.1:3999/spaces/sketch-image"],
+  ])("%s → connects to the built-in base only (%s), no DNS", async (ref, target) => {
+    const t = setup();
+    await expect(t.spaceClient.discover(ref)).rejects.toThrow(/connect must not be called/);
+    expect(t.connect).toHaveBeenCalledTimes(1);
+    expect(t.connect.mock.calls[0]![0]).toBe(target);
+    expect(t.lookup).not.toHaveBeenCalled();
+  });
+
+  it("the origin the browser used counts as ours, and only its Spaces path", async () => {
+    const t = setup();
+    const appOrigins = ["https://gallery.example.org"];
+    await expect(t.spaceClient.discover("https://gallery.example.org/spaces/relief-3d", { appOrigins })).rejects.toThrow(/connect must not/);
+    expect(t.connect.mock.calls[0]![0]).toBe("http://127.0.0.1:3999/spaces/relief-3d");
+    // Another path on that origin is an ordinary URL: refused by the guard (not a Space host), nothing contacted.
+    const other = setup();
+    await expect(other.spaceClient.discover("https://gallery.example.org/admin", { appOrigins })).rejects.toThrow(/not allowed/);
+    expect(other.connect).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["http://localhost:3998/spaces/relief-3d", /not allowed: only https/],
+    ["http://localhost:3999/admin", /not allowed: only https/],
+    ["http://[::1]:3999/", /not allowed/],
+    ["https://localhost:3999/spaces/relief-3d", /not allowed/],
+    ["http://user:pw@localhost:3999/spaces/relief-3d", /not allowed/],
+    ["http://localhost:3999/spaces/relief-3d?x=1", /not allowed/],
+    ["http://10.0.0.1:3999/spaces/relief-3d", /not allowed/],
+  ])("a loopback or private URL that is not our own Spaces path stays refused: %s", async (ref, message) => {
+    const t = setup();
+    await expect(t.spaceClient.discover(ref)).rejects.toThrow(message);
+    expect(t.connect).not.toHaveBeenCalled();
+    expect(t.fetchImpl).not.toHaveBeenCalled();
+  });
+});

@@ -3,6 +3,7 @@ import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { InputImage } from "./adapters/types";
 import { assertApi, type ExpectedEndpoint, type ExpectedKind } from "./api-check";
 import { inputError, resolveFile } from "./call-inputs";
+import { ownSpaceUrl } from "./catalog";
 import type { AttemptContext, RunSpec } from "./call-runner";
 import { callKey, runCall, type ClientContext } from "./client-context";
 import type { SpaceSession } from "./connection";
@@ -26,8 +27,19 @@ export interface ToolCallResult {
   calls: SpaceCallRecord[];
 }
 
-export async function discover(ctx: ClientContext, ref: string, opts: { endpoint?: string; signal?: AbortSignal } = {}): Promise<DiscoveredTool> {
-  const entry = ctx.spaces.entryFor(ref, "custom");
+export interface DiscoverOptions {
+  endpoint?: string;
+  signal?: AbortSignal;
+  /** Origins the app is reached at besides its built-in base (the browser's): a URL on one names our own Spaces. */
+  appOrigins?: readonly string[];
+}
+
+export async function discover(ctx: ClientContext, ref: string, opts: DiscoverOptions = {}): Promise<DiscoveredTool> {
+  // A URL of our own Spaces on the origin the browser used is kept under the built-in base, so the calls made
+  // later (by a build, with no request to say which origin that was) still find it built-in.
+  const typed = ref.trim();
+  const space = ownSpaceUrl(typed, ctx.config.builtinBase) ? typed : (ownSpaceUrl(typed, ctx.config.builtinBase, opts.appOrigins) ?? typed);
+  const entry = ctx.spaces.entryFor(space, "custom");
   const signal = opts.signal ?? new AbortController().signal;
   const [{ session }, about] = await Promise.all([
     ctx.connections.open(entry, { signal }),
@@ -35,7 +47,7 @@ export async function discover(ctx: ClientContext, ref: string, opts: { endpoint
   ]);
   session.close();
   const chosen = chooseEndpoint(session.endpoints, opts.endpoint);
-  return buildTool(ref.trim(), session.endpoints, chosen, about);
+  return buildTool(space, session.endpoints, chosen, about);
 }
 
 export async function callTool(

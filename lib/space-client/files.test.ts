@@ -27,6 +27,12 @@ describe("fileRefOf", () => {
     expect(fileRefOf(42, root)).toBeNull();
     expect(fileRefOf({ foo: 1 }, root)).toBeNull();
   });
+
+  it("names a file whose path has a malformed %-encoding as written, rather than throwing", () => {
+    expect(fileRefOf("/tmp/gradio/d/m%E0%A4%A.glb", root)).toEqual({ url: `${root}/gradio_api/file=/tmp/gradio/d/m%E0%A4%A.glb`, name: "m%E0%A4%A.glb" });
+    expect(fileRefOf({ path: "/tmp/x/a%20b%.png", url: null }, root)?.name).toBe("a%20b%.png");
+    expect(fileRefOf("/tmp/gradio/e/a%20b.png", root)?.name).toBe("a b.png");
+  });
 });
 
 describe("downloadFile", () => {

@@ -45,7 +45,13 @@ export function fileRefOf(value: unknown, root: string, apiPrefix = "/gradio_api
 
 function baseName(p: string): string {
   const clean = p.split(/[?#]/)[0] ?? p;
-  return decodeURIComponent(clean.split("/").pop() || "file");
+  const last = clean.split("/").pop() || "file";
+  // A Space's path is outside input: one that does not decode is named as written, not a crash.
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 export interface DownloadOptions {

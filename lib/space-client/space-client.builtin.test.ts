@@ -195,13 +195,55 @@ describe("Space client × built-in Spaces", () => {
       .filter((p) => p.stage === "running")
       .map((p) => p.exhibit);
     expect([...new Set(started)]).toEqual(["a", "b", "c"]);
-    // Each waiting exhibit's place in line, as the build log shows it last: b next, then c. (Which of the two
-    // asked for a slot first depends on their uploads; their places depend on when they arrived.)
+    // Each waiting exhibit's place in line: b next, c behind it — until b starts, when c moves up to next.
+    // (Which of the two asked for a slot first depends on their uploads; their places on when they arrived.)
     const queued = eventsOf(t.events, "tool.queued");
-    const lastPlace = (ex: string) => queued.filter((q) => q.exhibit === ex).at(-1);
+    const places = (ex: string) => queued.filter((q) => q.exhibit === ex).map((q) => q.position);
     expect(queued.map((q) => q.exhibit)).not.toContain("a");
-    expect(lastPlace("b")).toMatchObject({ position: 1, limit: 1 });
-    expect(lastPlace("c")).toMatchObject({ position: 2, limit: 1 });
+    expect(queued.filter((q) => q.exhibit === "b").at(-1)).toMatchObject({ position: 1, limit: 1 });
+    expect(places("c")).toContain(2);
+    expect(places("c").at(-1)).toBe(1);
+  });
+
+  // Three jobs waiting behind a running one, in our own line (SPACE_CONCURRENCY) or in the Space's (its queue,
+  // told through Gradio's `estimation` messages): each job's place is updated as the jobs ahead finish, down to
+  // next in line, and never goes back up.
+  async function queueFour(t: ReturnType<typeof setup>) {
+    const img = await t.spaceClient.textToImage(draw);
+    await Promise.all(
+      ["a", "b", "c", "d"].map(async (ex, i) => {
+        await new Promise((r) => setTimeout(r, i * 30)); // arrival order a, b, c, d
+        await t.spaceClient.imageToModel({ image: { sha256: img.asset.sha256 }, seed: 100 + i }, { emit: t.emit, exhibit: ex });
+      }),
+    );
+  }
+
+  it("updates a job's place in our own line as the jobs ahead finish", async () => {
+    const shape = variant("shape-3d", "latency=300");
+    const t = setup({ SPACES_IMAGE_TO_3D: shape, SPACE_CONCURRENCY: "shape-3d=1" });
+    await queueFour(t);
+    const queued = eventsOf(t.events, "tool.queued");
+    const places = (ex: string) => queued.filter((q) => q.exhibit === ex).map((q) => q.position as number);
+    // d arrived last: third in line, then second, then next.
+    expect(places("d")).toEqual([3, 2, 1]);
+    expect(places("c").at(-1)).toBe(1);
+    for (const ex of ["b", "c", "d"]) expect(places(ex)).toEqual([...places(ex)].sort((x, y) => y - x));
+  });
+
+  it("updates a job's place in the Space's own queue from Gradio's estimation messages", async () => {
+    const shape = variant("shape-3d", "latency=300~concurrency=1");
+    // Our own line lets all four through at once: they wait in the Space's queue instead.
+    const t = setup({ SPACES_IMAGE_TO_3D: shape, SPACE_CONCURRENCY: `${shape.slice(base.length + 1)}=8` });
+    await queueFour(t);
+    expect(eventsOf(t.events, "tool.queued")).toEqual([]);
+    const inQueue = eventsOf(t.events, "tool.progress").filter((p) => p.stage === "queue" && typeof p.position === "number");
+    const ranks = (ex: string) => inQueue.filter((p) => p.exhibit === ex).map((p) => p.position as number);
+    // The last to join saw its rank fall as each job ahead of it finished, to the head of the queue (rank 0).
+    const last = ["b", "c", "d"].reduce((a, ex) => (Math.max(...ranks(ex)) > Math.max(...ranks(a)) ? ex : a));
+    expect(Math.max(...ranks(last))).toBeGreaterThanOrEqual(2);
+    expect(new Set(ranks(last)).size).toBeGreaterThanOrEqual(3);
+    expect(ranks(last).at(-1)).toBe(0);
+    for (const ex of ["b", "c", "d"]) expect(ranks(ex)).toEqual([...ranks(ex)].sort((x, y) => y - x));
   });
 
   it("cancels a hung job at its time limit and moves on", async () => {

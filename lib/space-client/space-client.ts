@@ -3,7 +3,7 @@ import { SpaceClientError } from "./call-runner";
 import { imageToModel, imageToSplat, textToImage } from "./capability-calls";
 import { clientContext, type ClientContext, type SpaceClientDeps } from "./client-context";
 import type { SpaceClientConfig } from "./config";
-import { callTool, discover, type ToolCallResult } from "./discovered-calls";
+import { callTool, discover, type DiscoverOptions, type ToolCallResult } from "./discovered-calls";
 import type { DiscoveredTool } from "./discover";
 import type { SpaceHealth } from "./space-registry";
 import type {
@@ -36,7 +36,7 @@ export interface SpaceClient {
   textToImage(req: TextToImageRequest, opts?: CallOptions): Promise<ImageResult>;
   imageToModel(req: ImageToModelRequest, opts?: CallOptions): Promise<ModelResult>;
   imageToSplat(req: ImageToSplatRequest, opts?: CallOptions): Promise<SplatResult>;
-  discover(ref: string, opts?: { endpoint?: string; signal?: AbortSignal }): Promise<DiscoveredTool>;
+  discover(ref: string, opts?: DiscoverOptions): Promise<DiscoveredTool>;
   callTool(tool: DiscoveredTool, args: Record<string, unknown>, opts?: Omit<CallOptions, "space">): Promise<ToolCallResult>;
   /** The configured Spaces of a capability, in fallback order. */
   spaces(capability: Capability): readonly SpaceEntry[];
@@ -70,7 +70,7 @@ class GradioSpaceClient implements SpaceClient {
     return imageToSplat(this.ctx, req, opts);
   }
 
-  discover(ref: string, opts?: { endpoint?: string; signal?: AbortSignal }): Promise<DiscoveredTool> {
+  discover(ref: string, opts?: DiscoverOptions): Promise<DiscoveredTool> {
     return discover(this.ctx, ref, opts);
   }
 

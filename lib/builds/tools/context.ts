@@ -5,7 +5,7 @@ import "server-only";
 import type { ToolContext } from "@/lib/agent/tool-types";
 import type { AssetStore } from "@/lib/contracts/asset-store";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
-import { getExhibitByKey, listExhibits, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
+import { getExhibitByKey, listExhibits, setExhibitPicture, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import type { SpaceClient } from "@/lib/space-client/space-client";
 import type { CallOptions, ModelAsset, ServedModel } from "@/lib/space-client/types";
 import type { ExhibitNotifier } from "../exhibit-notifier";
@@ -21,6 +21,8 @@ export interface BuildToolDeps {
   bypassCache?: boolean;
   /** Shared with the build's discovered tools (gallery-tools.ts), whose GLB outputs may be placed too. */
   models?: ReceivedModels;
+  /** The calls that drew the picture an exhibit build starts from (a retry models the kept one): its provenance. */
+  pictureCalls?: SpaceCallRecord[];
 }
 
 /**
@@ -47,7 +49,7 @@ export function createBuildToolContext(deps: BuildToolDeps) {
 
   function workFor(key: string): ExhibitWork {
     let w = work.get(key);
-    if (!w) work.set(key, (w = { calls: [], images: new Map() }));
+    if (!w) work.set(key, (w = { calls: [...(deps.pictureCalls ?? [])], images: new Map() }));
     return w;
   }
 
@@ -72,6 +74,12 @@ export function createBuildToolContext(deps: BuildToolDeps) {
     // A ready exhibit that is being redone keeps showing its current version until the new one lands.
     if (exhibit.status === "ready") return;
     deps.notify.updated(setExhibitStatus(exhibit.id, status));
+  }
+
+  /** A picture drawn for `exhibit`: kept on it while it has no result, so a failure to model it loses nothing. */
+  function keepPicture(exhibit: ExhibitRecord, imageSha: string): void {
+    const now = exhibitFor(exhibit.key);
+    if (now.version === 0 && now.imageSha !== imageSha) deps.notify.updated(setExhibitPicture(now.id, imageSha));
   }
 
   function fail(exhibit: ExhibitRecord, reason: string, calls: SpaceCallRecord[]): void {
@@ -115,5 +123,5 @@ export function createBuildToolContext(deps: BuildToolDeps) {
     return served;
   }
 
-  return { deps, models, workFor, exhibitFor, moveTo, callOptions, spaceCall, servedModel };
+  return { deps, models, workFor, exhibitFor, moveTo, keepPicture, callOptions, spaceCall, servedModel };
 }

@@ -32,6 +32,7 @@ export const generateImage = defineTool({
         ),
       (result) => {
         build.workFor(exhibit.key).images.set(result.asset.sha256, { prompt: args.prompt, seed });
+        build.keepPicture(exhibit, result.asset.sha256);
         return { kind: "image" as const, id: result.asset.sha256, width: result.asset.width, height: result.asset.height };
       },
     );

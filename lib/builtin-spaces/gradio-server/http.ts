@@ -88,6 +88,16 @@ export async function readJson(request: Request, limit = 1024 * 1024): Promise<J
     return { ok: false, response: detail(400, "Could not read the request body.") };
   }
   const textBody = new TextDecoder().decode(raw);
+  // A body nested deeper than any real call parses fine but overflows the stack of whatever walks it next
+  // (zod, the 422 that echoes it, JSON.stringify): refused here as bad input before anything walks it.
+  if (jsonDepthExceeds(textBody, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      response: detail(422, [
+        { type: "json_invalid", loc: ["body", 0], msg: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, input: {} },
+      ]),
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(textBody) };
   } catch (err) {
@@ -104,4 +114,24 @@ export async function readJson(request: Request, limit = 1024 * 1024): Promise<J
       ]),
     };
   }
+}
+
+/** Far above a real Gradio call (FileData inside a list inside data is 4 levels), far below any stack limit. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text opens more than `max` arrays/objects at once (brackets inside strings do not count). */
+export function jsonDepthExceeds(textBody: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < textBody.length; i++) {
+    const c = textBody.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return false;
 }

@@ -70,6 +70,25 @@ describe("Limiter", () => {
     expect(got).toEqual(["b", "c"]);
   });
 
+  it("tells every waiter its new place as the line moves up, as Gradio's estimation messages do", async () => {
+    const { limiter, release: r0 } = await fullLimiter();
+    const places: string[] = [];
+    const waits = ["b", "c", "d"].map((name) => limiter.acquire(undefined, (pos) => places.push(`${name}${pos}`)));
+    expect(places).toEqual(["b1", "c2", "d3"]);
+    places.length = 0;
+    r0();
+    const rb = await waits[0]!;
+    expect(places).toEqual(["c1", "d2"]);
+    places.length = 0;
+    rb();
+    const rc = await waits[1]!;
+    expect(places).toEqual(["d1"]);
+    places.length = 0;
+    rc();
+    (await waits[2]!)();
+    expect(places).toEqual([]);
+  });
+
   it("does not hold a free slot for an earlier ticket that has not asked yet", async () => {
     const limiter = new Limiter(1);
     limiter.ticket(); // arrived, never asks (its attempt failed while connecting)

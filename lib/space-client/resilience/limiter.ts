@@ -10,7 +10,7 @@ import { abortedError } from "../errors";
 
 export type Release = () => void;
 
-/** Called when a caller has to wait, and again whenever an earlier arrival joins the line ahead of it. */
+/** Called when a caller has to wait, and again whenever its place changes (someone joins ahead, the line moves up). */
 export type OnQueued = (position: number, running: number) => void;
 
 interface Waiter {
@@ -51,8 +51,8 @@ export class Limiter {
 
   /**
    * Waits for a slot. Waiters are served in ticket order (a fresh ticket when none is given). `onQueued(position)`
-   * is called synchronously when the caller has to wait (position 1 = next in line), and again if an earlier
-   * ticket joins the line ahead of it. The returned release function is idempotent.
+   * is called synchronously when the caller has to wait (position 1 = next in line), and again whenever its
+   * place changes: an earlier ticket joins the line ahead of it, or the line moves up. The returned release function is idempotent.
    */
   acquire(signal?: AbortSignal, onQueued?: OnQueued, ticket: number = this.ticket()): Promise<Release> {
     if (signal?.aborted) return Promise.reject(abortedError(signal));
@@ -67,7 +67,10 @@ export class Limiter {
       if (signal) {
         waiter.onAbort = () => {
           const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
+          if (i >= 0) {
+            this.queue.splice(i, 1);
+            this.announceFrom(i);
+          }
           reject(abortedError(signal));
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
@@ -77,7 +80,7 @@ export class Limiter {
       this.queue.splice(at, 0, waiter);
       onQueued?.(at + 1, this.active);
       // Those it went ahead of are one place further back.
-      for (let i = at + 1; i < this.queue.length; i++) this.queue[i]!.onQueued?.(i + 1, this.active);
+      this.announceFrom(at + 1);
     });
   }
 
@@ -92,11 +95,20 @@ export class Limiter {
   }
 
   private dispatch(): void {
+    let moved = false;
     while (this.active < this.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       if (next.signal && next.onAbort) next.signal.removeEventListener("abort", next.onAbort);
       this.active += 1;
       next.resolve(this.makeRelease());
+      moved = true;
     }
+    // The line moved up: everyone still in it hears their new place (Gradio re-sends `estimation` likewise).
+    if (moved) this.announceFrom(0);
+  }
+
+  /** Tells the waiters from index `from` on their place in line (1 = next). */
+  private announceFrom(from: number): void {
+    for (let i = from; i < this.queue.length; i++) this.queue[i]!.onQueued?.(i + 1, this.active);
   }
 }
