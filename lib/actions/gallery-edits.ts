@@ -2,7 +2,7 @@
 // The gallery page's server actions. Each is a public POST endpoint: every input is validated here and
 // every mutation checks the edit capability itself (a view link can never change anything).
 import { z } from "zod";
-import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/platform/request-origin";
 import { canEdit, editTokenFor, rememberEditToken, requireEdit, ForbiddenError } from "@/lib/auth/edit-capability";
 import { UserError, userMessage } from "@/lib/errors/user-facing";
 import { publish } from "@/lib/builds/bus";
@@ -161,10 +161,7 @@ export async function getEditLink(galleryId: string): Promise<ActionResult<strin
     idSchema.parse(galleryId);
     if (!(await canEdit(galleryId))) throw new ForbiddenError();
     const token = (await editTokenFor(galleryId))!;
-    const h = await headers();
-    const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-    const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
-    return { ok: true, value: `${proto}://${host}/g/${galleryId}/edit?token=${encodeURIComponent(token)}` };
+    return { ok: true, value: `${new URL(`/g/${galleryId}/edit`, await requestOrigin()).href}?token=${encodeURIComponent(token)}` };
   } catch (err) {
     return fail(err);
   }
