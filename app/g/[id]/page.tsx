@@ -13,14 +13,12 @@ type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 const ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  // The preview image (opengraph-image.tsx) needs an absolute URL: on this request's origin, not Next's localhost
-  // guess. Every answer carries it, a missing gallery's too (the server's warm-up asks for one at start).
-  const metadataBase = await requestOrigin();
   const { id } = await params;
   const view = ID.test(id) ? getGalleryView(id) : null;
-  if (!view) return { metadataBase, title: "Gallery not found" };
+  if (!view) return { title: "Gallery not found" };
   const description = `A 3D gallery built from “${view.goal}”: ${view.exhibits.map((e) => e.title).join(", ")}.`.slice(0, 300);
-  return { metadataBase, title: view.title, description, openGraph: { title: view.title, description, type: "website" } };
+  // metadataBase (for the preview image's absolute URL) comes from ./layout.tsx.
+  return { title: view.title, description, openGraph: { title: view.title, description, type: "website" } };
 }
 
 export default async function GalleryPage({ params, searchParams }: Params) {
