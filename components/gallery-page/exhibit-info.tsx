@@ -1,6 +1,7 @@
 "use client";
 
 import type { ExhibitView } from "@/lib/contracts/gallery-view";
+import { ExhibitPicture } from "./exhibit-picture";
 import { statusLabel } from "./status-label";
 import styles from "./gallery-page.module.css";
 
@@ -15,6 +16,7 @@ export function ExhibitInfo({ exhibit, onClose }: { exhibit: ExhibitView; onClos
           ✕
         </button>
       </div>
+      {exhibit.imageUrl ? <ExhibitPicture exhibit={exhibit} className={styles.picture} /> : null}
       <p>{exhibit.description}</p>
       <dl className={styles.facts}>
         <dt>Status</dt>

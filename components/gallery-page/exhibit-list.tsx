@@ -1,6 +1,7 @@
 "use client";
 
 import type { ExhibitView } from "@/lib/contracts/gallery-view";
+import { ExhibitPicture } from "./exhibit-picture";
 import { statusLabel } from "./status-label";
 import styles from "./gallery-page.module.css";
 
@@ -47,6 +48,8 @@ export function ExhibitList({ exhibits, selectedId, movingId, isOwner, busyIds, 
                 {statusLabel[exhibit.status]}
               </span>
               {exhibit.status === "failed" && exhibit.error ? <p className={`${styles.reason} error-text`}>{exhibit.error}</p> : null}
+              {/* A failed exhibit has no model in the hall: its picture (when one was drawn) is what there is to see. */}
+              {exhibit.status === "failed" && exhibit.imageUrl ? <ExhibitPicture exhibit={exhibit} className={styles.thumb} /> : null}
               {error ? (
                 <p className={`${styles.reason} error-text`} role="alert">
                   {error}

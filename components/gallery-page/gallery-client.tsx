@@ -106,6 +106,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
     [gallery.id, report, store],
   );
 
+  const endMove = useCallback(() => store.getState().setMoving(null), [store]);
+
   const applyCommand = useCallback(
     async (command: EditCommand, direction: "undo" | "redo") => {
       switch (command.kind) {
@@ -241,6 +243,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
           editable={isOwner}
           moving={movingId}
           onMove={(id, placement) => void applyMove(id, placement, true)}
+          onMoveEnd={endMove}
         />
         <p className={styles.hint}>
           {movingId ? "Drag the gizmo, or use the arrow keys and Q/E; Escape to finish." : "Click to look around · WASD or arrow keys to walk · Esc to release"}

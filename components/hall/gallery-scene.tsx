@@ -35,6 +35,8 @@ export interface GallerySceneProps {
   moving?: string | null;
   /** Called once per drop or nudge with the snapped placement. */
   onMove?(id: string, placement: Placement): void;
+  /** Called when the visitor finishes moving with Escape (the page stops passing `moving`). */
+  onMoveEnd?(): void;
   /** Also show a hint line and Inspect / Start tour / Back to walking / Stop tour buttons over the canvas, for a
    * page without its own. The crosshair (under pointer lock) and the touch joystick always show. */
   overlay?: boolean;
@@ -71,6 +73,7 @@ export function GalleryScene({
   editable = false,
   moving = null,
   onMove,
+  onMoveEnd,
   overlay = false,
 }: GallerySceneProps) {
   const arrangement = useMemo(() => arrangeGallery(gallery.exhibits), [gallery.exhibits]);
@@ -144,6 +147,7 @@ export function GalleryScene({
   const movingGroup = movingItem ? groups.get(movingItem.id) : undefined;
   const others = useMemo(() => (movingItem ? items.filter((i) => i.id !== movingItem.id) : []), [items, movingItem]);
   const commitMove = useCallback((p: Placement) => movingItem && onMove?.(movingItem.id, p), [movingItem, onMove]);
+  const finishMove = useCallback(() => onMoveEnd?.(), [onMoveEnd]);
 
   const onPointerMissed = useCallback(
     (e: MouseEvent) => {
@@ -211,7 +215,7 @@ export function GalleryScene({
         {mode === "inspect" && selectedItem && <InspectControls item={selectedItem} target={wrapper} onExit={toWalk} />}
         {mode === "tour" && <TourControls stops={stops} poseRef={poseRef} target={wrapper} onArrive={onSelect} onEnd={toWalk} />}
         {movingItem && movingGroup && (
-          <MoveGizmo object={movingGroup} item={movingItem} others={others} hall={hall} target={wrapper} onCommit={commitMove} />
+          <MoveGizmo object={movingGroup} item={movingItem} others={others} hall={hall} target={wrapper} onCommit={commitMove} onFinish={finishMove} />
         )}
         <SceneProbe counts={counts} />
       </Canvas>

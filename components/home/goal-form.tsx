@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { startBuild, type StartBuildState } from "@/lib/actions/start-build";
-import { GOAL_MAX_LENGTH } from "@/lib/contracts/goal";
+import { GOAL_MAX_LENGTH } from "@/lib/contracts/goal-length";
 import styles from "./goal-form.module.css";
 
 const EXAMPLES = ["the monuments of Paris at dusk", "six Egyptian monuments in gold", "Eiffel Tower, Louvre and Sacré-Cœur at night"];

@@ -3,13 +3,17 @@ import type { Page } from "@playwright/test";
 /**
  * Collects what must stay empty on a healthy page: console errors, uncaught exceptions and Content Security
  * Policy violations (reported through the DOM's `securitypolicyviolation` event, registered before any script).
+ * Console warnings are kept apart: the browser itself warns about things no page controls (software WebGL's
+ * GPU stalls), so a test picks the kinds it owns.
  */
 export class PageHealth {
   readonly errors: string[] = [];
+  readonly warnings: string[] = [];
 
   private constructor(readonly page: Page) {
     page.on("console", (m) => {
       if (m.type() === "error") this.errors.push(`console: ${m.text()}`);
+      else if (m.type() === "warning") this.warnings.push(m.text());
     });
     page.on("pageerror", (e) => this.errors.push(`pageerror: ${e.message}`));
   }

@@ -2,7 +2,7 @@
 // The gallery page's server actions. Each is a public POST endpoint: every input is validated here and
 // every mutation checks the edit capability itself (a view link can never change anything).
 import { z } from "zod";
-import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/platform/request-origin";
 import { canEdit, editTokenFor, rememberEditToken, requireEdit, ForbiddenError } from "@/lib/auth/edit-capability";
 import { UserError, userMessage } from "@/lib/errors/user-facing";
 import { publish } from "@/lib/builds/bus";
@@ -155,21 +155,13 @@ export async function remixGallery(galleryId: string): Promise<ActionResult<stri
   }
 }
 
-/** The origin the browser reached the app at (behind a proxy, the one it forwards). */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
-  return `${proto}://${host}`;
-}
-
 /** The owner's edit link (the token itself lives in an httpOnly cookie, so only the server can write it out). */
 export async function getEditLink(galleryId: string): Promise<ActionResult<string>> {
   try {
     idSchema.parse(galleryId);
     if (!(await canEdit(galleryId))) throw new ForbiddenError();
     const token = (await editTokenFor(galleryId))!;
-    return { ok: true, value: `${await requestOrigin()}/g/${galleryId}/edit?token=${encodeURIComponent(token)}` };
+    return { ok: true, value: `${new URL(`/g/${galleryId}/edit`, await requestOrigin()).href}?token=${encodeURIComponent(token)}` };
   } catch (err) {
     return fail(err);
   }
@@ -209,7 +201,7 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
     const { getSpaceClient } = await import("@/lib/builds/space-client");
     // Our own Spaces typed under the address in the browser's bar are built-in, whatever name it uses for us.
-    const appOrigins = [await requestOrigin()];
+    const appOrigins = [(await requestOrigin()).origin];
     const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };

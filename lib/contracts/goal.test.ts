@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { goalSchema, GOAL_MAX_LENGTH } from "./goal";
+import { goalSchema } from "./goal";
+import { GOAL_MAX_LENGTH } from "./goal-length";
 
 describe("goalSchema", () => {
   it("keeps a normal goal, trimming and collapsing whitespace", () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const GOAL_MAX_LENGTH = 500;
+import { GOAL_MAX_LENGTH } from "./goal-length";
 
 // Control and format characters (zero-width, bidi overrides) are removed: they are invisible in the UI but
 // would reach prompts and titles. Letters of every script, emoji and punctuation are kept.

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { GalleryClient } from "@/components/gallery-page/gallery-client";
 import { canEdit } from "@/lib/auth/edit-capability";
 import { getGalleryView } from "@/lib/db/view";
 import { spaceOptions } from "@/lib/builds/space-options";
+import { requestOrigin } from "@/lib/platform/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +17,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const view = ID.test(id) ? getGalleryView(id) : null;
   if (!view) return { title: "Gallery not found" };
   const description = `A 3D gallery built from “${view.goal}”: ${view.exhibits.map((e) => e.title).join(", ")}.`.slice(0, 300);
+  // metadataBase (for the preview image's absolute URL) comes from ./layout.tsx.
   return { title: view.title, description, openGraph: { title: view.title, description, type: "website" } };
 }
 
@@ -26,16 +27,13 @@ export default async function GalleryPage({ params, searchParams }: Params) {
   const view = getGalleryView(id);
   if (!view) notFound();
   const isOwner = await canEdit(id);
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0] ?? "http";
   const sp = await searchParams;
   const notice = sp.edit === "invalid" ? "That edit link is not valid for this gallery: you can view it, or remix it into your own." : null;
   return (
     <GalleryClient
       initial={view}
       isOwner={isOwner}
-      viewUrl={`${proto}://${host}/g/${id}`}
+      viewUrl={new URL(`/g/${id}`, await requestOrigin()).href}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
     />
