@@ -1,27 +1,18 @@
 // The protocol through the REAL @gradio/client, against the server mounted on a loopback node:http server.
 import { Client } from "@gradio/client";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { eventually, startHarness, type Harness } from "./testing/harness";
+import { describe, expect, it, vi } from "vitest";
+import { eventually, mountTestSpaceForFile } from "./testing/harness";
 import { testSpace } from "./testing/test-space";
 
-let h: Harness;
-let url: string;
-
-beforeAll(async () => {
-  h = await startHarness();
-  url = h.mount("test", testSpace()).url;
-});
-afterAll(async () => {
-  await h.close();
-});
+const space = mountTestSpaceForFile(() => testSpace());
 
 type Status = { type: string; stage?: string; position?: number; size?: number; progress_data?: { progress: number | null; desc: string | null }[] };
 
 describe("connect", () => {
   it("serves /config with the mount as root, sse_v3, no space id", async () => {
-    const config = (await (await fetch(`${url}/config`)).json()) as Record<string, unknown>;
+    const config = (await (await fetch(`${space.url}/config`)).json()) as Record<string, unknown>;
     expect(config).toMatchObject({
-      root: url,
+      root: space.url,
       api_prefix: "/gradio_api",
       protocol: "sse_v3",
       space_id: null,
@@ -33,7 +24,7 @@ describe("connect", () => {
   });
 
   it("view_api() lists typed named endpoints", async () => {
-    const client = await Client.connect(url);
+    const client = await Client.connect(space.url);
     const api = await client.view_api();
     const upper = api.named_endpoints["/upper"]!;
     expect(upper.parameters.map((p) => [p.parameter_name, p.parameter_has_default, p.parameter_default])).toEqual([
@@ -50,7 +41,7 @@ describe("connect", () => {
 
 describe("calls", () => {
   it("predict with positional and named arguments", async () => {
-    const client = await Client.connect(url);
+    const client = await Client.connect(space.url);
     expect((await client.predict("/upper", ["hi"])).data).toEqual(["HI"]);
     expect((await client.predict("/upper", { text: "yo", repeat: 3 })).data).toEqual(["YOYOYO"]);
     expect((await client.predict("upper", ["no slash"])).data).toEqual(["NO SLASH"]);
@@ -58,7 +49,7 @@ describe("calls", () => {
   });
 
   it("submit reports pending, real progress fractions, then complete", async () => {
-    const client = await Client.connect(url, { events: ["data", "status"] });
+    const client = await Client.connect(space.url, { events: ["data", "status"] });
     const events: Status[] = [];
     let data: unknown;
     for await (const m of client.submit("/slow", { steps: 4, step_ms: 60 })) {
@@ -78,22 +69,22 @@ describe("calls", () => {
   });
 
   it("uploads files and serves outputs at absolute file= URLs", async () => {
-    const client = await Client.connect(url);
+    const client = await Client.connect(space.url);
     const bytes = new Uint8Array(5000).map((_, i) => (i * 7) % 256);
     const result = await client.predict("/echo_file", { file: new File([bytes], "input.bin"), suffix: "-x" });
     const [file, size] = result.data as [{ url: string; path: string; orig_name: string; meta: unknown }, number];
     expect(size).toBe(5000);
     expect(file.meta).toEqual({ _type: "gradio.FileData" });
     expect(file.orig_name).toBe("copy-x-input.bin");
-    expect(file.url).toBe(`${url}/gradio_api/file=${file.path}`);
+    expect(file.url).toBe(`${space.url}/gradio_api/file=${file.path}`);
     const served = new Uint8Array(await (await fetch(file.url)).arrayBuffer());
     expect(served).toEqual(bytes);
     client.close();
   });
 
   it("keeps several calls in flight on one client and across clients", async () => {
-    const a = await Client.connect(url);
-    const b = await Client.connect(url);
+    const a = await Client.connect(space.url);
+    const b = await Client.connect(space.url);
     const results = await Promise.all([
       a.predict("/slow", { steps: 3, step_ms: 40 }),
       a.predict("/upper", ["one"]),
@@ -110,7 +101,7 @@ describe("calls", () => {
   });
 
   it("queues beyond the concurrency limit and tells each call its rank as the queue moves", async () => {
-    const { url: one, app } = h.mount("one-at-a-time", testSpace({ id: "test-space", concurrencyLimit: 1 }));
+    const { url: one, app } = space.harness.mount("one-at-a-time", testSpace({ id: "test-space", concurrencyLimit: 1 }));
     const client = await Client.connect(one, { events: ["data", "status"] });
     const statuses: Status[][] = [[], [], []];
     const order: number[] = [];
@@ -136,7 +127,7 @@ describe("calls", () => {
   });
 
   it("reports a GradioError with its message and title, and hides nothing but stack traces", async () => {
-    const client = await Client.connect(url);
+    const client = await Client.connect(space.url);
     await expect(client.predict("/fail", ["Prompt is empty", "Bad input"])).rejects.toMatchObject({
       message: "Prompt is empty",
       title: "Bad input",
@@ -158,29 +149,29 @@ describe("REST /call interface", () => {
   }
 
   it("POST /call/{api} then GET its event stream", async () => {
-    const post = await fetch(`${url}/gradio_api/call/upper`, {
+    const post = await fetch(`${space.url}/gradio_api/call/upper`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ data: ["abc", 2] }),
     });
     expect(post.status).toBe(200);
     const { event_id } = (await post.json()) as { event_id: string };
-    const res = await fetch(`${url}/gradio_api/call/upper/${event_id}`);
+    const res = await fetch(`${space.url}/gradio_api/call/upper/${event_id}`);
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     expect(await readStream(res)).toBe('event: complete\ndata: ["ABCABC"]\n\n');
   });
 
   it("POST /call/v2/{api} takes named parameters with defaults", async () => {
-    const post = await fetch(`${url}/gradio_api/call/v2/upper`, {
+    const post = await fetch(`${space.url}/gradio_api/call/v2/upper`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ text: "v2" }),
     });
     const { event_id } = (await post.json()) as { event_id: string };
-    expect(await readStream(await fetch(`${url}/gradio_api/call/v2/upper/${event_id}`))).toBe(
+    expect(await readStream(await fetch(`${space.url}/gradio_api/call/v2/upper/${event_id}`))).toBe(
       'event: complete\ndata: ["V2"]\n\n',
     );
-    const bad = await fetch(`${url}/gradio_api/call/v2/upper`, {
+    const bad = await fetch(`${space.url}/gradio_api/call/v2/upper`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ text: "v2", colour: "red" }),
@@ -190,33 +181,33 @@ describe("REST /call interface", () => {
   });
 
   it("streams an error event for a failing call and for an unknown event id", async () => {
-    const post = await fetch(`${url}/gradio_api/call/fail`, {
+    const post = await fetch(`${space.url}/gradio_api/call/fail`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ data: ["nope", "Oops"] }),
     });
     const { event_id } = (await post.json()) as { event_id: string };
-    const body = await readStream(await fetch(`${url}/gradio_api/call/fail/${event_id}`));
+    const body = await readStream(await fetch(`${space.url}/gradio_api/call/fail/${event_id}`));
     expect(body).toMatch(/^event: error\ndata: \{.*"error":"nope".*\}\n\n$/);
     expect(body).toContain('"title":"Oops"');
-    const unknown = await readStream(await fetch(`${url}/gradio_api/call/fail/0123456789abcdef`));
+    const unknown = await readStream(await fetch(`${space.url}/gradio_api/call/fail/0123456789abcdef`));
     expect(unknown).toMatch(/^event: error\ndata: "No call with event_id 0123456789abcdef/);
-    const missing = await fetch(`${url}/gradio_api/call/nope`, { method: "POST", body: JSON.stringify({ data: [] }) });
+    const missing = await fetch(`${space.url}/gradio_api/call/nope`, { method: "POST", body: JSON.stringify({ data: [] }) });
     expect(missing.status).toBe(404);
   });
 
   it("uploads with curl's form and uses the returned path (the agents.md recipe)", async () => {
     const form = new FormData();
     form.append("files", new Blob([new Uint8Array([9, 8, 7])]), "tiny.bin");
-    const up = await fetch(`${url}/gradio_api/upload`, { method: "POST", body: form });
+    const up = await fetch(`${space.url}/gradio_api/upload`, { method: "POST", body: form });
     const [stored] = (await up.json()) as string[];
-    const post = await fetch(`${url}/gradio_api/call/v2/echo_file`, {
+    const post = await fetch(`${space.url}/gradio_api/call/v2/echo_file`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ file: { path: stored, meta: { _type: "gradio.FileData" }, orig_name: "tiny.bin" } }),
     });
     const { event_id } = (await post.json()) as { event_id: string };
-    const body = await readStream(await fetch(`${url}/gradio_api/call/echo_file/${event_id}`));
+    const body = await readStream(await fetch(`${space.url}/gradio_api/call/echo_file/${event_id}`));
     const data = JSON.parse(body.split("data: ")[1]!) as [{ url: string; orig_name: string }, number];
     expect(data[1]).toBe(3);
     expect(data[0].orig_name).toBe("copy-tiny.bin");
@@ -224,28 +215,28 @@ describe("REST /call interface", () => {
   });
 
   it("serves agents.md in the Hub's format", async () => {
-    const res = await fetch(`${url}/agents.md`);
+    const res = await fetch(`${space.url}/agents.md`);
     expect(res.headers.get("content-type")).toMatch(/text\/markdown/);
     const lines = (await res.text()).trim().split("\n");
     expect(lines[0]).toBe("To use this application (test-space: Echo and friends):");
-    expect(lines[1]).toBe(`API schema: GET ${url}/gradio_api/info`);
-    expect(lines[2]).toBe(`Call endpoint: POST ${url}/gradio_api/call/v2/{endpoint} {"param_name": value, ...}`);
-    expect(lines[3]).toBe(`Poll result: GET ${url}/gradio_api/call/{endpoint}/{event_id}`);
-    expect(lines[4]).toMatch(new RegExp(`^File inputs: POST ${url}/gradio_api/upload -F "files=@file.ext", use as: \\{"path": "<returned-path>"`));
+    expect(lines[1]).toBe(`API schema: GET ${space.url}/gradio_api/info`);
+    expect(lines[2]).toBe(`Call endpoint: POST ${space.url}/gradio_api/call/v2/{endpoint} {"param_name": value, ...}`);
+    expect(lines[3]).toBe(`Poll result: GET ${space.url}/gradio_api/call/{endpoint}/{event_id}`);
+    expect(lines[4]).toMatch(new RegExp(`^File inputs: POST ${space.url}/gradio_api/upload -F "files=@file.ext", use as: \\{"path": "<returned-path>"`));
     expect(lines[5]).toMatch(/^Auth: /);
   });
 });
 
 describe("session stream", () => {
   it("buffers messages until the stream opens, then ends it with close_stream", async () => {
-    const join = await fetch(`${url}/gradio_api/queue/join`, {
+    const join = await fetch(`${space.url}/gradio_api/queue/join`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ data: ["x", 1], fn_index: 0, session_hash: "buffered1", event_data: null, trigger_id: null }),
     });
     const { event_id } = (await join.json()) as { event_id: string };
     await new Promise((r) => setTimeout(r, 100)); // the call completes with nobody listening
-    const text = await (await fetch(`${url}/gradio_api/queue/data?session_hash=buffered1`)).text();
+    const text = await (await fetch(`${space.url}/gradio_api/queue/data?session_hash=buffered1`)).text();
     const messages = text
       .split("\n\n")
       .filter(Boolean)
@@ -257,7 +248,7 @@ describe("session stream", () => {
   });
 
   it("sends heartbeats while a call is running", async () => {
-    const { url: beat, app } = h.mount("beat", testSpace(), { heartbeatMs: 40 });
+    const { url: beat, app } = space.harness.mount("beat", testSpace(), { heartbeatMs: 40 });
     await fetch(`${beat}/gradio_api/queue/join`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,23 +1,14 @@
 // A body nested far deeper than any real call is bad input like any other: a 4xx with a message, never a 500.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "./http";
-import { startHarness, type Harness } from "./testing/harness";
+import { mountTestSpaceForFile } from "./testing/harness";
 import { testSpace } from "./testing/test-space";
 
-let h: Harness;
-let url: string;
-
-beforeAll(async () => {
-  h = await startHarness();
-  url = h.mount("test", testSpace()).url;
-});
-afterAll(async () => {
-  await h.close();
-});
+const space = mountTestSpaceForFile(() => testSpace());
 
 const DEEP = "[".repeat(10_000) + "]".repeat(10_000);
 const post = (path: string, body: string) =>
-  fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  fetch(`${space.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 
 describe("a JSON body nested 10,000 deep", () => {
   const bodies: [string, string][] = [

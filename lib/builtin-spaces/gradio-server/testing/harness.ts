@@ -1,5 +1,6 @@
 // Tests only: mounts Gradio apps under /spaces/<name> on a loopback server, like the Next route does.
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import os from "node:os";
 import path from "node:path";
 import { createGradioApp } from "../app";
@@ -43,6 +44,29 @@ export async function startHarness(): Promise<Harness> {
       for (const app of apps.values()) app.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a test file: a harness with the test Space mounted as "test", started before the file's tests and closed
+ * after them. Read `url` and `harness` inside tests (they are set once beforeAll has run).
+ */
+export function mountTestSpaceForFile(definition: () => GradioAppDefinition): { readonly url: string; readonly harness: Harness } {
+  const state = { url: "", harness: undefined as Harness | undefined };
+  beforeAll(async () => {
+    state.harness = await startHarness();
+    state.url = state.harness.mount("test", definition()).url;
+  });
+  afterAll(async () => {
+    await state.harness?.close();
+  });
+  return {
+    get url() {
+      return state.url;
+    },
+    get harness() {
+      return state.harness!;
     },
   };
 }
