@@ -2,16 +2,7 @@
 // mistake, so every route answers it with a 400 and a message, never Next's bare 500 — including the routes
 // where Next decodes the parameters itself before any of our code runs (proxy.ts refuses them first).
 import { test, expect } from "@playwright/test";
-
-const MALFORMED = [
-  "/assets/%E0%A4%A",
-  "/assets/%",
-  "/api/galleries/%E0%A4%A",
-  "/g/%E0%A4%A",
-  "/g/%E0%A4%A/edit",
-  "/spaces/shape-3d/gradio_api/file=%E0%A4%A",
-  "/spaces/%ZZ/config",
-];
+import { MALFORMED_PATHS as MALFORMED } from "../lib/security/testing/malformed-paths";
 
 test.describe("a path whose %-encoding does not decode", () => {
   for (const path of MALFORMED) {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isMalformedPath, malformedPathResponse } from "./malformed-path";
+import { MALFORMED_PATHS } from "./testing/malformed-paths";
 
 describe("isMalformedPath", () => {
-  it.each([
-    "/assets/%E0%A4%A",
-    "/assets/%",
-    "/api/galleries/%E0%A4%A",
-    "/g/%E0%A4%A",
-    "/g/%E0%A4%A/edit",
-    "/spaces/shape-3d/gradio_api/file=%E0%A4%A",
-    "/spaces/%ZZ/config",
-  ])("%s is malformed", (p) => {
+  it.each(MALFORMED_PATHS)("%s is malformed", (p) => {
     expect(isMalformedPath(p)).toBe(true);
   });
 
