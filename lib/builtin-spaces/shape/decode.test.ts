@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { FORMAT_SAMPLES } from "@/lib/media/testing/format-samples";
 import { decodeImage, shrinkRgba } from "./decode";
 import { ReconstructInputError } from "./errors";
 
@@ -15,8 +16,6 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   return ihdr;
 }
 
-const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
-  sharp({ create: { width, height, channels, background: { r: 200, g: 100, b: 50, alpha: 0.5 } } });
 
 describe("decodeImage", () => {
   it("decodes to straight RGBA at full size", async () => {
@@ -44,14 +43,7 @@ describe("decodeImage", () => {
     await expect(decodeImage(big)).rejects.toThrow(/20\.0 MB exceeds the 20 MB limit/);
   });
 
-  it.each([
-    ["png", () => solid(37, 23).png().toBuffer()],
-    ["jpeg", () => solid(37, 23).jpeg().toBuffer()],
-    ["jpeg", () => solid(37, 23).jpeg({ progressive: true }).toBuffer()],
-    ["webp", () => solid(37, 23).webp({ quality: 80 }).toBuffer()], // VP8 (lossy)
-    ["webp", () => solid(37, 23).webp({ lossless: true }).toBuffer()], // VP8L
-    ["webp", () => solid(37, 23, 4).webp({ quality: 80 }).toBuffer()], // VP8X (lossy with alpha)
-  ] as const)("accepts %s", async (format, make) => {
+  it.each(FORMAT_SAMPLES)("accepts %s", async (format, make) => {
     const decoded = await decodeImage(await make());
     expect([decoded.format, decoded.image.width, decoded.image.height]).toEqual([format, 37, 23]);
   });
