@@ -21,6 +21,7 @@ function exhibit(over: Partial<ExhibitView>): ExhibitView {
     height: 2,
     version: 1,
     provenance: [],
+    kind: "mesh",
     modelUrl: null,
     originalModelUrl: null,
     imageUrl: null,

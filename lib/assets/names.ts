@@ -7,6 +7,7 @@ export const assetMediaTypes = [
   "image/webp",
   "model/gltf-binary",
   "application/ply",
+  "application/x-spz",
   "text/html",
 ] as const satisfies readonly AssetMediaType[];
 
@@ -62,6 +63,9 @@ export function looksLike(bytes: Uint8Array, mediaType: AssetMediaType): boolean
       return startsWith(bytes, ascii("glTF"));
     case "application/ply":
       return startsWith(bytes, ascii("ply\n")) || startsWith(bytes, ascii("ply\r\n"));
+    case "application/x-spz":
+      // SPZ is a gzip stream (its "NGSP" header is inside it).
+      return startsWith(bytes, [0x1f, 0x8b]);
     case "text/html":
       return true;
   }

@@ -1,7 +1,7 @@
 // Content-addressed asset storage: bytes in, sha256 out. Immutable once written, so URLs can be cached forever.
 // The embedded implementation writes files under DATA_DIR; an S3-compatible store can implement the same interface.
 
-export type AssetMediaType = "image/png" | "image/jpeg" | "image/webp" | "model/gltf-binary" | "application/ply" | "text/html";
+export type AssetMediaType = "image/png" | "image/jpeg" | "image/webp" | "model/gltf-binary" | "application/ply" | "application/x-spz" | "text/html";
 
 export interface StoredAsset {
   sha256: string;
@@ -37,7 +37,14 @@ export function extensionFor(mediaType: AssetMediaType): string {
       return "glb";
     case "application/ply":
       return "ply";
+    case "application/x-spz":
+      return "spz";
     case "text/html":
       return "html";
   }
+}
+
+/** What kind of 3D model a media type holds: a Gaussian splat (`.ply` from a splat Space, `.spz` served) or a mesh (GLB). */
+export function modelKindOf(mediaType: AssetMediaType): "mesh" | "splat" {
+  return mediaType === "application/ply" || mediaType === "application/x-spz" ? "splat" : "mesh";
 }

@@ -34,8 +34,13 @@ export const spaceCallRecordSchema = z.object({
 });
 export type SpaceCallRecord = z.infer<typeof spaceCallRecordSchema>;
 
+/** A mesh (GLB) or a Gaussian splat (served as SPZ, the original a `.ply`). */
+export const modelKindSchema = z.enum(["mesh", "splat"]);
+export type ModelKind = z.infer<typeof modelKindSchema>;
+
 export const exhibitVersionViewSchema = z.object({
   version: z.number(),
+  kind: modelKindSchema,
   prompt: z.string(),
   seed: z.number(),
   imageUrl: z.string().nullable(),
@@ -66,9 +71,11 @@ export const exhibitCoreSchema = plannedExhibitSchema.extend({
 export type ExhibitCore = z.infer<typeof exhibitCoreSchema>;
 
 export const exhibitViewSchema = exhibitCoreSchema.extend({
-  /** Web-optimised GLB (immutable URL). */
+  /** What `modelUrl` holds: a mesh (GLB) or a splat (SPZ). Read from the served model's media type. */
+  kind: modelKindSchema,
+  /** Web-optimised GLB, or for a splat the served SPZ (immutable URL). */
   modelUrl: z.string().nullable(),
-  /** The GLB exactly as the Space returned it, for download. */
+  /** The model exactly as the Space returned it (GLB, or a splat's `.ply`), for download. */
   originalModelUrl: z.string().nullable(),
   imageUrl: z.string().nullable(),
   versions: z.array(exhibitVersionViewSchema),

@@ -1,5 +1,5 @@
 import "server-only";
-import { assetUrl, type AssetMediaType } from "@/lib/contracts/asset-store";
+import { assetUrl, modelKindOf, type AssetMediaType } from "@/lib/contracts/asset-store";
 import type { ExhibitView, GalleryView } from "@/lib/contracts/gallery-view";
 import { getDb, stmt, type Db } from "./connection";
 import { latestBuild } from "./builds";
@@ -56,6 +56,10 @@ function exhibitViews(exhibits: ExhibitRecord[], db: Db): ExhibitView[] {
     }[];
     for (const r of rows) mediaTypes.set(r.sha256, r.media_type);
   }
+  const kind = (sha: string | null) => {
+    const mediaType = sha ? mediaTypes.get(sha) : undefined;
+    return mediaType ? modelKindOf(mediaType) : "mesh";
+  };
   const url = (sha: string | null): string | null => {
     const mediaType = sha ? mediaTypes.get(sha) : undefined;
     return sha && mediaType ? assetUrl({ sha256: sha, mediaType }) : null;
@@ -72,6 +76,7 @@ function exhibitViews(exhibits: ExhibitRecord[], db: Db): ExhibitView[] {
     error: e.error,
     order: e.order,
     placement: e.placement,
+    kind: kind(e.modelSha),
     modelUrl: url(e.modelSha),
     originalModelUrl: url(e.originalModelSha),
     imageUrl: url(e.imageSha),
@@ -79,7 +84,7 @@ function exhibitViews(exhibits: ExhibitRecord[], db: Db): ExhibitView[] {
     version: e.version,
     versions: versions
       .filter((v) => v.exhibitId === e.id)
-      .map((v) => ({ version: v.version, prompt: v.prompt, seed: v.seed, imageUrl: url(v.imageSha), modelUrl: url(v.modelSha), createdAt: v.createdAt })),
+      .map((v) => ({ version: v.version, kind: kind(v.modelSha), prompt: v.prompt, seed: v.seed, imageUrl: url(v.imageSha), modelUrl: url(v.modelSha), createdAt: v.createdAt })),
     provenance: e.provenance,
   }));
 }
