@@ -12,6 +12,7 @@ const benches: Record<string, Bench> = {
   agent: () => import("./agent"),
   models: () => import("./models"),
   "shared-link": () => import("./shared-link"),
+  db: () => import("./db"),
   load: () => import("./load"),
   planner: () => import("./planner"),
 };

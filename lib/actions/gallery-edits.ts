@@ -30,8 +30,8 @@ function fail(err: unknown): { ok: false; error: string } {
   return { ok: false, error: userMessage(err) };
 }
 
-function changed(galleryId: string): GalleryView | undefined {
-  const view = getGalleryView(galleryId);
+async function changed(galleryId: string): Promise<GalleryView | undefined> {
+  const view = await getGalleryView(galleryId);
   if (view) publish(galleryId, { type: "gallery", gallery: view });
   return view ?? undefined;
 }
@@ -40,7 +40,7 @@ async function exhibitOf(galleryId: string, exhibitId: string) {
   idSchema.parse(galleryId);
   idSchema.parse(exhibitId);
   await requireEdit(galleryId);
-  const exhibit = getExhibit(exhibitId);
+  const exhibit = await getExhibit(exhibitId);
   if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
   return exhibit;
 }
@@ -62,13 +62,13 @@ export async function moveExhibit(galleryId: string, exhibitId: string, placemen
     await exhibitOf(galleryId, exhibitId);
     const wanted = placementSchema.parse(placement);
     // The server re-applies the layout rules: whatever a client sends, exhibits stay inside and never overlap.
-    const view = getGalleryView(galleryId)!;
+    const view = (await getGalleryView(galleryId))!;
     const { hall, items } = arrangeGallery(view.exhibits);
     const self = items.find((i) => i.id === exhibitId)!;
     const others = items.filter((i) => i.id !== exhibitId);
     const snapped = snapPlacement(wanted, self.footprint.radius, others, hall);
-    updatePlacement(exhibitId, snapped);
-    return { ok: true, value: snapped, gallery: changed(galleryId) };
+    await updatePlacement(exhibitId, snapped);
+    return { ok: true, value: snapped, gallery: await changed(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -79,8 +79,8 @@ export async function reorderExhibits(galleryId: string, orderedIds: string[]): 
     idSchema.parse(galleryId);
     const ids = z.array(idSchema).max(100).parse(orderedIds);
     await requireEdit(galleryId);
-    reorder(galleryId, ids);
-    return { ok: true, value: null, gallery: changed(galleryId) };
+    await reorder(galleryId, ids);
+    return { ok: true, value: null, gallery: await changed(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -90,7 +90,7 @@ export async function regenerateExhibit(galleryId: string, exhibitId: string, pr
   try {
     await exhibitOf(galleryId, exhibitId);
     const p = prompt === null ? undefined : z.string().trim().min(1, "The prompt is empty.").max(1000).parse(prompt);
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, { kind: "regenerate", prompt: p, newSeed: true });
+    const { buildId } = await startExhibitBuild(galleryId, exhibitId, { kind: "regenerate", prompt: p, newSeed: true });
     return { ok: true, value: buildId };
   } catch (err) {
     return fail(err);
@@ -100,7 +100,7 @@ export async function regenerateExhibit(galleryId: string, exhibitId: string, pr
 export async function retryExhibit(galleryId: string, exhibitId: string): Promise<ActionResult<string>> {
   try {
     await exhibitOf(galleryId, exhibitId);
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, { kind: "retry" });
+    const { buildId } = await startExhibitBuild(galleryId, exhibitId, { kind: "retry" });
     return { ok: true, value: buildId };
   } catch (err) {
     return fail(err);
@@ -122,10 +122,10 @@ export async function swapExhibit(
     await exhibitOf(galleryId, exhibitId);
     const c = swapSchema.parse(choice);
     if (c.kind === "version") {
-      const record = restoreExhibitVersion(exhibitId, c.version);
-      return { ok: true, value: { buildId: null, version: record.version }, gallery: changed(galleryId) };
+      const record = await restoreExhibitVersion(exhibitId, c.version);
+      return { ok: true, value: { buildId: null, version: record.version }, gallery: await changed(galleryId) };
     }
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space });
+    const { buildId } = await startExhibitBuild(galleryId, exhibitId, c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space });
     return { ok: true, value: { buildId, version: null } };
   } catch (err) {
     return fail(err);
@@ -136,7 +136,7 @@ export async function cancelBuild(galleryId: string): Promise<ActionResult<numbe
   try {
     idSchema.parse(galleryId);
     await requireEdit(galleryId);
-    return { ok: true, value: cancelBuilds(galleryId) };
+    return { ok: true, value: await cancelBuilds(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -146,7 +146,7 @@ export async function cancelBuild(galleryId: string): Promise<ActionResult<numbe
 export async function remixGallery(galleryId: string): Promise<ActionResult<string>> {
   try {
     idSchema.parse(galleryId);
-    const created = remix(galleryId);
+    const created = await remix(galleryId);
     if (!created) return { ok: false, error: "This gallery no longer exists." };
     await rememberEditToken(created.id, created.editToken);
     return { ok: true, value: `/g/${created.id}` };
@@ -182,7 +182,7 @@ function summarise(tool: DiscoveredTool): ToolSummary {
 export async function listSpaceTools(galleryId: string): Promise<ActionResult<ToolSummary[]>> {
   try {
     idSchema.parse(galleryId);
-    return { ok: true, value: galleryTools(galleryId).map(summarise) };
+    return { ok: true, value: (await galleryTools(galleryId)).map(summarise) };
   } catch (err) {
     return fail(err);
   }
@@ -198,12 +198,12 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const space = z.string().trim().min(3, "Enter a Space id (owner/name) or URL.").max(300).parse(ref);
     const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
     await requireEdit(galleryId);
-    if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
+    if ((await listGalleryTools(galleryId)).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
     const { getSpaceClient } = await import("@/lib/builds/space-client");
     // Our own Spaces typed under the address in the browser's bar are built-in, whatever name it uses for us.
     const appOrigins = [(await requestOrigin()).origin];
     const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
-    putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
+    await putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
   } catch (err) {
     return fail(err);
@@ -214,7 +214,7 @@ export async function removeSpaceTool(galleryId: string, space: string): Promise
   try {
     idSchema.parse(galleryId);
     await requireEdit(galleryId);
-    removeGalleryTool(galleryId, z.string().max(300).parse(space));
+    await removeGalleryTool(galleryId, z.string().max(300).parse(space));
     return { ok: true, value: null };
   } catch (err) {
     return fail(err);

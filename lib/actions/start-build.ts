@@ -21,7 +21,7 @@ export async function startBuild(_prev: StartBuildState, form: FormData): Promis
   if (plansOffline() && readGoal(parsed.data).needsSubject) return { error: NO_SUBJECT_MESSAGE, goal: parsed.data };
   let galleryId: string;
   try {
-    const started = startGalleryBuild(parsed.data);
+    const started = await startGalleryBuild(parsed.data);
     galleryId = started.galleryId;
     await rememberEditToken(galleryId, started.editToken);
   } catch (err) {

@@ -34,7 +34,7 @@ export async function editTokenFor(galleryId: string): Promise<string | null> {
 /** True when this request carries the gallery's edit capability. */
 export async function canEdit(galleryId: string): Promise<boolean> {
   const token = await editTokenFor(galleryId);
-  return token !== null && verifyEditToken(galleryId, token);
+  return token !== null && (await verifyEditToken(galleryId, token));
 }
 
 export class ForbiddenError extends Error {

@@ -18,7 +18,7 @@ export function resumeWhenReady(): void {
         // A first dynamic render loads the app's server runtime and the gallery's modules (seconds on a cold,
         // busy machine): pay that at boot, not on the first visitor's click.
         void fetch(probe.replace(/\/spaces\/sketch-image\/config$/, "/g/warming-up-the-server"), { signal: AbortSignal.timeout(30_000) }).catch(() => {});
-        const resumed = resumeInterruptedBuilds();
+        const resumed = await resumeInterruptedBuilds();
         if (resumed.length) console.log(`vernissage: resumed ${resumed.length} interrupted build(s)`);
         return;
       }
@@ -26,7 +26,7 @@ export function resumeWhenReady(): void {
       // not listening yet
     }
     if (Date.now() - started > READY_TIMEOUT_MS) {
-      const resumed = resumeInterruptedBuilds();
+      const resumed = await resumeInterruptedBuilds();
       if (resumed.length) console.warn(`vernissage: resumed ${resumed.length} build(s) without reaching the built-in Spaces`);
       return;
     }

@@ -37,12 +37,12 @@ export async function* watchGallery(galleryId: string, cursor: WatchCursor, sign
     return true;
   };
   try {
-    const latest = latestBuild(galleryId);
+    const latest = await latestBuild(galleryId);
     if (latest) {
       let after = cursor.buildId === latest.id ? Math.max(0, cursor.afterSeq) : 0;
       seen.set(latest.id, after);
       for (;;) {
-        const page = eventPage(latest.id, after, REPLAY_PAGE);
+        const page = await eventPage(latest.id, after, REPLAY_PAGE);
         for (const event of page.events) if (fresh(event)) yield { type: "event", event };
         if (page.next === null) break;
         after = page.next;
