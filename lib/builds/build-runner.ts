@@ -6,8 +6,10 @@ import { setMaxListeners } from "node:events";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
-import { activeBuilds, createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
-import { getDb, inTransaction, lockRow } from "@/lib/db/connection";
+import { activeBuildStatuses, activeBuilds, cancelRequested, createBuild, requestCancel, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { getDb, inTransaction, lockRow, usesPostgres } from "@/lib/db/connection";
+import { signal } from "@/lib/db/signal";
+import { enqueueBuild } from "./queue";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { countEvents, timeSpentInRuns } from "@/lib/db/events";
@@ -66,6 +68,9 @@ interface Running {
   done: Promise<void>;
 }
 
+/** Cancel requests for builds in workers (PostgreSQL): the payload is the build's id. */
+export const CANCEL_CHANNEL = "vernissage_cancel";
+
 const running = processSingleton("builds", () => new Map<string, Running>());
 
 export type ExhibitBuildRequest =
@@ -79,7 +84,7 @@ export type ExhibitBuildRequest =
 export async function startGalleryBuild(goal: string): Promise<{ galleryId: string; editToken: string; buildId: string }> {
   const { id: galleryId, editToken } = await createGallery({ title: titleFromGoal(goal), goal });
   const build = await createBuild({ galleryId, kind: "gallery", goal, budget: { ...configuredBudgets() } });
-  launch(build);
+  await start(build);
   return { galleryId, editToken, buildId: build.id };
 }
 
@@ -105,12 +110,19 @@ export async function startExhibitBuild(galleryId: string, exhibitId: string, re
       request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
     return createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...configuredBudgets() } }, trx);
   });
-  launch(build);
+  await start(build);
   return { buildId: build.id };
 }
 
 /** Cancels every running build of a gallery; what is finished stays. */
 export async function cancelBuilds(galleryId: string): Promise<number> {
+  if (usesPostgres()) {
+    // The build may run in any worker: the request is stored (its owner sees it at its next lease renewal, and
+    // a worker about to claim it ends it at once) and signalled (its owner stops within milliseconds).
+    const ids = await requestCancel(galleryId);
+    await Promise.all(ids.map((id) => signal(CANCEL_CHANNEL, id)));
+    return ids.length;
+  }
   let n = 0;
   for (const r of running.values()) {
     if (r.galleryId === galleryId) {
@@ -128,11 +140,18 @@ export function isBuilding(galleryId: string): boolean {
 /** Waits for a build to end (tests and benchmarks). */
 export async function waitForBuild(buildId: string): Promise<BuildRecord | null> {
   await running.get(buildId)?.done;
-  return getBuild(buildId);
+  // Run by a worker (PostgreSQL): its row says when it ended.
+  for (;;) {
+    const build = await getBuild(buildId);
+    if (!build || !(activeBuildStatuses as readonly string[]).includes(build.status) || !usesPostgres()) return build;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Builds that were running when the process died: run them again (finished Space calls come from the cache). */
 export async function resumeInterruptedBuilds(): Promise<string[]> {
+  // With PostgreSQL no build runs in a web process: workers take over lapsed builds (worker.ts).
+  if (usesPostgres()) return [];
   const resumed: string[] = [];
   for (const build of await findInterruptedBuilds()) {
     if (running.has(build.id)) continue;
@@ -173,11 +192,59 @@ function titleFromGoal(goal: string): string {
   return (t.charAt(0).toUpperCase() + t.slice(1)).slice(0, 120);
 }
 
-function launch(build: BuildRecord, resumed = false): void {
-  const controller = new AbortController();
+/** Runs a new build: in this process (embedded default), or on the queue for a worker (PostgreSQL). */
+async function start(build: BuildRecord): Promise<void> {
+  if (!usesPostgres()) {
+    launch(build);
+    return;
+  }
+  try {
+    await enqueueBuild(build.id);
+  } catch (err) {
+    // The row is saved: a worker's sweep finds the unclaimed build and queues it again.
+    console.error(`vernissage: build ${build.id} could not be queued now; a worker will pick it up`, err);
+  }
+}
+
+function launch(build: BuildRecord, resumed = false, controller = new AbortController()): Running {
   const entry: Running = { controller, galleryId: build.galleryId, exhibitId: build.exhibitId, done: Promise.resolve() };
   running.set(build.id, entry);
   entry.done = execute(build, controller.signal, resumed).finally(() => running.delete(build.id));
+  return entry;
+}
+
+/** A worker lost a build's lease (another took it over): it stops at once and finishes nothing. */
+export class LeaseLostError extends Error {
+  constructor(buildId: string) {
+    super(`build ${buildId} is now run by another worker`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Runs a build this worker has just claimed (worker.ts): a first run, or a resumed one when an earlier run left
+ * events (its finished Space calls then come from the shared cache). `controller` is how the worker stops it:
+ * a CancelledError to cancel, a LeaseLostError when the lease was lost.
+ */
+export async function runClaimedBuild(build: BuildRecord, controller: AbortController): Promise<void> {
+  if (running.has(build.id)) return running.get(build.id)!.done;
+  const runs = await countEvents(build.id, "build.started");
+  if (runs >= MAX_RUNS_PER_BUILD) return giveUp(build, runs);
+  if (await cancelRequested(build.id)) controller.abort(new CancelledError("Cancelled by the owner."));
+  return launch(build, runs > 0, controller).done;
+}
+
+/** Aborts a build running in this process (a worker's cancel signal). */
+export function abortRunningBuild(buildId: string, reason: Error): boolean {
+  const entry = running.get(buildId);
+  if (!entry) return false;
+  entry.controller.abort(reason);
+  return true;
+}
+
+/** How many builds this process is running. */
+export function runningBuildCount(): number {
+  return running.size;
 }
 
 async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean): Promise<void> {
@@ -206,11 +273,15 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     error = buildFailureMessage(err);
     status = signal.aborted ? "cancelled" : "failed";
     if (status === "failed") emit({ type: "error", payload: { message: error } });
-  } finally {
-    if (signal.aborted) status = "cancelled";
-    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
-    await finishRun(build, status, error, reason, recorder);
   }
+  // Taken over by another worker: that one finishes the build; this run only stops.
+  if (signal.reason instanceof LeaseLostError) {
+    await recorder.flush().catch(() => {});
+    return;
+  }
+  if (signal.aborted) status = "cancelled";
+  const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
+  await finishRun(build, status, error, reason, recorder);
 }
 
 function minutes(ms: number): string {

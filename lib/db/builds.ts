@@ -214,3 +214,77 @@ export async function findInterruptedBuilds(db: Db = getDb()): Promise<BuildReco
     .execute();
   return rows.map(toBuildRecord);
 }
+
+// ── Leases (PostgreSQL deployments): a build runs in the one worker holding its lease ──────────────────────
+// A worker claims a build atomically, then renews the lease (heartbeat_at) every few seconds while it runs it.
+// A lease not renewed for `leaseMs` has lapsed: its worker died or hung, and any worker may claim the build
+// and resume it. Renewal is fenced on the owner: a worker that lost its lease learns so and stops.
+
+function lapsedBefore(leaseMs: number): string {
+  return new Date(Date.now() - leaseMs).toISOString();
+}
+
+/** Takes the build's lease for `owner` when it is free (never claimed, lapsed, or already ours); null otherwise. */
+export async function claimBuild(id: string, owner: string, leaseMs: number, db: Db = getDb()): Promise<BuildRecord | null> {
+  const row = await db
+    .updateTable("builds")
+    .set({ owner, heartbeat_at: nowIso() })
+    .where("id", "=", id)
+    .where("status", "in", activeBuildStatuses)
+    .where((eb) => eb.or([eb("owner", "is", null), eb("owner", "=", owner), eb("heartbeat_at", "<", lapsedBefore(leaseMs))]))
+    .returning(COLUMNS)
+    .executeTakeFirst();
+  return row ? toBuildRecord(row) : null;
+}
+
+/**
+ * Renews `owner`'s lease on a live build. Null when the owner no longer holds it (taken over, or the build
+ * ended elsewhere): it must stop. Otherwise says whether a cancel was asked for.
+ */
+export async function renewBuildLease(id: string, owner: string, db: Db = getDb()): Promise<{ cancelRequested: boolean } | null> {
+  const row = await db
+    .updateTable("builds")
+    .set({ heartbeat_at: nowIso() })
+    .where("id", "=", id)
+    .where("owner", "=", owner)
+    .where("status", "in", activeBuildStatuses)
+    .returning("cancel_requested")
+    .executeTakeFirst();
+  return row ? { cancelRequested: Number(row.cancel_requested) === 1 } : null;
+}
+
+/** Asks every live build of the gallery to stop (its owner does, at once when signalled); returns their ids. */
+export async function requestCancel(galleryId: string, db: Db = getDb()): Promise<string[]> {
+  const rows = await db
+    .updateTable("builds")
+    .set({ cancel_requested: 1 })
+    .where("gallery_id", "=", galleryId)
+    .where("status", "in", activeBuildStatuses)
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether a cancel was asked for the build. */
+export async function cancelRequested(id: string, db: Db = getDb()): Promise<boolean> {
+  const row = await db.selectFrom("builds").select("cancel_requested").where("id", "=", id).executeTakeFirst();
+  return Number(row?.cancel_requested ?? 0) === 1;
+}
+
+/** Live builds whose lease lapsed (or that no worker has taken for `leaseMs`): to be handed to a worker again. */
+export async function findLapsedBuilds(leaseMs: number, db: Db = getDb()): Promise<BuildRecord[]> {
+  const rows = await db
+    .selectFrom("builds")
+    .select(COLUMNS)
+    .where("status", "in", activeBuildStatuses)
+    .where((eb) => eb.or([eb("heartbeat_at", "is", null), eb("heartbeat_at", "<", lapsedBefore(leaseMs))]))
+    .orderBy("created_at")
+    .limit(100)
+    .execute();
+  return rows.map(toBuildRecord);
+}
+
+/** Gives the lease back (a worker stopping): another worker may claim the build at once. */
+export async function releaseBuildLease(id: string, owner: string, db: Db = getDb()): Promise<void> {
+  await db.updateTable("builds").set({ owner: null, heartbeat_at: null }).where("id", "=", id).where("owner", "=", owner).execute();
+}

@@ -107,6 +107,11 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (gallery_id, space)
   );
   `,
+  /* 2: builds run by workers (PostgreSQL deployments): who holds a build's lease, and a cancel request any
+     process can make. The embedded default leaves them empty. */ `
+  ALTER TABLE builds ADD COLUMN owner TEXT;
+  ALTER TABLE builds ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**
@@ -216,6 +221,10 @@ export const postgresMigrations: readonly string[] = [
     added_at   TEXT NOT NULL,
     PRIMARY KEY (gallery_id, space)
   );
+  `,
+  /* 2: as SQLite's 2 */ `
+  ALTER TABLE builds ADD COLUMN owner TEXT;
+  ALTER TABLE builds ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
   `,
 ];
 

@@ -73,6 +73,10 @@ export interface BuildsTable {
   created_at: string;
   updated_at: string;
   heartbeat_at: string | null;
+  /** The worker holding the build's lease (PostgreSQL deployments), renewed through heartbeat_at. */
+  owner: string | null;
+  /** 1 once someone asked to cancel the build: its owner stops it at its next lease renewal (or sooner, signalled). */
+  cancel_requested: Generated<number>;
 }
 
 export interface BuildEventsTable {

@@ -263,6 +263,13 @@ export const configVariables = {
     parse: wholeNumber(1, 64),
     invalid: "warning",
   },
+  VERNISSAGE_ROLE: {
+    meaning: "`web` or `worker` (with `DATABASE_URL`): a worker takes builds off the queue; `npm run worker` sets it",
+    default: "`web`",
+    fallback: "web" as "web" | "worker",
+    parse: fromSchema(z.string().toLowerCase().pipe(z.enum(["web", "worker"])), '"web" or "worker"'),
+    invalid: "error",
+  },
   PORT: {
     meaning: "HTTP port",
     default: "3000",
