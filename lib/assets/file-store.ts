@@ -9,6 +9,8 @@ import { nowIso } from "@/lib/db/ids";
 import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
 import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "../contracts/asset-store";
 import { processSingleton } from "@/lib/platform/singleton";
+import { objectStorage, usesObjectStorage } from "@/lib/platform/object-storage";
+import { ObjectAssetStore } from "./object-store";
 
 interface AssetRow {
   sha256: string;
@@ -164,8 +166,17 @@ function isNotFound(err: unknown): boolean {
   return err instanceof Error && "code" in err && err.code === "ENOENT";
 }
 
-/** The process-wide store under `DATA_DIR`. */
-export function getAssetStore(): FileAssetStore {
+/**
+ * The process-wide asset store: files under `DATA_DIR` (the embedded default), or S3-compatible object storage
+ * with ASSET_STORE=s3 (object-store.ts).
+ */
+export function getAssetStore(): AssetStore {
+  if (usesObjectStorage()) return processSingleton("objectAssetStore", () => new ObjectAssetStore(objectStorage()));
+  return getFileAssetStore();
+}
+
+/** The store under `DATA_DIR`. */
+export function getFileAssetStore(): FileAssetStore {
   const stores = processSingleton("assetStore", () => new Map<string, FileAssetStore>());
   const root = dataDir();
   let store = stores.get(root);

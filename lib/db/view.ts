@@ -2,6 +2,7 @@ import "server-only";
 import { assetUrl, modelKindOf, type AssetMediaType } from "@/lib/contracts/asset-store";
 import type { ExhibitView, GalleryView } from "@/lib/contracts/gallery-view";
 import { getDb, inSnapshot, type Db } from "./connection";
+import { configValue } from "@/lib/platform/config";
 import { latestBuild } from "./builds";
 import { getExhibit, listExhibits, toExhibitVersionRecord, type ExhibitRecord } from "./exhibits";
 import { getGallery } from "./galleries";
@@ -57,13 +58,14 @@ async function exhibitViews(exhibits: ExhibitRecord[], db: Db): Promise<ExhibitV
     const rows = await db.selectFrom("assets").select(["sha256", "media_type"]).where("sha256", "in", [...shas]).execute();
     for (const r of rows) mediaTypes.set(r.sha256, r.media_type);
   }
+  const publicBase = configValue("ASSET_PUBLIC_URL");
   const kind = (sha: string | null) => {
     const mediaType = sha ? mediaTypes.get(sha) : undefined;
     return mediaType ? modelKindOf(mediaType) : "mesh";
   };
   const url = (sha: string | null): string | null => {
     const mediaType = sha ? mediaTypes.get(sha) : undefined;
-    return sha && mediaType ? assetUrl({ sha256: sha, mediaType }) : null;
+    return sha && mediaType ? assetUrl({ sha256: sha, mediaType }, publicBase) : null;
   };
 
   return exhibits.map((e) => ({
