@@ -1,0 +1,402 @@
+// The scale suite (a step of `npm test`): the PostgreSQL + S3 shape with real parts, on loopback.
+// A throwaway PostgreSQL cluster (Debian's package, installed when missing), s3rver (npm), one production build,
+// two web processes and two workers (`next start`, as `npm start` and `npm run worker` run them). It proves:
+//  1. the repositories, leases, signal and slots on real PostgreSQL (lib/db/postgres.test.ts);
+//  2. a build started on web A is watched live on web B (events arrive before the build ends, in order);
+//  3. a worker SIGKILLed mid-build is replaced by the other, the build ends ready, no completed Space call is
+//     repeated (calls counted at the built-in Spaces), nothing lost (events numbered without gaps, every asset
+//     row's object in the bucket with the bytes its name promises);
+//  4. per-Space limits hold across workers (a Space at 1: never two of its calls at once, whichever worker);
+//  5. a view link refuses edits on every node, and an owner's edit on one node reaches a tab on another.
+// Everything it starts is stopped at the end, also on failure. `SCALE_SKIP_BUILD=1` reuses the last build.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import S3rver from "s3rver";
+import { startPostgres } from "./lib/postgres.mjs";
+import { run } from "./lib/run.mjs";
+
+const BASE_PORT = Number(process.env.SCALE_PORT ?? 3140);
+const PORTS = { webA: BASE_PORT, webB: BASE_PORT + 1, w1: BASE_PORT + 2, w2: BASE_PORT + 3, spaces: BASE_PORT + 4, s3: BASE_PORT + 5, pg: BASE_PORT + 6 };
+const BUCKET = "vernissage";
+const started = [];
+const cleanups = [];
+const root = mkdtempSync(path.join(os.tmpdir(), "vernissage-scale-"));
+const log = (...args) => console.log(`[scale +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+const t0 = Date.now();
+
+function check(ok, what) {
+  if (!ok) throw new Error(`FAILED: ${what}`);
+  log(`ok: ${what}`);
+}
+
+async function cleanup() {
+  for (const child of started) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      console.error(String(err));
+    }
+  }
+  rmSync(root, { recursive: true, force: true });
+}
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => void cleanup().finally(() => process.exit(130)));
+
+/** A `next start` in its own process group (so a SIGKILL takes its children too), its output kept for failures. */
+function nextStart(name, port, env) {
+  const out = [];
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const keep = (chunk) => {
+    for (const line of String(chunk).split("\n")) if (line.trim()) out.push(`[${name}] ${line}`);
+    if (out.length > 400) out.splice(0, out.length - 400);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  started.push(child);
+  return { name, port, child, out, url: `http://127.0.0.1:${port}` };
+}
+
+async function waitFor(what, fn, timeoutMs = 120_000, everyMs = 250) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** A counting proxy in front of web A's built-in Spaces: every queue join is a Space call, by Space. */
+function startSpacesProxy(targetPort) {
+  const joins = [];
+  let open = 0;
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const space = /^\/spaces\/([^/]+)/.exec(req.url ?? "")?.[1] ?? "?";
+      if (req.method === "POST" && /\/queue\/join/.test(req.url ?? "")) joins.push({ space, at: Date.now(), body: body.toString("utf8") });
+      const upstream = http.request(
+        // The Host header stays the proxy's: a Gradio server names its own root from it, and the client then
+        // sends every later request there, so they are all counted.
+        { host: "127.0.0.1", port: targetPort, path: req.url, method: req.method, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on("error", () => {
+        res.writeHead(502);
+        res.end();
+      });
+      upstream.end(body);
+    });
+    open++;
+    res.on("close", () => open--);
+  });
+  return new Promise((resolve) => server.listen(PORTS.spaces, "127.0.0.1", () => resolve({ joins, close: () => new Promise((r) => server.close(r)) })));
+}
+
+/** A server action's id, by its exported name, from the build's manifest (or, failing that, its client chunks). */
+function actionId(name) {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8"));
+  for (const [id, entry] of Object.entries(manifest.node ?? {})) {
+    if (entry.exportedName === name) return id;
+  }
+  const dir = ".next/static/chunks";
+  const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".js"));
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, String(f)), "utf8");
+    const m = new RegExp(`"([0-9a-f]{40,64})"[^"]{0,120}"${name}"`).exec(text);
+    if (m) return m[1];
+  }
+  throw new Error(`no server action named ${name} in the build`);
+}
+
+/** Calls a server action over HTTP as the page does; returns the response (a stream for watchGallery). */
+function callAction(base, pathname, id, args, cookie) {
+  return fetch(`${base}${pathname}`, {
+    method: "POST",
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: base, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(args),
+  });
+}
+
+/** The action's `{ok…}` result in an RSC response. */
+function actionResult(text) {
+  for (const line of text.split("\n")) {
+    const m = /^[0-9a-f]+:(\{.*\})\s*$/.exec(line);
+    if (!m) continue;
+    try {
+      const v = JSON.parse(m[1]);
+      if (typeof v.ok === "boolean") return v;
+    } catch {
+      // another row
+    }
+  }
+  return null;
+}
+
+/** Submits the home page's form as a browser without JavaScript does: the gallery's id and the owner's cookie. */
+async function postGoal(base, goal) {
+  const html = await (await fetch(`${base}/`)).text();
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+  const body = new FormData();
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    if (!name || name === "goal") continue;
+    body.append(name.replace(/&quot;/g, '"'), (/\bvalue="([^"]*)"/.exec(m[1])?.[1] ?? "").replace(/&quot;/g, '"'));
+  }
+  body.append("goal", goal);
+  const r = await fetch(`${base}/`, { method: "POST", body, redirect: "manual", headers: { origin: base } });
+  const id = /\/g\/([A-Za-z0-9_-]+)/.exec(r.headers.get("location") ?? "")?.[1];
+  if (!id) throw new Error(`the form post answered ${r.status}`);
+  const cookie = (r.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith(`ve_${id}=`));
+  return { id, cookie };
+}
+
+/** Reads a watchGallery stream in the background: every event seq seen, with when it arrived. */
+function watch(base, galleryId, watchId) {
+  const seen = [];
+  const galleries = [];
+  const done = (async () => {
+    const r = await callAction(base, `/g/${galleryId}`, watchId, [galleryId, { buildId: null, afterSeq: 0 }]);
+    const reader = r.body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) break;
+      const now = Date.now();
+      text += decoder.decode(value, { stream: true });
+      for (const m of text.matchAll(/"buildId":"([^"]+)","seq":(\d+),"at":"([^"]+)","type":"([a-z.]+)"/g)) {
+        const key = `${m[1]}#${m[2]}`;
+        if (!seen.some((e) => e.key === key)) seen.push({ key, buildId: m[1], seq: Number(m[2]), type: m[4], at: Date.parse(m[3]), arrived: now });
+      }
+      for (const m of text.matchAll(/"type":"gallery","gallery":\{"id":"([^"]+)"/g)) galleries.push({ at: now, index: m.index });
+      text = text.slice(Math.max(0, text.length - 4000));
+    }
+  })().catch(() => {});
+  return { seen, galleries, done };
+}
+
+async function main() {
+  // ── the real parts ────────────────────────────────────────────────────────────────────────────────────────
+  const pgServer = startPostgres(PORTS.pg);
+  cleanups.push(() => pgServer.stop());
+  log(`PostgreSQL at ${pgServer.url}`);
+  const s3dir = path.join(root, "s3");
+  const s3 = new S3rver({ port: PORTS.s3, address: "127.0.0.1", directory: s3dir, silent: true, configureBuckets: [{ name: BUCKET }] });
+  await s3.run();
+  cleanups.push(() => s3.close());
+  log(`s3rver at http://127.0.0.1:${PORTS.s3}`);
+
+  const unit = await run("npx", ["vitest", "run", "lib/db/postgres.test.ts"], { env: { VERNISSAGE_TEST_DATABASE_URL: pgServer.url, DATABASE_URL: pgServer.url } });
+  check(unit === 0, "the data layer's PostgreSQL tests pass on the real server");
+
+  if (!process.env.SCALE_SKIP_BUILD || !existsSync(".next/BUILD_ID")) {
+    const code = await run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+    if (code !== 0) throw new Error("next build failed");
+  }
+
+  const spaces = await startSpacesProxy(PORTS.webA);
+  cleanups.push(() => spaces.close());
+  const common = {
+    DATABASE_URL: pgServer.url,
+    ASSET_STORE: "s3",
+    S3_ENDPOINT: `http://127.0.0.1:${PORTS.s3}`,
+    S3_BUCKET: BUCKET,
+    S3_REGION: "us-east-1",
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
+    S3_FORCE_PATH_STYLE: "true",
+    // Every node calls the built-in Spaces through the counting proxy, in front of web A.
+    BUILTIN_SPACES_URL: `http://127.0.0.1:${PORTS.spaces}/spaces`,
+    BUILTIN_SPACE_WORKERS: "1",
+    MODEL_WORKERS: "1",
+    // The 3D Space takes one call at a time in the whole deployment (as a ZeroGPU Space would).
+    SPACE_CONCURRENCY: "shape-3d=1,relief-3d=1,sketch-image=4,ink-image=4",
+    WORKER_CONCURRENCY: "1",
+  };
+  const dataDir = (n) => path.join(root, `data-${n}`);
+  const webA = nextStart("webA", PORTS.webA, { ...common, DATA_DIR: dataDir("a"), BUILTIN_SPACE_FAULTS: "sketch-image:latency=800;shape-3d:latency=2500" });
+  const webB = nextStart("webB", PORTS.webB, { ...common, DATA_DIR: dataDir("b") });
+  const worker = (name, port) => nextStart(name, port, { ...common, DATA_DIR: dataDir(name), VERNISSAGE_ROLE: "worker" });
+  let w1 = worker("w1", PORTS.w1);
+  let w2 = worker("w2", PORTS.w2);
+  const nodes = () => [webA, webB, w1, w2];
+  const dump = () => {
+    for (const n of nodes()) console.log(n.out.slice(-60).join("\n"));
+  };
+  try {
+    for (const n of [webA, webB]) await waitFor(`${n.name} to answer`, async () => (await fetch(`${n.url}/`)).ok);
+    for (const n of [w1, w2]) await waitFor(`${n.name} to take builds`, () => n.out.some((l) => l.includes("takes builds")));
+    log("2 web nodes and 2 workers are up");
+
+    const db = new pg.Pool({ connectionString: pgServer.url, max: 2 });
+    cleanups.push(() => db.end());
+    const q = async (text, params = []) => (await db.query(text, params)).rows;
+    const watchId = actionId("watchGallery");
+    const moveId = actionId("moveExhibit");
+    const reorderId = actionId("reorderExhibits");
+
+    // ── 2 + 3: started on A, watched on B, its worker killed mid-build ────────────────────────────────────────
+    const { id: galleryId, cookie } = await postGoal(webA.url, "three monuments of Rome");
+    check(Boolean(cookie), "web A started a build and gave its owner the edit cookie");
+    const live = watch(webB.url, galleryId, watchId);
+    const build = await waitFor("the build to be claimed", async () => (await q("SELECT id, owner FROM builds WHERE gallery_id = $1 AND owner IS NOT NULL", [galleryId]))[0]);
+    await waitFor("an exhibit to be ready and a call in flight", async () => {
+      const ready = (await q("SELECT count(*)::int AS n FROM exhibits WHERE gallery_id = $1 AND status = 'ready'", [galleryId]))[0].n;
+      return ready >= 1;
+    }, 120_000, 100);
+    // Which worker runs it: the one whose `next start` process group holds the lease's pid.
+    const owner = (await q("SELECT owner FROM builds WHERE id = $1", [build.id]))[0].owner;
+    const target = await findOwnerWorker(owner, [w1, w2]);
+    process.kill(-target.child.pid, "SIGKILL");
+    const killedAt = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    const joinsAtKill = spaces.joins.length;
+    const cacheAtKill = (await q("SELECT count(*)::int AS n FROM space_call_cache"))[0].n;
+    log(`SIGKILLed ${target.name} (owner ${owner}) with ${cacheAtKill} Space calls done, ${joinsAtKill} calls made`);
+    check(joinsAtKill > 0, "the Space calls go through the counting proxy");
+
+    const finished = await waitFor("the build to end", async () => {
+      const b = (await q("SELECT status, owner FROM builds WHERE id = $1", [build.id]))[0];
+      return ["succeeded", "failed", "cancelled"].includes(b.status) ? b : null;
+    }, 180_000, 250);
+    const takenOverAt = (await q("SELECT min(at) AS at FROM build_events WHERE build_id = $1 AND type = 'build.started' AND payload LIKE '%\"resumed\":true%'", [build.id]))[0].at;
+    check(finished.status === "succeeded", `the build ends succeeded after the kill (got ${finished.status})`);
+    check(finished.owner !== owner, `another worker took it over (${owner} → ${finished.owner})`);
+    check(Date.parse(takenOverAt) - killedAt < 60_000, `the takeover began ${((Date.parse(takenOverAt) - killedAt) / 1000).toFixed(1)} s after the kill (< 60 s)`);
+    const exhibits = await q("SELECT status FROM exhibits WHERE gallery_id = $1", [galleryId]);
+    check(exhibits.length >= 3 && exhibits.every((e) => e.status === "ready"), `all ${exhibits.length} exhibits ready`);
+    const cacheAtEnd = (await q("SELECT count(*)::int AS n FROM space_call_cache"))[0].n;
+    const joinsAfter = spaces.joins.length - joinsAtKill;
+    check(joinsAfter === cacheAtEnd - cacheAtKill, `no completed Space call repeated: ${joinsAfter} calls after the kill, each a new result (${cacheAtEnd - cacheAtKill})`);
+    const cachedHits = (await q("SELECT count(*)::int AS n FROM build_events WHERE build_id = $1 AND type = 'tool.done' AND payload LIKE '%\"cached\":true%'", [build.id]))[0].n;
+    check(cachedHits >= cacheAtKill, `the resumed run took the ${cacheAtKill} finished calls from the shared cache (${cachedHits} cached results)`);
+
+    await waitFor("the watch on B to see the end", () => live.seen.some((e) => e.buildId === build.id && e.type === "build.finished"), 30_000);
+    const mine = live.seen.filter((e) => e.buildId === build.id);
+    const endAt = mine.find((e) => e.type === "build.finished").arrived;
+    const before = mine.filter((e) => e.arrived < endAt - 1000);
+    check(before.length >= 5, `web B's tab saw ${before.length} events live before the build ended (of ${mine.length})`);
+    const seqs = mine.map((e) => e.seq);
+    check(seqs.every((s, i) => i === 0 || s > seqs[i - 1]), "in order, no duplicates");
+    const delays = mine.filter((e) => e.arrived > killedAt + 5000).map((e) => e.arrived - e.at).sort((a, b) => a - b);
+    if (delays.length) log(`event delay worker → tab on B: median ${delays[Math.floor(delays.length / 2)]} ms over ${delays.length} events`);
+
+    // ── the killed worker comes back; 4: per-Space limits across workers ─────────────────────────────────────
+    if (target === w1) w1 = worker("w1", PORTS.w1);
+    else w2 = worker("w2", PORTS.w2);
+    const back = target === w1 ? w1 : w2;
+    await waitFor(`${back.name} to take builds again`, () => back.out.some((l) => l.includes("takes builds")));
+    const two = await Promise.all([postGoal(webB.url, "three cathedrals"), postGoal(webA.url, "three castles")]);
+    const twoBuilds = await waitFor("both builds to end", async () => {
+      const rows = await q("SELECT id, status, owner FROM builds WHERE gallery_id = ANY($1)", [two.map((g) => g.id)]);
+      return rows.length === 2 && rows.every((r) => !["queued", "running"].includes(r.status)) ? rows : null;
+    }, 240_000, 500);
+    check(twoBuilds.every((b) => b.status === "succeeded"), "both builds succeeded");
+    check(new Set(twoBuilds.map((b) => b.owner)).size === 2, "they ran on the two workers at once");
+    const intervals = [];
+    for (const b of twoBuilds) {
+      const events = await q("SELECT type, payload, at FROM build_events WHERE build_id = $1 ORDER BY seq", [b.id]);
+      const open = new Map();
+      for (const e of events) {
+        const p = JSON.parse(e.payload);
+        if (p.capability !== "image-to-3d" || !p.callId) continue;
+        if (e.type === "tool.progress" && !open.has(p.callId)) open.set(p.callId, Date.parse(e.at));
+        if ((e.type === "tool.done" || e.type === "tool.failed") && open.has(p.callId) && !p.cached) intervals.push([open.get(p.callId), Date.parse(e.at)]);
+      }
+    }
+    let most = 0;
+    for (const [s] of intervals) most = Math.max(most, intervals.filter(([a, z]) => a <= s && s < z).length);
+    check(intervals.length >= 6 && most === 1, `the 3D Space (limit 1) never ran two calls at once across both workers (${intervals.length} calls, at most ${most} at a time)`);
+
+    // ── 5: a view link refuses edits on every node; an owner's edit on B reaches a tab on A ──────────────────
+    const view = await (await fetch(`${webB.url}/api/galleries/${galleryId}`)).json();
+    const first = view.exhibits[0];
+    for (const n of nodes()) {
+      const r = actionResult(await (await callAction(n.url, `/g/${galleryId}`, moveId, [galleryId, first.id, first.placement])).text());
+      check(r && r.ok === false && /only view/i.test(r.error), `${n.name} refuses an edit from a view link`);
+    }
+    const tabOnA = watch(webA.url, galleryId, watchId);
+    await new Promise((r) => setTimeout(r, 1500));
+    const galleriesBefore = tabOnA.galleries.length;
+    const ids = view.exhibits.map((e) => e.id).reverse();
+    const edited = actionResult(await (await callAction(webB.url, `/g/${galleryId}`, reorderId, [galleryId, ids], cookie)).text());
+    check(edited?.ok === true, "the owner's reorder on web B is accepted");
+    await waitFor("the edit to reach the tab on A", () => tabOnA.galleries.length > galleriesBefore, 10_000, 50);
+    check(true, "the edit made on B reached the tab watching on A");
+
+    // ── nothing lost ─────────────────────────────────────────────────────────────────────────────────────────
+    const gaps = await q("SELECT build_id FROM build_events GROUP BY build_id HAVING min(seq) <> 1 OR max(seq) <> count(*)");
+    check(gaps.length === 0, "every build's events are numbered 1..n without a gap");
+    const assets = await q("SELECT sha256, media_type, bytes FROM assets");
+    const ext = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "model/gltf-binary": "glb", "application/ply": "ply", "application/x-spz": "spz" };
+    const broken = assets.filter((a) => {
+      const file = path.join(s3dir, BUCKET, `assets/${a.sha256}.${ext[a.media_type]}._S3rver_object`);
+      if (!existsSync(file)) return true;
+      const bytes = readFileSync(file);
+      return bytes.length !== Number(a.bytes) || crypto.createHash("sha256").update(bytes).digest("hex") !== a.sha256;
+    });
+    check(assets.length > 0 && broken.length === 0, `all ${assets.length} assets are in the bucket with the bytes their names promise`);
+    const dangling = await q(
+      "SELECT id FROM exhibits e WHERE (model_sha IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.sha256 = e.model_sha)) OR (status = 'ready' AND model_sha IS NULL)",
+    );
+    check(dangling.length === 0, "every ready exhibit's model is a stored asset");
+    const asset = await fetch(`${webB.url}${view.exhibits[0].modelUrl}`);
+    check(asset.ok && asset.headers.get("content-type") === "model/gltf-binary", "web B serves a model from the bucket");
+  } catch (err) {
+    dump();
+    throw err;
+  }
+}
+
+async function findOwnerWorker(owner, workers) {
+  // The lease's owner is "<host>:<pid>:<random>", the pid of the Next server process; its group is the worker's.
+  const pid = Number(owner.split(":")[1]);
+  for (const w of workers) {
+    const group = await new Promise((resolve) => {
+      const ps = spawn("ps", ["-o", "pgid=", "-p", String(pid)]);
+      let out = "";
+      ps.stdout.on("data", (c) => (out += c));
+      ps.on("close", () => resolve(Number(out.trim())));
+    });
+    if (group === w.child.pid) return w;
+  }
+  throw new Error(`no worker runs the lease owner ${owner}`);
+}
+
+main().then(
+  async () => {
+    await cleanup();
+    log("scale suite passed");
+    process.exit(0);
+  },
+  async (err) => {
+    console.error(err);
+    await cleanup();
+    process.exit(1);
+  },
+);
