@@ -331,11 +331,19 @@ async function main() {
     for (const b of twoBuilds) {
       const events = await q("SELECT type, payload, at FROM build_events WHERE build_id = $1 ORDER BY seq", [b.id]);
       const open = new Map();
+      // A call holds its slot from the Space's first answer to its job (queue place, running) until its result is
+      // ready to download: connecting and uploading come before, the download after (limiter.ts).
+      const closed = new Set();
       for (const e of events) {
         const p = JSON.parse(e.payload);
-        if (p.capability !== "image-to-3d" || !p.callId) continue;
-        if (e.type === "tool.progress" && !open.has(p.callId)) open.set(p.callId, Date.parse(e.at));
-        if ((e.type === "tool.done" || e.type === "tool.failed") && open.has(p.callId) && !p.cached) intervals.push([open.get(p.callId), Date.parse(e.at)]);
+        if (p.capability !== "image-to-3d" || !p.callId || closed.has(p.callId)) continue;
+        const key = `${p.callId}`;
+        if (e.type === "tool.progress" && (p.stage === "queue" || p.stage === "running") && !open.has(key)) open.set(key, Date.parse(e.at));
+        const ends = e.type === "tool.done" || e.type === "tool.failed" || (e.type === "tool.progress" && (p.stage === "downloading" || p.stage === "validating"));
+        if (ends && open.has(key)) {
+          intervals.push([open.get(key), Date.parse(e.at)]);
+          closed.add(p.callId);
+        }
       }
     }
     let most = 0;
@@ -369,6 +377,7 @@ async function main() {
       const bytes = readFileSync(file);
       return bytes.length !== Number(a.bytes) || crypto.createHash("sha256").update(bytes).digest("hex") !== a.sha256;
     });
+    if (broken.length) console.error("broken assets:", broken.slice(0, 5), readdirSync(path.join(s3dir, BUCKET, "assets")).slice(0, 5));
     check(assets.length > 0 && broken.length === 0, `all ${assets.length} assets are in the bucket with the bytes their names promise`);
     const dangling = await q(
       "SELECT id FROM exhibits e WHERE (model_sha IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.sha256 = e.model_sha)) OR (status = 'ready' AND model_sha IS NULL)",
