@@ -43,7 +43,10 @@ export interface AdapterOutput {
 export interface AdapterSession {
   readonly entry: SpaceEntry;
   readonly endpoints: Record<string, EndpointSpec>;
+  /** Calls an endpoint by name; the arguments are fitted to its schema first (input-fit.ts). */
   call(endpoint: string, args: Record<string, unknown>): Promise<unknown[]>;
+  /** A line for the build log (an endpoint re-resolved, a fallback endpoint taken). */
+  note(message: string): void;
   /** Puts a file on the Space for a call: an upload, or its URL when both Spaces are built-in (hand-off.ts). */
   sendFile(file: InputImage): Promise<FileRef>;
 }
