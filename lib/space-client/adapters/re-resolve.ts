@@ -42,8 +42,9 @@ export function fileNameOf(v: unknown): string {
   return "";
 }
 
-/** Which output holds the file: the first whose name has the wanted extension, else the one at `index`. */
+/** Which output holds the file: the one at `index` when its name has the wanted extension, else the first that has it, else the one at `index`. */
 export function pickFile(out: unknown[], ext: RegExp, index: number): unknown {
+  if (ext.test(fileNameOf(out[index]))) return out[index];
   return out.find((v) => ext.test(fileNameOf(v))) ?? out[index];
 }
 
