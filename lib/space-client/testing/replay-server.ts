@@ -85,6 +85,8 @@ interface Session {
 
 export interface ReplayServer {
   url: string;
+  /** How many times a client read /config and /gradio_api/info (a connect, or a schema read afresh). */
+  schemaReads: number;
   calls: RecordedCall[];
   uploads: string[];
   downloads: string[];
@@ -100,6 +102,7 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
   const downloads: string[] = [];
   const joins = new Map<string, number>();
   let cancels = 0;
+  let schemaReads = 0;
   let url = "";
 
   const config = () => ({ ...opts.config, root: url, space_id: null, connect_heartbeat: false });
@@ -202,7 +205,10 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
-    if (req.method === "GET" && (path === "/config" || path === "/config/")) return json(200, config());
+    if (req.method === "GET" && (path === "/config" || path === "/config/")) {
+      schemaReads += 1;
+      return json(200, config());
+    }
     if (req.method === "GET" && path === "/gradio_api/info") return json(200, opts.info);
     if (req.method === "POST" && path === "/gradio_api/upload") {
       const body = await readBody(req);
@@ -269,6 +275,9 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
     downloads,
     get cancels() {
       return cancels;
+    },
+    get schemaReads() {
+      return schemaReads;
     },
     close: () =>
       new Promise<void>((resolve) => {
