@@ -1,5 +1,5 @@
 import "server-only";
-import { defineAdapter, fixed, image, prompt, seed, sizes } from "./define";
+import { defineAdapter, fixed, image, prompt, seed, size, sizes } from "./define";
 import type { ImageAdapter, ModelAdapter } from "./types";
 
 // The Spaces whose adapter is a table (define.ts): the endpoint(s), the values we send, the output we read.
@@ -21,13 +21,13 @@ export const sketchAdapter: ImageAdapter = defineAdapter({
 /**
  * black-forest-labs/FLUX.1-schnell (ZeroGPU): /infer(prompt, seed, randomize_seed, width, height,
  * num_inference_steps) → [image (webp), seed]. randomize_seed is forced off so the seed we key by is the
- * seed that draws; sizes are multiples of 32 up to the app's MAX_IMAGE_SIZE of 2048.
+ * seed that draws; its width and height sliders (256–2048, step 32) bring the size onto what it draws.
  */
 export const fluxSchnellAdapter: ImageAdapter = defineAdapter({
   id: "flux-schnell",
   capability: "text-to-image",
   endpoints: [{ name: "/infer", returns: ["file", "number"], file: 0, seed: 1 }],
-  params: { prompt, seed, randomize_seed: fixed(false), ...sizes(256, 2048, 32), num_inference_steps: fixed(4) },
+  params: { prompt, seed, randomize_seed: fixed(false), ...size, num_inference_steps: fixed(4) },
 });
 
 /**
@@ -40,7 +40,7 @@ export const fluxKleinAdapter: ImageAdapter = defineAdapter({
   id: "flux-klein",
   capability: "text-to-image",
   endpoints: [{ name: "/generate", returns: ["file", "number"], file: 0, seed: 1 }],
-  params: { prompt, seed, randomize_seed: fixed(false), ...sizes(256, 1024, 16), num_inference_steps: fixed(4), prompt_upsampling: fixed(false) },
+  params: { prompt, seed, randomize_seed: fixed(false), ...size, num_inference_steps: fixed(4), prompt_upsampling: fixed(false) },
 });
 
 /**

@@ -30,7 +30,15 @@ export interface Param<Req> {
 export const prompt: Param<NormalizedImageRequest> = { kind: "string", main: true, record: (r) => r.prompt };
 export const seed: Param<{ seed: number }> = { kind: "number", record: (r) => r.seed };
 export const image: Param<NormalizedModelRequest> = { kind: "file", main: true, record: (r) => r.image.sha256, send: (s, r) => s.sendFile(r.image) };
-/** A picture's width and height, each snapped to what the Space accepts (see snap); the slider's own range still applies. */
+/**
+ * A picture's width and height as asked: the Space's sliders say which sizes it takes (range and step), and the
+ * call is fitted to them (input-fit.ts).
+ */
+export const size: { width: Param<NormalizedImageRequest>; height: Param<NormalizedImageRequest> } = {
+  width: { kind: "number", record: (r) => r.width },
+  height: { kind: "number", record: (r) => r.height },
+};
+/** For a Space whose schema does not state its sizes (the built-ins): snapped here (see snap). */
 export const sizes = (min: number, max: number, step: number): { width: Param<NormalizedImageRequest>; height: Param<NormalizedImageRequest> } => ({
   width: { kind: "number", record: (r) => snap(r.width, min, max, step) },
   height: { kind: "number", record: (r) => snap(r.height, min, max, step) },
