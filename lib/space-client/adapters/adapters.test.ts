@@ -75,7 +75,7 @@ describe("black-forest-labs/flux-klein-9b-kv", () => {
   it("sends randomize_seed and prompt_upsampling off, sizes within 256–1024, default input_images", async () => {
     const { server, t } = await onlySpace("black-forest-labs-flux-klein-9b-kv", "text-to-image", "flux-klein");
     const r = await t.spaceClient.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
-    expect(r.asset).toMatchObject({ mediaType: "image/png", width: 768, height: 1024 });
+    expect(r.asset).toMatchObject({ mediaType: "image/webp", width: 768, height: 1024 });
     expect(server.calls[0]!.data).toEqual(["a castle", [], 42, false, 1024, 256, 4, false]);
   });
 });
