@@ -1,4 +1,5 @@
-// npm run record-space -- <space id | URL> [--endpoint /name] [--data '{"param": value}'] [--image picture.png] [--out folder] [--name owner/space]
+// npm run record-space -- <space id | URL> [--endpoint /name] [--before /start_session,/preprocess_image]
+//                          [--data '{"param": value}'] [--image picture.png] [--out folder] [--name owner/space]
 //
 // Records a Space's real /config, /gradio_api/info and one call into the fixture layout
 // (lib/space-client/fixtures/README.md), so the replay tests can be refreshed from the real thing. Needs the
@@ -14,6 +15,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     endpoint: { type: "string" },
+    before: { type: "string" },
     data: { type: "string" },
     image: { type: "string" },
     out: { type: "string" },
@@ -23,7 +25,7 @@ const { values, positionals } = parseArgs({
 
 const target = positionals[0];
 if (!target) {
-  console.error("usage: npm run record-space -- <space id | URL> [--endpoint /name] [--data JSON] [--image file.png] [--out folder] [--name owner/space]");
+  console.error("usage: npm run record-space -- <space id | URL> [--endpoint /name] [--before /a,/b] [--data JSON] [--image file.png] [--out folder] [--name owner/space]");
   process.exit(2);
 }
 
@@ -40,6 +42,7 @@ recordSpace({
   target,
   ...(token ? { token } : {}),
   ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+  ...(values.before ? { before: values.before.split(",").map((b) => b.trim()).filter(Boolean) } : {}),
   ...(data ? { data } : {}),
   ...(values.image ? { image: readFileSync(values.image) } : {}),
   ...(values.out ? { out: values.out } : {}),

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadFixture, replay } from "./fixtures";
-import { makePng } from "./media";
+import { makeGlb, makePng } from "./media";
 import { recordSpace, slug } from "./record-space";
 import type { ReplayServer } from "./replay-server";
 import { entry, testSpaceClient } from "./space-client";
@@ -63,6 +63,41 @@ describe("npm run record-space", () => {
     expect(source.uploads).toHaveLength(1);
     expect(Object.values(r.files).sort()).toEqual(["ply:64", "png:518x518"]);
     expect(JSON.parse(readFileSync(path.join(out, "meta.json"), "utf8"))).toMatchObject({ space: source.url, origin: "recorded" });
+  });
+
+  it("records a session's steps before the call (trellis-community/TRELLIS: start_session, preprocess_image), and the recording drives its adapter", async () => {
+    const fx = await loadFixture("trellis-community-trellis");
+    const glb = await makeGlb();
+    const source = await serve(fx, {
+      handlers: {
+        "/start_session": (c) => {
+          c.state.set("dir", true);
+          return [];
+        },
+        "/preprocess_image": (c) => [c.file("image.png", c.readFile(c.named.image))],
+        "/generate_and_extract_glb": (c) => {
+          if (!c.state.get("dir")) throw new Error("FileNotFoundError: the session's folder is missing");
+          c.readFile(c.named.image);
+          const f = c.file("sample.glb", glb);
+          return [{ video: null, subtitles: null }, f, f];
+        },
+      },
+    });
+    const out = tempDir();
+    const r = await recordSpace({ target: source.url, space: fx.space, endpoint: "/generate_and_extract_glb", before: ["/start_session", "/preprocess_image"], out });
+    expect(r.endpoint).toBe("/generate_and_extract_glb");
+    expect(new Set(source.calls.map((c) => c.sessionHash)).size).toBe(1);
+    expect(source.calls.map((c) => c.endpoint)).toEqual(["/start_session", "/preprocess_image", "/generate_and_extract_glb"]);
+    // The main call was given the preprocessed picture, not the upload.
+    expect(source.calls[2]!.data[0]).toMatchObject({ path: expect.stringMatching(/image\.png$/) });
+
+    const recorded = await loadFixture(out);
+    expect(Object.keys(recorded.messages)).toEqual(["/start_session", "/preprocess_image", "/generate_and_extract_glb"]);
+    expect(Object.values(JSON.parse(readFileSync(path.join(out, "call.json"), "utf8")).files as Record<string, string>).sort()).toEqual(["glb", "png:512x512"]);
+    const again = await serve(recorded);
+    const t = testSpaceClient({ "image-to-3d": [entry(recorded.space, again.url, "image-to-3d", "trellis-community")] }, { trusted: [again.url] });
+    const model = await t.spaceClient.imageToModel({ image: { bytes: await makePng() }, seed: 3 });
+    expect(model).toMatchObject({ endpoint: "/generate_and_extract_glb", asset: { mediaType: "model/gltf-binary" } });
   });
 
   it("names a fixture folder as the existing ones are named", () => {

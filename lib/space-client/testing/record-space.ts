@@ -25,6 +25,11 @@ export interface RecordOptions {
   endpoint?: string;
   /** Named inputs; the others get the Space's defaults (a required text a sample prompt, a required image `image`). */
   data?: Record<string, unknown>;
+  /**
+   * Endpoints called first on the same session, each recorded too (`/start_session`, `/preprocess_image`): a
+   * step's output file becomes the picture the next one is given, as in the app's UI.
+   */
+  before?: string[];
   /** The picture sent to an image parameter; default a generated 512² PNG. */
   image?: Uint8Array;
   /** The fixture folder; default fixtures/<slug of the Space>. */
@@ -70,41 +75,66 @@ export async function recordSpace(opts: RecordOptions): Promise<Recorded> {
   const endpoints = withComponentProps(parseApiInfo(info), config);
 
   const ep = pickEndpoint(endpoints, opts.endpoint);
+  const before = (opts.before ?? []).map((name) => chooseEndpoint(endpoints, name));
   const deps = (config.dependencies as { id: number; api_name?: unknown; inputs: number[] }[]) ?? [];
-  const dep = deps.find((d) => typeof d.api_name === "string" && `/${d.api_name.replace(/^\//, "")}` === ep.name);
-  if (!dep) throw new Error(`${ep.name} is in /info but not among /config's dependencies`);
   const states = new Set(((config.components as { id: number; type: string }[]) ?? []).filter((c) => c.type === "state").map((c) => c.id));
-
-  // Inputs: the given ones, a sample prompt and picture for required text and images, every other at its default.
-  const given: Record<string, unknown> = { ...opts.data };
-  const fileParams = ep.params.filter((p) => p.kind === "file");
-  const mainFile = fileParams.find((p) => p.required) ?? fileParams[0];
-  for (const p of ep.params) {
-    if (p.name in given) continue;
-    if (p.kind === "file" && (p.required || p === mainFile)) given[p.name] = await upload(api, opts.image ?? (await samplePicture()), auth(api), fetchImpl);
-    else if (p.required && p.kind === "string") given[p.name] = SAMPLE_PROMPT;
-  }
-  const named = fitArgs(ep, given);
-  const values = ep.params.map((p) => named[p.name]);
-  const data = dep.inputs.map((id) => (states.has(id) ? null : values.shift()));
-
-  log(`calling ${ep.name}`);
   const session = randomBytes(8).toString("hex").slice(0, 11);
-  const join = await fetchImpl(`${api}/queue/join`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-gradio-user": "api", ...auth(api) },
-    body: JSON.stringify({ data, fn_index: dep.id, session_hash: session, event_data: null, trigger_id: null }),
-  });
-  if (!join.ok) throw new Error(`queue/join answered ${join.status}: ${await join.text()}`);
-  const { event_id: eventId } = (await join.json()) as { event_id: string };
-  const messages = await readEvents(`${api}/queue/data?session_hash=${session}`, eventId, auth(api), fetchImpl, opts.timeoutMs ?? 15 * 60_000);
-  const completed = messages.find((m) => m.msg === "process_completed");
-  if (!completed) throw new Error(`${ep.name} ended without process_completed`);
-  if (completed.success !== true) throw new Error(`${ep.name} failed: ${JSON.stringify(completed.output ?? completed)}`);
+  const timeoutMs = opts.timeoutMs ?? 15 * 60_000;
 
-  // The files its outputs name, as the kind of bytes the replay will serve.
+  /** One call on the recording's session: its inputs fitted to the schema, its messages as the Space sent them. */
+  const call = async (e: EndpointSpec, given: Record<string, unknown>): Promise<{ messages: ReplayMessage[]; data: unknown }> => {
+    const dep = deps.find((d) => typeof d.api_name === "string" && `/${d.api_name.replace(/^\//, "")}` === e.name);
+    if (!dep) throw new Error(`${e.name} is in /info but not among /config's dependencies`);
+    const named = fitArgs(e, given);
+    const values = e.params.map((p) => named[p.name]);
+    const data = dep.inputs.map((id) => (states.has(id) ? null : values.shift()));
+    log(`calling ${e.name}`);
+    const join = await fetchImpl(`${api}/queue/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-gradio-user": "api", ...auth(api) },
+      body: JSON.stringify({ data, fn_index: dep.id, session_hash: session, event_data: null, trigger_id: null }),
+    });
+    if (!join.ok) throw new Error(`queue/join answered ${join.status}: ${await join.text()}`);
+    const { event_id: eventId } = (await join.json()) as { event_id: string };
+    const messages = await readEvents(`${api}/queue/data?session_hash=${session}`, eventId, auth(api), fetchImpl, timeoutMs);
+    const completed = messages.find((m) => m.msg === "process_completed");
+    if (!completed) throw new Error(`${e.name} ended without process_completed`);
+    if (completed.success !== true) throw new Error(`${e.name} failed: ${JSON.stringify(completed.output ?? completed)}`);
+    return { messages, data: (completed.output as { data?: unknown } | undefined)?.data };
+  };
+
+  // The picture: uploaded once, then carried through the steps before the call (a session's start, a
+  // preprocessing step whose output file is what the UI hands on), as the adapters do.
+  let picture: unknown = null;
+  const pictureFor = async () => (picture ??= await upload(api, opts.image ?? (await samplePicture()), auth(api), fetchImpl));
+  const inputsOf = async (e: EndpointSpec, given: Record<string, unknown>) => {
+    const out = { ...given };
+    const fileParams = e.params.filter((p) => p.kind === "file");
+    const mainFile = fileParams.find((p) => p.required) ?? fileParams[0];
+    for (const p of e.params) {
+      if (p.name in out) continue;
+      if (p.kind === "file" && (p.required || p === mainFile)) out[p.name] = await pictureFor();
+      else if (p.required && p.kind === "string") out[p.name] = SAMPLE_PROMPT;
+    }
+    return out;
+  };
+
+  const recorded: Record<string, ReplayMessage[]> = {};
+  const outputs: unknown[] = [];
+  for (const b of before) {
+    const r = await call(b, await inputsOf(b, {}));
+    recorded[b.name] = r.messages.map(({ event_id: _e, ...m }) => m);
+    outputs.push(r.data);
+    const produced = fileDatas(r.data)[0];
+    if (produced && picture !== null) picture = { path: produced.path, meta: { _type: "gradio.FileData" } };
+  }
+  const main = await call(ep, await inputsOf(ep, { ...opts.data }));
+  recorded[ep.name] = main.messages.map(({ event_id: _e, ...m }) => m);
+  outputs.push(main.data);
+
+  // The files the outputs name, as the kind of bytes the replay will serve.
   const files: Record<string, string> = {};
-  for (const f of fileDatas((completed.output as { data?: unknown } | undefined)?.data)) {
+  for (const f of fileDatas(outputs)) {
     if (files[f.path]) continue;
     const url = f.url ?? `${api}/file=${f.path}`;
     const res = await fetchImpl(url, { headers: auth(url) });
@@ -121,14 +151,15 @@ export async function recordSpace(opts: RecordOptions): Promise<Recorded> {
     from: root,
     gradioVersion: typeof config.version === "string" ? config.version : null,
     endpoint: ep.name,
-    sources: [{ fact: "config.json, info.json and the call in call.json, as the Space served them", source: root, commit: null }],
+    ...(before.length ? { before: before.map((b) => b.name) } : {}),
+    sources: [{ fact: "config.json, info.json and the calls in call.json, as the Space served them", source: root, commit: null }],
   };
   const write = (name: string, v: unknown) => writeFileSync(path.join(out, name), `${JSON.stringify(v, null, 1)}\n`);
   write("meta.json", meta);
   write("config.json", config);
   write("info.json", info);
-  write("call.json", { space, host: root, messages: { [ep.name]: messages.map(({ event_id: _e, ...m }) => m) }, files });
-  return { out, endpoint: ep.name, messages: messages.length, files };
+  write("call.json", { space, host: root, messages: recorded, files });
+  return { out, endpoint: ep.name, messages: main.messages.length, files };
 }
 
 /** The Hub's host for a Space id (as @gradio/client resolves it). */
