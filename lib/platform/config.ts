@@ -103,13 +103,13 @@ export const configVariables = {
   },
   SPACES_TEXT_TO_IMAGE: {
     meaning: "comma-separated Space ids, URLs or built-in names, in fallback order",
-    default: "`sketch-image,ink-image`; with a token FLUX.1-schnell and flux-klein-9b-kv first",
+    default: "`sketch-image,ink-image`; with a token flux-klein-9b-kv and FLUX.1-schnell first",
     parse: list,
     invalid: "warning",
   },
   SPACES_IMAGE_TO_3D: {
     meaning: "likewise",
-    default: "`shape-3d,relief-3d`; with a token TRELLIS.2 and Hunyuan3D-2 first",
+    default: "`shape-3d,relief-3d`; with a token TRELLIS.2, trellis-community/TRELLIS and Hunyuan3D-2 first",
     parse: list,
     invalid: "warning",
   },

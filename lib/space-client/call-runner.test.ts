@@ -168,7 +168,7 @@ describe("runWithFallback", () => {
     expect(err).toBeInstanceOf(SpaceClientError);
     expect(err.kind).toBe("quota");
     expect(err.calls.map((c) => c.space)).toEqual([A.key, B.key]);
-    expect(err.message).toMatch(/Every text-to-image Space failed — space\/a: .*space\/b: You have exceeded/);
+    expect(err.message).toMatch(/Every text-to-image Space failed — space\/a: .*space\/b: Your ZeroGPU quota is used up/);
     expect(h.events.at(-1)).toMatchObject({ type: "tool.failed", payload: { kind: "quota" } });
   });
 

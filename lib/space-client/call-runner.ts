@@ -72,7 +72,7 @@ export interface RunnerDeps {
   breaker(entry: SpaceEntry): CircuitBreaker;
   limiter(entry: SpaceEntry): Limiter;
   timeoutMs(entry: SpaceEntry): number;
-  /** Called when an attempt fails with an API change, so the pooled connection is dropped. */
+  /** Called when an attempt fails with an API change or a refused input, so the pooled connection (and schema) is dropped. */
   onApiChanged?(entry: SpaceEntry): void;
 }
 
@@ -335,7 +335,8 @@ async function attemptOnce<T>(
     else if (error.kind === "api") breaker.trip(error.message);
     else if (countsAgainstSpace(error.kind) && !skipped) breaker.onFailure(error.message);
     else breaker.onNeutral();
-    if (error.kind === "api") deps.onApiChanged?.(entry);
+    // An API change, or a value the Space refused: our copy of its schema may be stale, so it is read again.
+    if (error.kind === "api" || error.kind === "input") deps.onApiChanged?.(entry);
     return { ok: false, error };
   } finally {
     releaseSlot();

@@ -13,15 +13,13 @@ export interface KnownSpace {
   description: string;
 }
 
-/** Real Hugging Face Spaces with a hand-written adapter. Ids as the Hub spells them. */
+/**
+ * Real Hugging Face Spaces with a hand-written adapter, in each capability's fallback order. Ids as the Hub
+ * spells them. Pictures: FLUX.2 [klein] first (sharper at 1024², sizes within its sliders), FLUX.1 [schnell]
+ * second. Models: TRELLIS.2 (the best textured meshes; two ZeroGPU reservations an exhibit), the community's
+ * TRELLIS (one call, one reservation), Hunyuan3D-2, then the built-ins. Splats: TripoSplat, then the built-in.
+ */
 export const knownSpaces: readonly KnownSpace[] = [
-  {
-    id: "black-forest-labs/FLUX.1-schnell",
-    capability: "text-to-image",
-    adapter: "flux-schnell",
-    zeroGpu: true,
-    description: "FLUX.1 [schnell]: fast 4-step text-to-image",
-  },
   {
     id: "black-forest-labs/flux-klein-9b-kv",
     capability: "text-to-image",
@@ -30,11 +28,25 @@ export const knownSpaces: readonly KnownSpace[] = [
     description: "FLUX.2 [klein] 9B: text-to-image up to 1024²",
   },
   {
+    id: "black-forest-labs/FLUX.1-schnell",
+    capability: "text-to-image",
+    adapter: "flux-schnell",
+    zeroGpu: true,
+    description: "FLUX.1 [schnell]: fast 4-step text-to-image",
+  },
+  {
     id: "microsoft/TRELLIS.2",
     capability: "image-to-3d",
     adapter: "trellis2",
     zeroGpu: true,
     description: "TRELLIS.2: textured 3D model from a single image (stateful, multi-step)",
+  },
+  {
+    id: "trellis-community/TRELLIS",
+    capability: "image-to-3d",
+    adapter: "trellis-community",
+    zeroGpu: true,
+    description: "TRELLIS (community copy): textured 3D model from a single image in one call",
   },
   {
     id: "tencent/Hunyuan3D-2",

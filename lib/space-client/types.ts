@@ -15,6 +15,7 @@ export type AdapterId =
   | "flux-schnell"
   | "flux-klein"
   | "trellis2"
+  | "trellis-community"
   | "hunyuan3d2"
   | "triposplat"
   | "generic";
