@@ -36,17 +36,25 @@ export class McpTransportError extends Error {
 }
 
 /** The MCP arguments for a call, or null when one of them cannot travel as a URL (the Gradio API uploads it). */
-export function mcpArguments(entry: SpaceEntry, args: Record<string, unknown>, files: ReadonlyMap<string, InputImage>): Record<string, unknown> | null {
+export function mcpArguments(
+  ctx: ClientContext,
+  entry: SpaceEntry,
+  args: Record<string, unknown>,
+  files: ReadonlyMap<string, InputImage>,
+): { args: Record<string, unknown>; byUrl: string[] } | null {
   const out: Record<string, unknown> = {};
+  const byUrl: string[] = [];
   for (const [k, v] of Object.entries(args)) {
     if (Array.isArray(v) && v.some(isFileArg)) return null;
     if (isFileArg(v)) {
       const f = files.get(k);
-      if (!f || !entry.builtin || !f.builtinUrl) return null;
-      out[k] = f.builtinUrl;
+      const url = f && entry.builtin ? (f.builtinUrl ?? ctx.handOffs.lookup(f.sha256, ctx.clock.now())) : undefined;
+      if (!f || !url) return null;
+      out[k] = url;
+      byUrl.push(f.sha256);
     } else out[k] = v;
   }
-  return out;
+  return { args: out, byUrl };
 }
 
 function mcpFetch(ctx: ClientContext, ref: McpToolRef): typeof fetch {
@@ -73,6 +81,7 @@ export async function callOverMcp(
   tool: DiscoveredTool & { mcp: McpToolRef },
   args: Record<string, unknown>,
   attempt: AttemptContext,
+  byUrl: readonly string[] = [],
 ): Promise<unknown[]> {
   const ref = tool.mcp;
   if (!entry.builtin) await assertSpaceUrlAllowed(ref.url, ctx.guard);
@@ -111,6 +120,11 @@ export async function callOverMcp(
   }
   if (result.isError) {
     const text = result.content.map((c) => (c.type === "text" ? c.text : "")).join(" ").trim();
+    // A picture handed over by URL that the Space no longer serves: the Gradio API uploads the bytes instead.
+    if (byUrl.length && /cannot fetch/i.test(text)) {
+      for (const sha of byUrl) ctx.handOffs.forget(sha);
+      throw new McpTransportError(`the Space could not read the file by URL (${text})`);
+    }
     throw classifyError(new Error(text.replace(/^Error:\s*/, "") || "An error occurred"));
   }
   return storeMcpOutputs(ctx, entry, tool, result, attempt);
@@ -215,10 +229,10 @@ export async function viaMcp(
 ): Promise<unknown[] | null> {
   note.via = "gradio";
   if (!tool.mcp) return null;
-  const mcpArgs = mcpArguments(entry, args, files);
+  const mcpArgs = mcpArguments(ctx, entry, args, files);
   if (!mcpArgs) return null;
   try {
-    const outputs = await callOverMcp(ctx, entry, { ...tool, mcp: tool.mcp }, mcpArgs, attempt);
+    const outputs = await callOverMcp(ctx, entry, { ...tool, mcp: tool.mcp }, mcpArgs.args, attempt, mcpArgs.byUrl);
     note.via = "mcp";
     delete note.mcpError;
     return outputs;
