@@ -13,6 +13,7 @@ import { remixGallery as remix } from "@/lib/db/remix";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "@/lib/db/tools";
 import { galleryTools } from "@/lib/builds/gallery-tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
+import { findMcpSpaces, type FoundSpace } from "@/lib/space-client/mcp/hub-search";
 import { getGalleryView } from "@/lib/db/view";
 import type { GalleryView, Placement } from "@/lib/contracts/gallery-view";
 
@@ -136,10 +137,12 @@ export interface ToolSummary {
   endpoint: string;
   signature: string;
   description: string;
+  /** Called over the Space's MCP server (else the Gradio API). */
+  mcp: boolean;
 }
 
 function summarise(tool: DiscoveredTool): ToolSummary {
-  return { space: tool.space, name: tool.name, endpoint: tool.endpoint, signature: tool.signature, description: tool.description };
+  return { space: tool.space, name: tool.name, endpoint: tool.endpoint, signature: tool.signature, description: tool.description, mcp: Boolean(tool.mcp) };
 }
 
 export async function listSpaceTools(galleryId: string): Promise<ActionResult<ToolSummary[]>> {
@@ -168,6 +171,32 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+/** Whether "Add Space" can search the Hub for MCP Spaces here (it needs HF_TOKEN), and if not, why. */
+export async function spaceSearchStatus(): Promise<{ available: boolean; reason: string | null }> {
+  const { getSpaceClient } = await import("@/lib/builds/space-client");
+  return getSpaceClient().config.token
+    ? { available: true, reason: null }
+    : { available: false, reason: "Searching the Hub for MCP Spaces needs HF_TOKEN on this server; add a Space by id or URL instead." };
+}
+
+/**
+ * Finds MCP-enabled Spaces for "Add Space" through the Hub's MCP server (dynamic_space find), with this
+ * server's HF_TOKEN: owners only, so a view link cannot spend the token.
+ */
+export async function findSpaces(galleryId: string, query: string): Promise<ActionResult<FoundSpace[]>> {
+  try {
+    idSchema.parse(galleryId);
+    const q = z.string().trim().min(2, "Type a few words to search for.").max(200, "Keep the search under 200 characters.").parse(query);
+    await requireEdit(galleryId);
+    const { getSpaceClient } = await import("@/lib/builds/space-client");
+    const token = getSpaceClient().config.token;
+    if (!token) throw new UserError("Searching the Hub for MCP Spaces needs HF_TOKEN on this server.");
+    return { ok: true, value: await findMcpSpaces(q, { token, signal: AbortSignal.timeout(15_000) }) };
   } catch (err) {
     return fail(err);
   }
