@@ -102,10 +102,13 @@ export async function callOverMcp(
     try {
       result = (await client.callTool({ name: ref.name, arguments: args }, undefined, {
         signal: attempt.signal,
-        // The runner's time limit governs (and is reset by this progress); the SDK's own is only a backstop.
+        // The runner's time limit governs, restarted by each progress notification (keepAlive); the SDK's own
+        // limits are a backstop, and bound a Space that would report progress forever.
         timeout: timeoutFor(entry, ctx.config) + 60_000,
         resetTimeoutOnProgress: true,
+        maxTotalTimeout: 4 * timeoutFor(entry, ctx.config),
         onprogress: (p) => {
+          attempt.keepAlive();
           const fraction = fractionOf(p);
           attempt.progress({ stage: "running", ...(p.message ? { message: p.message } : {}), ...(fraction === undefined ? {} : { fraction }) });
         },
