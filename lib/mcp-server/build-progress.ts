@@ -103,12 +103,13 @@ export async function waitForGalleryBuilds(
       const left = deadline - Date.now();
       if (left <= 0) return { finished: false, timedOut: true };
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(POLL_MS, left));
         const done = () => {
           clearTimeout(timer);
           opts.signal.removeEventListener("abort", done);
+          wake = () => undefined;
           resolve();
         };
+        const timer = setTimeout(done, Math.min(POLL_MS, left));
         wake = done;
         opts.signal.addEventListener("abort", done, { once: true });
       });
