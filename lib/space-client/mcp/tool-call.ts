@@ -7,6 +7,7 @@ import type { AttemptContext } from "../call-runner";
 import type { ClientContext } from "../client-context";
 import { timeoutFor } from "../config";
 import type { DiscoveredTool } from "../discover";
+import { raceAbort } from "@/lib/platform/abort";
 import { abortedError, classifyError, SpaceError } from "../errors";
 import { downloadFile, isHfHost, type Downloaded } from "../files";
 import { capJson, storeAnyFile } from "../stored-outputs";
@@ -74,6 +75,36 @@ function fractionOf(p: { progress: number; total?: number; message?: string }): 
   return m ? Math.min(1, Number(m[1]) / 100) : undefined;
 }
 
+// One connected client per Space endpoint (and client context), as the Gradio connections are pooled: the
+// servers are stateless, so one client serves every call at once, and a call costs one request instead of
+// three (initialize, initialized, call). A transport failure drops it; the next call connects afresh.
+const pools = new WeakMap<ClientContext, Map<string, Promise<Client>>>();
+
+function mcpClientFor(ctx: ClientContext, entry: SpaceEntry, ref: McpToolRef): Promise<Client> {
+  let pool = pools.get(ctx);
+  if (!pool) pools.set(ctx, (pool = new Map()));
+  const existing = pool.get(ref.url);
+  if (existing) return existing;
+  const headers: Record<string, string> = {};
+  if (ctx.token && entry.hf && isHfHost(ref.url)) headers.Authorization = `Bearer ${ctx.token}`;
+  const client = new Client({ name: "vernissage", version: "1.0.0" });
+  const transport = new StreamableHTTPClientTransport(new URL(ref.url), { fetch: mcpFetch(ctx, ref), requestInit: { headers } });
+  const connecting = client.connect(transport, { signal: AbortSignal.timeout(30_000) }).then(() => client);
+  pool.set(ref.url, connecting);
+  connecting.catch(() => {
+    if (pool.get(ref.url) === connecting) pool.delete(ref.url);
+  });
+  return connecting;
+}
+
+function dropMcpClient(ctx: ClientContext, ref: McpToolRef): void {
+  const pool = pools.get(ctx);
+  const existing = pool?.get(ref.url);
+  if (!existing) return;
+  pool!.delete(ref.url);
+  void existing.then((c) => c.close()).catch(() => undefined);
+}
+
 /** Calls the tool over MCP and stores its outputs. Throws McpTransportError when MCP itself failed. */
 export async function callOverMcp(
   ctx: ClientContext,
@@ -85,42 +116,36 @@ export async function callOverMcp(
 ): Promise<unknown[]> {
   const ref = tool.mcp;
   if (!entry.builtin) await assertSpaceUrlAllowed(ref.url, ctx.guard);
-  const headers: Record<string, string> = {};
-  if (ctx.token && entry.hf && isHfHost(ref.url)) headers.Authorization = `Bearer ${ctx.token}`;
-  const client = new Client({ name: "vernissage", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(ref.url), { fetch: mcpFetch(ctx, ref), requestInit: { headers } });
   attempt.progress({ stage: "connecting", message: "over MCP" });
+  let client: Client;
+  try {
+    client = await raceAbort(mcpClientFor(ctx, entry, ref), attempt.signal, abortedError);
+  } catch (e) {
+    if (attempt.signal.aborted) throw abortedError(attempt.signal);
+    throw new McpTransportError(`MCP connect to ${ref.url} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  await attempt.acquireSlot();
   let result: CallToolResult;
   try {
-    try {
-      await client.connect(transport, { signal: attempt.signal });
-    } catch (e) {
-      if (attempt.signal.aborted) throw abortedError(attempt.signal);
-      throw new McpTransportError(`MCP connect to ${ref.url} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-    await attempt.acquireSlot();
-    try {
-      result = (await client.callTool({ name: ref.name, arguments: args }, undefined, {
-        signal: attempt.signal,
-        // The runner's time limit governs, restarted by each progress notification (keepAlive); the SDK's own
-        // limits are a backstop, and bound a Space that would report progress forever.
-        timeout: timeoutFor(entry, ctx.config) + 60_000,
-        resetTimeoutOnProgress: true,
-        maxTotalTimeout: 4 * timeoutFor(entry, ctx.config),
-        onprogress: (p) => {
-          attempt.keepAlive();
-          const fraction = fractionOf(p);
-          attempt.progress({ stage: "running", ...(p.message ? { message: p.message } : {}), ...(fraction === undefined ? {} : { fraction }) });
-        },
-      })) as CallToolResult;
-    } catch (e) {
-      if (attempt.signal.aborted) throw abortedError(attempt.signal);
-      throw new McpTransportError(`MCP call ${ref.name} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-    attempt.releaseSlot();
-  } finally {
-    void client.close().catch(() => undefined);
+    result = (await client.callTool({ name: ref.name, arguments: args }, undefined, {
+      signal: attempt.signal,
+      // The runner's time limit governs, restarted by each progress notification (keepAlive); the SDK's own
+      // limits are a backstop, and bound a Space that would report progress forever.
+      timeout: timeoutFor(entry, ctx.config) + 60_000,
+      resetTimeoutOnProgress: true,
+      maxTotalTimeout: 4 * timeoutFor(entry, ctx.config),
+      onprogress: (p) => {
+        attempt.keepAlive();
+        const fraction = fractionOf(p);
+        attempt.progress({ stage: "running", ...(p.message ? { message: p.message } : {}), ...(fraction === undefined ? {} : { fraction }) });
+      },
+    })) as CallToolResult;
+  } catch (e) {
+    if (attempt.signal.aborted) throw abortedError(attempt.signal);
+    dropMcpClient(ctx, ref);
+    throw new McpTransportError(`MCP call ${ref.name} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
+  attempt.releaseSlot();
   if (result.isError) {
     const text = result.content.map((c) => (c.type === "text" ? c.text : "")).join(" ").trim();
     // A picture handed over by URL that the Space no longer serves: the Gradio API uploads the bytes instead.
