@@ -13,6 +13,7 @@ import { namedToPositional } from "./args";
 import type { CallManager } from "./calls";
 import { API_PREFIX, GRADIO_VERSION } from "./config";
 import { GradioError } from "./errors";
+import { formatFaultProfile, Prng, seedFromString } from "./faults";
 import type { ServerMessage } from "./event";
 import type { FileStore } from "./files";
 import { json, text } from "./http";
@@ -36,12 +37,16 @@ export interface McpHost {
 
 export class McpFace {
   readonly tools: McpTool[];
+  /** The mcp_down fault's dice: seeded per variant, like every fault, so a test sees the same fates each run. */
+  private readonly downDice: Prng;
 
   constructor(
     private readonly host: McpHost,
     endpoints: readonly CompiledEndpoint[],
   ) {
     this.tools = mcpTools(host.definition, endpoints);
+    const faults = host.definition.faults ?? {};
+    this.downDice = new Prng(faults.seed ?? seedFromString(`${host.definition.id}|mcp|${formatFaultProfile(faults)}`));
   }
 
   /** Serves /gradio_api/mcp[/…]: `rest` is what follows "mcp" ("", "schema", "http", "sse"). */
@@ -58,7 +63,7 @@ export class McpFace {
     // Stateless: no session, hence no server-initiated stream (GET) and nothing to end (DELETE).
     if (method !== "POST") return rpcError(405, "Method not allowed: this MCP server is stateless (POST only).");
     const down = this.host.definition.faults?.mcpDown ?? 0;
-    if (down > 0 && (down >= 1 || Math.random() < down)) return rpcError(503, "The MCP server is unavailable (injected fault mcp_down).");
+    if (down > 0 && this.downDice.next() < down) return rpcError(503, "The MCP server is unavailable (injected fault mcp_down).");
     const server = this.server(request, root);
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: MAX_MCP_BODY });
     await server.connect(transport);
