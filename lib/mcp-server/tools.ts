@@ -30,7 +30,9 @@ const editToken = z
 const wait = z
   .boolean()
   .optional()
-  .describe("Wait for the build to end before answering, sending progress notifications if you passed a progressToken. Default false: answer at once.");
+  .describe(
+    "Wait for the build to end before answering, sending progress notifications if you passed a progressToken (send one, or raise your client's request timeout: a build takes minutes). Default false: answer at once.",
+  );
 const timeoutSeconds = z
   .number()
   .int()

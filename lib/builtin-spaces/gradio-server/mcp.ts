@@ -22,8 +22,8 @@ import { mcpSchema, mcpTools, type McpTool } from "./mcp-tools";
 import type { GradioAppDefinition } from "./types";
 import type { CompiledEndpoint } from "./config";
 
-/** A JSON-RPC request body larger than this is refused (413); file inputs travel as URLs, data: URLs included. */
-const MAX_MCP_BODY = 64 * 1024 * 1024;
+/** Room for the JSON around a data: URL, beyond the file it carries. */
+const MCP_BODY_SLACK = 1024 * 1024;
 
 export interface McpHost {
   readonly definition: GradioAppDefinition;
@@ -65,13 +65,18 @@ export class McpFace {
     const down = this.host.definition.faults?.mcpDown ?? 0;
     if (down > 0 && this.downDice.next() < down) return rpcError(503, "The MCP server is unavailable (injected fault mcp_down).");
     const server = this.server(request, root);
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: MAX_MCP_BODY });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, maxRequestBodySize: this.maxBody() });
     await server.connect(transport);
     const response = await transport.handleRequest(request);
     // A stream that is still open closes with the request; a plain answer (202, an error) ends the server now.
     if (!response.body || response.headers.get("content-type")?.includes("application/json")) void server.close();
     else request.signal.addEventListener("abort", () => void server.close(), { once: true });
     return response;
+  }
+
+  /** A request body larger than this is refused (413): the largest file as a base64 data: URL, plus the JSON. */
+  private maxBody(): number {
+    return Math.ceil((this.host.files.maxFileBytes * 4) / 3) + MCP_BODY_SLACK;
   }
 
   private server(request: Request, root: string): Server {
