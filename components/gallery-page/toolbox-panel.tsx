@@ -1,18 +1,20 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { addSpaceTool, findSpaces, listSpaceTools, removeSpaceTool, spaceSearchStatus, type ToolSummary } from "@/lib/actions/gallery-edits";
+import { addSpaceTool, findSpaces, listSpaceTools, removeSpaceTool, type ToolSummary } from "@/lib/actions/gallery-edits";
 import styles from "./gallery-page.module.css";
 
 /** The owner's toolbox: Spaces added here become functions the agent can call and choices in the swap dialog. */
-export function ToolboxPanel({ galleryId, onChange }: { galleryId: string; onChange(): void }) {
+/** Said in place of the Hub search when the server has no token. */
+const NO_SEARCH = "Searching the Hub for MCP Spaces needs HF_TOKEN on this server; add a Space by id or URL instead.";
+
+export function ToolboxPanel({ galleryId, hubSearch, onChange }: { galleryId: string; hubSearch: boolean; onChange(): void }) {
   const [tools, setTools] = useState<ToolSummary[]>([]);
   const [ref, setRef] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const inputId = useId();
   const searchId = useId();
-  const [search, setSearch] = useState<{ available: boolean; reason: string | null } | null>(null);
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<{ id: string; description: string }[] | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);
@@ -22,9 +24,6 @@ export function ToolboxPanel({ galleryId, onChange }: { galleryId: string; onCha
     let live = true;
     void listSpaceTools(galleryId).then((r) => {
       if (live && r.ok) setTools(r.value);
-    });
-    void spaceSearchStatus().then((s) => {
-      if (live) setSearch(s);
     });
     return () => {
       live = false;
@@ -95,7 +94,7 @@ export function ToolboxPanel({ galleryId, onChange }: { galleryId: string; onCha
           </p>
         ) : null}
       </form>
-      {search?.available ? (
+      {hubSearch ? (
         <form onSubmit={find} className={styles.field} role="search" aria-label="Find MCP Spaces">
           <label htmlFor={searchId}>Find MCP Spaces on the Hub</label>
           <div className={styles.row}>
@@ -138,9 +137,9 @@ export function ToolboxPanel({ galleryId, onChange }: { galleryId: string; onCha
             )
           ) : null}
         </form>
-      ) : search ? (
-        <p className={styles.dim}>{search.reason}</p>
-      ) : null}
+      ) : (
+        <p className={styles.dim}>{NO_SEARCH}</p>
+      )}
       {tools.length ? (
         <ul aria-label="Added Spaces" className={styles.choiceList}>
           {tools.map((t) => (

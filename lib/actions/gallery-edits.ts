@@ -176,14 +176,6 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
   }
 }
 
-/** Whether "Add Space" can search the Hub for MCP Spaces here (it needs HF_TOKEN), and if not, why. */
-export async function spaceSearchStatus(): Promise<{ available: boolean; reason: string | null }> {
-  const { getSpaceClient } = await import("@/lib/builds/space-client");
-  return getSpaceClient().config.token
-    ? { available: true, reason: null }
-    : { available: false, reason: "Searching the Hub for MCP Spaces needs HF_TOKEN on this server; add a Space by id or URL instead." };
-}
-
 /**
  * Finds MCP-enabled Spaces for "Add Space" through the Hub's MCP server (dynamic_space find), with this
  * server's HF_TOKEN: owners only, so a view link cannot spend the token.
