@@ -12,7 +12,8 @@ const LAYERS = [
   { name: "errors", dirs: ["lib/errors"] },
   { name: "orchestration", dirs: ["lib/builds", "lib/live"] },
   // Server actions: the public POST endpoints the pages call (the browser gets RPC stubs, never their code).
-  { name: "actions", dirs: ["lib/actions"] },
+  // The MCP server's tools do what the server actions do, for agents: the same floor.
+  { name: "actions", dirs: ["lib/actions", "lib/mcp-server"] },
   { name: "ui", dirs: ["components"] },
   { name: "app", dirs: ["app", "instrumentation.ts", "proxy.ts"] },
 ];
@@ -30,6 +31,7 @@ const SERVER_ONLY = [
   "lib/auth",
   "lib/errors",
   "lib/builds",
+  "lib/mcp-server",
 ];
 
 /** Each side of the Gradio wire stands alone: the Space client and the built-in Spaces meet only over HTTP. */

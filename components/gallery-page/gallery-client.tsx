@@ -39,11 +39,13 @@ interface Props {
   viewUrl: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
+  /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
+  hubSearch: boolean;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSearch }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial));
@@ -309,7 +311,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
-        {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
+        {isOwner ? <ToolboxPanel galleryId={gallery.id} hubSearch={hubSearch} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>

@@ -35,6 +35,11 @@ export interface AttemptContext {
   acquireSlot(): Promise<void>;
   /** Frees the slot as soon as the Space's part is done (before downloads and local validation). */
   releaseSlot(): void;
+  /**
+   * Restarts the running time limit: a Space that reports progress is alive (the MCP path calls it on every
+   * progress notification, as the Hub's own MCP client does). No effect while waiting for the slot.
+   */
+  keepAlive(): void;
 }
 
 export interface AttemptResult<T> {
@@ -307,6 +312,11 @@ async function attemptOnce<T>(
   const releaseSlot = () => {
     release?.();
   };
+  const keepAlive = () => {
+    if (!timerStop || timedOut) return;
+    stopTimer();
+    startTimer();
+  };
 
   // Progress is throttled, but never loses news: a new stage, queue position, step description or tenth of
   // progress always goes out; only repeats of the same state within PROGRESS_INTERVAL_MS are dropped.
@@ -322,7 +332,7 @@ async function attemptOnce<T>(
   };
 
   try {
-    const result = await raceAbort(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot }), controller.signal, abortedError);
+    const result = await raceAbort(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot, keepAlive }), controller.signal, abortedError);
     breaker.onSuccess();
     return { ok: true, result };
   } catch (e) {

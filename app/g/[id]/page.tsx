@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { GalleryClient } from "@/components/gallery-page/gallery-client";
 import { canEdit } from "@/lib/auth/edit-capability";
 import { getGalleryView } from "@/lib/db/view";
-import { spaceOptions } from "@/lib/builds/space-options";
+import { hubSearchAvailable, spaceOptions } from "@/lib/builds/space-options";
 import { requestOrigin } from "@/lib/platform/request-origin";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +36,7 @@ export default async function GalleryPage({ params, searchParams }: Params) {
       viewUrl={new URL(`/g/${id}`, await requestOrigin()).href}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
+      hubSearch={isOwner && hubSearchAvailable()}
     />
   );
 }

@@ -2,6 +2,7 @@
 // `run`. Everything here is plain data so one definition can be mounted in Next and in a node:http test server.
 import type { FaultProfile } from "./faults";
 import type { FileStore } from "./files";
+import type { McpUrlFetchOptions } from "./mcp-files";
 import type { RunArgs } from "./run-args";
 
 /** Gradio component names as they appear in `/config` (lower case) — /info shows them capitalised. */
@@ -101,6 +102,11 @@ export interface GradioAppOptions {
    * may map a URL naming a file that one of our Spaces serves to that file. Returns a real path or null.
    */
   resolveFileUrl?: (url: string) => Promise<string | null>;
+  /**
+   * MCP file inputs given as other http(s) URLs are fetched under the Space client's SSRF rules
+   * (lib/security/url-rules.ts) when set; refused otherwise.
+   */
+  fetchUrls?: McpUrlFetchOptions;
 }
 
 export interface GradioAppStats {
