@@ -14,7 +14,7 @@ export {
 } from "./faults";
 export { FileStore, defaultFileStoreDir, type FileStoreOptions } from "./files";
 export { publicOrigin, splitMountedPath, type MountedPath } from "./mount";
-export { outputFile } from "./types";
+export { outputFile, outputFileUpdate } from "./types";
 export type {
   ComponentName,
   EndpointDefinition,
