@@ -76,3 +76,11 @@ export const LANDMARKS = [
   "Saint Basil's Cathedral",
   "the Arc de Triomphe",
 ];
+
+/** image-to-splat on the built-in splat Space (TripoSplat's API): the .ply bytes from its DownloadButton update. */
+export async function splat(client: Client, png: Buffer, seed = 0, numGaussians?: number): Promise<Buffer> {
+  const image = new File([new Uint8Array(png)], "image.png", { type: "image/png" });
+  const out = await client.predict("/generate", { image, seed, ...(numGaussians ? { num_gaussians: numGaussians } : {}) });
+  const download_ = (out.data as unknown[])[2] as { value?: unknown };
+  return download(download_.value);
+}

@@ -115,7 +115,7 @@ export const configVariables = {
   },
   SPACES_IMAGE_TO_SPLAT: {
     meaning: "likewise",
-    default: "TripoSplat with a token",
+    default: "`splat-3d`; with a token TripoSplat first",
     parse: list,
     invalid: "warning",
   },

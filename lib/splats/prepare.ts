@@ -134,7 +134,8 @@ export function pruneSplat(cloud: SplatCloud, opts: Pick<PrepareSplatOptions, "m
 }
 
 /**
- * Strays: Gaussians far outside the robust box, and those whose 3×3×3 cell neighbourhood holds fewer than 4 Gaussians. The grid
+ * Strays: Gaussians far outside the robust box, and those whose 3×3×3 cell neighbourhood holds fewer than 4 Gaussians
+ * unless the body encloses them (a sparse fill inside a thick subject is not a floater). The grid
  * resolution follows the count (a surface of N Gaussians fills ~N/R² cells per row), so dense and sparse splats
  * are judged alike. Cells are hashed, so memory follows the Gaussians, not the grid.
  */
@@ -178,12 +179,35 @@ function pruneIsolated(cloud: SplatCloud, keep: Uint8Array, lo: number[], hi: nu
       for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (let dz = -1; dz <= 1; dz++) total += counts.get(k + (dx * 160 + dy) * 160 + dz) ?? 0;
       near.set(k, total);
     }
-    if (total < 4) {
+    if (total < 4 && !enclosed(k, counts, resolution)) {
       keep[i] = 0;
       pruned++;
     }
   }
   return pruned;
+}
+
+/**
+ * Whether a cell has occupied cells on both sides along each axis: sparse Gaussians deep inside a body (a
+ * generator's fill) are enclosed by its surface, floaters outside it are not.
+ */
+function enclosed(key: number, counts: Map<number, number>, resolution: number): boolean {
+  const cell = [Math.floor(key / 25_600), Math.floor(key / 160) % 160, key % 160];
+  const stride = [25_600, 160, 1];
+  const last = resolution + 16; // cells run from 0 to resolution + 16 (see pruneIsolated's key)
+  for (let axis = 0; axis < 3; axis++) {
+    for (const dir of [1, -1]) {
+      let found = false;
+      for (let c = cell[axis]! + dir, at = key + dir * stride[axis]!; c >= 0 && c <= last; c += dir, at += dir * stride[axis]!) {
+        if (counts.has(at)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+  }
+  return true;
 }
 
 /**
