@@ -294,8 +294,10 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
 
   if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
   const key = exhibit.key;
-  // What it is made as: what a swap asks for, else what it is now (or was planned as, before its first version).
-  const kind: ExhibitKind = request.kind === "swap-kind" ? request.to : await exhibitKind(exhibit, getAssetStore());
+  // What it is made as: what a swap asks for (another image-to-3D Space makes a mesh), else what it is now (or
+  // was planned as, before its first version).
+  const kind: ExhibitKind =
+    request.kind === "swap-kind" ? request.to : request.kind === "swap-model" ? "mesh" : await exhibitKind(exhibit, getAssetStore());
   let image: unknown;
   if (request.kind === "swap-model" || request.kind === "swap-kind") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
