@@ -14,7 +14,10 @@ import { startBuildHarness, type BuildHarness } from "./testing/harness";
 let h: BuildHarness;
 beforeAll(async () => {
   h = await startBuildHarness();
-  h.configure({ SPACES_TEXT_TO_IMAGE: "sketch-image", SPACES_IMAGE_TO_3D: "shape-3d", SPACES_IMAGE_TO_SPLAT: undefined, SPACE_RETRY_BASE_MS: "20" }, { imageSide: 256 });
+  h.configure(
+    { SPACES_TEXT_TO_IMAGE: "sketch-image", SPACES_IMAGE_TO_3D: "shape-3d", SPACES_IMAGE_TO_SPLAT: undefined, SPACE_RETRY_BASE_MS: "20", BUILTIN_SPLAT_GAUSSIANS: "16384" },
+    { imageSide: 256 },
+  );
 });
 afterAll(async () => {
   await h?.close();

@@ -168,6 +168,12 @@ export const configVariables = {
     parse: wholeNumber(1, 32),
     invalid: "warning",
   },
+  BUILTIN_SPLAT_GAUSSIANS: {
+    meaning: "most Gaussians the built-in `splat-3d` Space makes, whatever a call asks (1024–262144): lighter splats for slow GPUs and browser tests",
+    default: "as asked (TripoSplat's choices, up to 262144)",
+    parse: wholeNumber(1024, 262_144),
+    invalid: "warning",
+  },
   MODEL_WORKERS: {
     meaning: "worker threads preparing models for the web and validating GLBs (1–16)",
     default: "one per core, at most 4",

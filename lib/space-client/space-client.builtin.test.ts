@@ -338,7 +338,8 @@ describe("Space client × built-in Spaces", () => {
     const img = await t.spaceClient.textToImage(draw);
     const splat = await t.spaceClient.imageToSplat({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit, exhibit: "ex-s" });
     expect(splat).toMatchObject({ space: "builtin:splat-3d", endpoint: "/generate", cached: false });
-    expect(splat.asset).toMatchObject({ mediaType: "application/ply", vertices: 32_768 });
+    expect(splat.asset.mediaType).toBe("application/ply");
+    expect(splat.asset.vertices).toBeGreaterThanOrEqual(32_768); // one of TripoSplat's counts, as the adapter asks
     const served = servedOf(splat.asset);
     expect(served).toMatchObject({ mediaType: "application/x-spz" });
     expect(served.height).toBeCloseTo(1.6, 3);

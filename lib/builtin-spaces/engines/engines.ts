@@ -50,10 +50,14 @@ export async function imageTo3dInWorker<E extends ImageTo3dEngine>(
   return { glb: Buffer.from(out.glb), stats: out.stats };
 }
 
-/** A picture to a Gaussian splat (.ply) with the splat engine. `image`'s buffer may be transferred away. */
-export async function splatInWorker(image: Uint8Array, request: SplatRequest, signal?: AbortSignal): Promise<{ ply: Buffer; preview: Buffer; stats: SplatTaskOutput["stats"] }> {
+/** A picture to a Gaussian splat (.ply, or .splat) with the splat engine. `image`'s buffer may be transferred away. */
+export async function splatInWorker(
+  image: Uint8Array,
+  request: SplatRequest & { format: "ply" | "splat" },
+  signal?: AbortSignal,
+): Promise<{ file: Buffer; preview: Buffer; stats: SplatTaskOutput["stats"] }> {
   const bytes = transferableBytes(image);
   const input: SplatTaskInput = { image: bytes, ...request };
   const out = await enginePool().run<SplatTaskOutput>("splat", input, { signal, transfer: [bytes] });
-  return { ply: Buffer.from(out.ply), preview: Buffer.from(out.preview), stats: out.stats };
+  return { file: Buffer.from(out.file), preview: Buffer.from(out.preview), stats: out.stats };
 }

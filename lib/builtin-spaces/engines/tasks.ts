@@ -32,12 +32,13 @@ export interface ImageTo3dTaskOutput<E extends ImageTo3dEngine = ImageTo3dEngine
   stats: ImageTo3dStats[E];
 }
 
-/** The splat engine (splat-3d): a picture and TripoSplat's knobs in, a 3DGS .ply and the cut-out picture out. */
+/** The splat engine (splat-3d): a picture and TripoSplat's knobs in, a 3DGS .ply (or .splat) and the cut-out picture out. */
 export interface SplatTaskInput extends SplatRequest {
   image: ArrayBuffer;
+  format: "ply" | "splat";
 }
 export interface SplatTaskOutput {
-  ply: ArrayBuffer;
+  file: ArrayBuffer;
   preview: ArrayBuffer;
   stats: SplatStats;
 }
@@ -64,10 +65,10 @@ export const engineTasks: Record<"sketch" | "splat" | ImageTo3dEngine, TaskHandl
   shape: imageTo3dTask(reconstructModel),
   relief: imageTo3dTask(reconstructRelief),
   async splat(input) {
-    const { image, ...request } = input as SplatTaskInput;
-    const { ply, preview, stats } = await reconstructSplat(new Uint8Array(image), request);
-    const output: SplatTaskOutput = { ply: transferableBytes(ply), preview: transferableBytes(preview), stats };
-    return { output, transfer: [output.ply, output.preview] };
+    const { image, format, ...request } = input as SplatTaskInput;
+    const { ply, splat, preview, stats } = await reconstructSplat(new Uint8Array(image), request);
+    const output: SplatTaskOutput = { file: transferableBytes(format === "splat" ? splat() : ply), preview: transferableBytes(preview), stats };
+    return { output, transfer: [output.file, output.preview] };
   },
 };
 

@@ -74,5 +74,16 @@ describe("reconstructSplat", () => {
     expect(prepared.stats.output / prepared.stats.input).toBeGreaterThan(0.97); // little to prune in a clean splat
   });
 
+  it("writes the same Gaussians as .splat: 32 bytes each, colour and opacity as bytes", async () => {
+    const result = await reconstructSplat(await renderFixture(TOWER), { ...REQUEST, numGaussians: 1024 });
+    const cloud = readSplatPly(result.ply);
+    const splat = result.splat();
+    expect(splat.length).toBe(1024 * 32);
+    const view = new DataView(splat.buffer, splat.byteOffset);
+    expect(view.getFloat32(0, true)).toBeCloseTo(cloud.positions[0]!, 6);
+    expect(view.getFloat32(12, true)).toBeCloseTo(Math.exp(cloud.scales[0]!), 6);
+    expect(splat[27]).toBe(Math.round(255 / (1 + Math.exp(-cloud.opacities[0]!))));
+  });
+
   describeEngineContract("the image-to-3D contract", (image, { seed }) => reconstructSplat(image, { ...REQUEST, seed }).then((r) => ({ glb: r.ply })));
 });

@@ -2,6 +2,7 @@ import "server-only";
 import sharp from "sharp";
 import { allocateCloud, logit, SH_C0, type SplatCloud } from "../../splats/cloud";
 import { writeSplatPly } from "../../splats/ply";
+import { writeSplatFile } from "../../splats/splat-format";
 import { createRng, type Rng } from "../sketch/random";
 import { decodeImage, type RgbaImage } from "../shape/decode";
 import { ReconstructInputError } from "../shape/errors";
@@ -16,10 +17,9 @@ import { buildVolume, gradient, sample, type Volume } from "./volume";
 // normals), Y down and Z away from the camera (the OpenCV camera frame: the picture's front faces −Z), at an
 // arbitrary scale and centre — which is exactly what the product's preparation (lib/splats) must undo.
 
-/** TripoSplat's documented range for num_gaussians; ours also allows small splats, for tests and phones. */
+/** TripoSplat's choices run from 32,768 to 262,144; ours also makes small splats, for tests and phones. */
 export const MIN_GAUSSIANS = 1024;
 export const MAX_GAUSSIANS = 262_144;
-export const DEFAULT_GAUSSIANS = 32_768;
 
 /** Share of the Gaussians filling the inside (the rest cover the surface). */
 const INTERIOR_SHARE = 0.08;
@@ -50,6 +50,8 @@ export interface SplatStats {
 
 export interface SplatResult {
   ply: Buffer;
+  /** The same Gaussians in the `.splat` format (made on demand). */
+  splat(): Uint8Array;
   /** The subject cut out of the picture on transparency: TripoSplat's "preprocessed image". */
   preview: Buffer;
   stats: SplatStats;
@@ -67,7 +69,7 @@ export async function reconstructSplat(image: Uint8Array, req: SplatRequest): Pr
   const { cloud, counts } = placeGaussians(volume, subject, pixels, req, rng);
   const stats = toTripoFrame(cloud, volume, rng);
   const ply = Buffer.from(writeSplatPly(cloud, { comments: ["made by the splat-3d built-in Space (Vernissage): Y down, arbitrary scale"] }));
-  return { ply, preview: await cutout(pixels, subject), stats: { kind, gaussians: cloud.count, ...counts, ...stats } };
+  return { ply, splat: () => writeSplatFile(cloud), preview: await cutout(pixels, subject), stats: { kind, gaussians: cloud.count, ...counts, ...stats } };
 }
 
 function checkRequest(req: SplatRequest): void {
