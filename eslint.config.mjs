@@ -7,7 +7,7 @@ import nextTs from "eslint-config-next/typescript";
 const LAYERS = [
   { name: "contracts", dirs: ["lib/contracts"] },
   { name: "platform", dirs: ["lib/platform", "lib/security", "lib/testing"] },
-  { name: "domain", dirs: ["lib/landmarks", "lib/media", "lib/layout", "lib/models", "lib/model-worker"] },
+  { name: "domain", dirs: ["lib/landmarks", "lib/media", "lib/layout", "lib/models", "lib/splats", "lib/model-worker"] },
   { name: "services", dirs: ["lib/builtin-spaces", "lib/space-client", "lib/agent", "lib/db", "lib/assets", "lib/auth"] },
   { name: "errors", dirs: ["lib/errors"] },
   { name: "orchestration", dirs: ["lib/builds", "lib/live"] },

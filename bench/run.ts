@@ -11,6 +11,7 @@ const benches: Record<string, Bench> = {
   pipelining: () => import("./pipelining"),
   agent: () => import("./agent"),
   models: () => import("./models"),
+  splats: () => import("./splats"),
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
   planner: () => import("./planner"),

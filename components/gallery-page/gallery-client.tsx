@@ -198,14 +198,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSe
   const swap = async (exhibit: ExhibitView, choice: SwapChoice) => {
     setDialog(null);
     if (choice.kind === "version") {
-      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version! });
+      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version });
       if (report(exhibit.id, result)) {
-        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version!, label: "version" });
+        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version, label: "version" });
       }
       return;
     }
     startVersionChange(exhibit, "swap");
-    const result = await swapExhibit(gallery.id, exhibit.id, { kind: choice.kind, space: choice.space! });
+    const result = await swapExhibit(gallery.id, exhibit.id, choice);
     if (!report(exhibit.id, result)) endVersionChange(exhibit.id);
   };
 

@@ -26,6 +26,8 @@ export const swapChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("image-to-3d"), space: z.string().min(1).max(300) }),
   z.object({ kind: z.literal("text-to-image"), space: z.string().min(1).max(300) }),
   z.object({ kind: z.literal("version"), version: z.number().int().min(1) }),
+  // "As a splat" / "as a mesh": the exhibit's picture made again as the other kind of model.
+  z.object({ kind: z.literal("as-kind"), to: z.enum(["mesh", "splat"]) }),
 ]);
 export type SwapChoice = z.input<typeof swapChoiceSchema>;
 
@@ -92,6 +94,10 @@ export function swap(galleryId: string, exhibitId: string, choice: unknown): { b
     const record = restoreExhibitVersion(exhibitId, c.version);
     return { buildId: null, version: record.version, gallery: galleryChanged(galleryId) };
   }
-  const { buildId } = startExhibitBuild(galleryId, exhibitId, c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space });
+  const { buildId } = startExhibitBuild(
+    galleryId,
+    exhibitId,
+    c.kind === "as-kind" ? { kind: "swap-kind", to: c.to } : c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space },
+  );
   return { buildId, version: null };
 }

@@ -67,13 +67,16 @@ export const knownSpaces: readonly KnownSpace[] = [
 /**
  * The built-in Spaces served by this app (lib/builtin-spaces), by name under BUILTIN_SPACES_URL. Listed in
  * fallback order: each capability's first built-in is its default, the second where a swap or a fallback goes.
- * The second of each has the first's API, so one adapter drives both.
+ * The second of each has the first's API, so one adapter drives both. image-to-splat has one, splat-3d, with
+ * TripoSplat's API: after VAST-AI/TripoSplat when a token is set, alone offline.
  */
 export const builtinSpaces: Readonly<Record<string, { capability: Capability; adapter: AdapterId }>> = {
   "sketch-image": { capability: "text-to-image", adapter: "sketch" },
   "shape-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
   "ink-image": { capability: "text-to-image", adapter: "sketch" },
   "relief-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
+  // TripoSplat's API (/generate → … a DownloadButton with the .ply): TripoSplat's adapter drives it.
+  "splat-3d": { capability: "image-to-splat", adapter: "triposplat" },
 };
 
 /** Fallback order per capability: real Spaces first when a token lets us spend quota, built-ins last. */

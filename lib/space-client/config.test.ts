@@ -17,7 +17,7 @@ describe("loadSpaceClientConfig", () => {
       ["builtin:shape-3d", "builtin-shape"],
       ["builtin:relief-3d", "builtin-shape"],
     ]);
-    expect(c.spaces["image-to-splat"]).toEqual([]);
+    expect(c.spaces["image-to-splat"].map((e) => [e.key, e.adapter])).toEqual([["builtin:splat-3d", "triposplat"]]);
     expect(c.token).toBeUndefined();
   });
 
@@ -30,7 +30,7 @@ describe("loadSpaceClientConfig", () => {
       "builtin:ink-image",
     ]);
     expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "trellis-community/TRELLIS", "tencent/Hunyuan3D-2", "builtin:shape-3d", "builtin:relief-3d"]);
-    expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat"]);
+    expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat", "builtin:splat-3d"]);
     expect(c.spaces["text-to-image"][2]!.target).toBe("http://127.0.0.1:4123/spaces/sketch-image");
     expect(c.spaces["image-to-3d"][4]!.target).toBe("http://127.0.0.1:4123/spaces/relief-3d");
   });
