@@ -37,13 +37,14 @@ interface Props {
   initial: GalleryView;
   isOwner: boolean;
   viewUrl: string;
+  embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial));
@@ -253,9 +254,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
         <header className={styles.header}>
           <h1 className={styles.title}>{gallery.title}</h1>
           <p className={styles.goal}>“{gallery.goal}”</p>
+          <p className={styles.links}>
+            <a href={`/g/${gallery.id}/catalogue`}>Catalogue</a>
+          </p>
           <div className={styles.toolbar}>
             <SharePanel
+              galleryId={gallery.id}
               viewUrl={viewUrl}
+              embedSnippet={embedSnippet}
               loadEditUrl={
                 isOwner
                   ? async () => {
