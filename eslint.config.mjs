@@ -10,7 +10,9 @@ const LAYERS = [
   { name: "domain", dirs: ["lib/landmarks", "lib/media", "lib/layout", "lib/models", "lib/model-worker"] },
   { name: "services", dirs: ["lib/builtin-spaces", "lib/space-client", "lib/agent", "lib/db", "lib/assets", "lib/auth"] },
   { name: "errors", dirs: ["lib/errors"] },
-  { name: "orchestration", dirs: ["lib/builds", "lib/live"] },
+  // lib/uploads (an owner's own file into an exhibit) and lib/exports (the gallery leaving: zip, one GLB, oEmbed)
+  // use the services and start builds, like lib/builds.
+  { name: "orchestration", dirs: ["lib/builds", "lib/live", "lib/uploads", "lib/exports"] },
   // Server actions: the public POST endpoints the pages call (the browser gets RPC stubs, never their code).
   { name: "actions", dirs: ["lib/actions"] },
   { name: "ui", dirs: ["components"] },
@@ -30,6 +32,8 @@ const SERVER_ONLY = [
   "lib/auth",
   "lib/errors",
   "lib/builds",
+  "lib/uploads",
+  "lib/exports",
 ];
 
 /** Each side of the Gradio wire stands alone: the Space client and the built-in Spaces meet only over HTTP. */

@@ -25,6 +25,7 @@ import { ExhibitList } from "./exhibit-list";
 import { GalleryStatus } from "./gallery-status";
 import { SharePanel } from "./share-panel";
 import { ToolboxPanel } from "./toolbox-panel";
+import { UploadPanel } from "./upload-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
@@ -61,6 +62,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
   const [galleryError, setGalleryError] = useState<string | null>(notice);
   // Version changes the owner asked for, by exhibit: when the new version lands it becomes one undoable edit.
   const pendingVersions = useRef(new Map<string, { before: number; label: string }>());
+  // Files dropped anywhere on the page are uploads (owner only).
+  const pageRef = useRef<HTMLDivElement>(null);
 
   const onExhibit = useCallback(
     (exhibit: ExhibitView, type: ExhibitChangeType) => {
@@ -212,7 +215,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
   const building = !log.finished && (liveStatus === "running" || liveStatus === "queued");
 
   return (
-    <div className={styles.page}>
+    <div className={styles.page} ref={pageRef}>
       <div className={styles.stage}>
         <div className={styles.overlay} role="toolbar" aria-label="View">
           <button type="button" aria-pressed={mode === "walk"} onClick={() => store.getState().setMode("walk")}>
@@ -315,6 +318,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
+        {isOwner ? <UploadPanel galleryId={gallery.id} dropTarget={pageRef} /> : null}
         {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>

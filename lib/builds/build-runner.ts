@@ -16,6 +16,7 @@ import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
 import type { Emit } from "@/lib/contracts/build-events";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
@@ -72,7 +73,9 @@ export type ExhibitBuildRequest =
   | { kind: "regenerate"; prompt?: string; newSeed: boolean; seed?: number }
   | { kind: "retry" }
   | { kind: "swap-model"; space: string }
-  | { kind: "swap-image"; space: string };
+  | { kind: "swap-image"; space: string }
+  /** An owner's uploaded picture (already validated and stored): modelled like a drawn one. `upload` is its provenance. */
+  | { kind: "model-upload"; imageSha: string; seed: number; upload: SpaceCallRecord };
 
 /** Creates a gallery and starts building it; returns at once (the build runs in the background). */
 export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
@@ -114,6 +117,11 @@ export function cancelBuilds(galleryId: string): number {
     }
   }
   return n;
+}
+
+/** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
+export function isGalleryBuildRunning(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId && r.exhibitId === null);
 }
 
 export function isBuilding(galleryId: string): boolean {
@@ -274,7 +282,18 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
   // drawn again, and the new version's provenance still says how the picture was drawn.
   const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
-  const pictureCalls = keptPicture ? exhibit.provenance.filter((c) => c.capability === "text-to-image" && c.ok) : undefined;
+  // An uploaded picture is the owner's work: regenerating it without a new prompt models it again with a new
+  // seed rather than drawing something else in its place (a new prompt draws, as for any exhibit).
+  const uploaded = exhibit.provenance.find((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
+  const remodelUpload = request.kind === "regenerate" && !request.prompt && uploaded && exhibit.imageSha ? exhibit.imageSha : null;
+  const pictureCalls =
+    request.kind === "model-upload"
+      ? [request.upload]
+      : remodelUpload && uploaded
+        ? [uploaded]
+        : keptPicture
+          ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+          : undefined;
   const tools = createBuildTools({
     galleryId: build.galleryId,
     toolbox: getSpaceClient(),
@@ -290,7 +309,14 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
   const key = exhibit.key;
   let image: unknown;
-  if (request.kind === "swap-model") {
+  let modelSeed: number | undefined;
+  if (request.kind === "model-upload") {
+    image = { kind: "image", id: request.imageSha };
+    modelSeed = request.seed;
+  } else if (remodelUpload && request.kind === "regenerate") {
+    image = { kind: "image", id: remodelUpload };
+    modelSeed = request.seed ?? newSeedFor(exhibit.seed);
+  } else if (request.kind === "swap-model") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
   } else if (keptPicture) {
@@ -300,7 +326,7 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
     const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
     image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
   }
-  const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  const model = await call("image_to_3d", { exhibit: key, image, seed: modelSeed, space: request.kind === "swap-model" ? request.space : undefined });
   await call("place_exhibit", { exhibit: key, image, model });
 }
 
