@@ -85,7 +85,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".test-results/**", "coverage/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".lint-probe/**"],
+    ignores: ["node_modules/**", ".next/**", ".viewer/**", ".next-*/**", ".test-results/**", "coverage/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".lint-probe/**"],
   },
   {
     rules: {

@@ -7,7 +7,8 @@ import { defaultGlbLimits, InvalidGlbError, type GlbLimits } from "../models/glb
 import type { PrepareOptions, PreparedModel } from "../models/prepare";
 import type { ValidGlb } from "../models/validate";
 import { modelPool } from "./pool";
-import type { ValidateAndPrepareInput, ValidateAndPrepareOutput } from "./tasks";
+import type { HallPiece, HallShape } from "../models/merge-hall";
+import type { MergeHallInput, ValidateAndPrepareInput, ValidateAndPrepareOutput } from "./tasks";
 
 export interface ValidateAndPrepareOptions {
   limits?: GlbLimits;
@@ -66,4 +67,12 @@ function asLocalError(err: unknown): unknown {
     default:
       return err;
   }
+}
+
+/** The hall as one GLB (lib/models/merge-hall.ts), made in the model worker: the models' bytes are transferred there. */
+export async function mergeHallInWorker(input: { title: string; hall: HallShape; pieces: HallPiece[] }, signal?: AbortSignal): Promise<Uint8Array> {
+  const pieces = input.pieces.map((p) => ({ ...p, glb: ownCopy(p.glb) }));
+  const task: MergeHallInput = { title: input.title, hall: input.hall, pieces };
+  const out = await modelPool().run<ArrayBuffer>("merge-hall", task, { transfer: pieces.map((p) => p.glb), signal });
+  return new Uint8Array(out);
 }

@@ -8,6 +8,7 @@ import { type TaskHandler, transferableBytes } from "../platform/worker-pool/pro
 import { InvalidGlbError, type GlbLimits } from "../models/glb-checks";
 import { prepareModel, targetHeightOf, type PrepareOptions, type PrepareStats } from "../models/prepare";
 import { validateGlb, type ValidGlb } from "../models/validate";
+import { mergeHall, type HallPiece, type HallShape } from "../models/merge-hall";
 
 export interface ValidateAndPrepareInput {
   glb: ArrayBuffer;
@@ -22,7 +23,21 @@ export interface ValidateAndPrepareOutput {
   prepared: { glb: ArrayBuffer; height: number; stats: PrepareStats } | { error: string } | null;
 }
 
+export interface MergeHallInput {
+  title: string;
+  hall: HallShape;
+  pieces: (Omit<HallPiece, "glb"> & { glb: ArrayBuffer })[];
+}
+
 export const modelTasks: Record<string, TaskHandler> = {
+  /** The whole hall as one GLB (lib/models/merge-hall.ts): the served models decoded, merged and placed. */
+  async "merge-hall"(input) {
+    const { title, hall, pieces } = input as MergeHallInput;
+    const glb = await mergeHall({ title, hall, pieces: pieces.map((p) => ({ ...p, glb: new Uint8Array(p.glb) })) });
+    const out = transferableBytes(glb);
+    return { output: out, transfer: [out] };
+  },
+
   async "validate-and-prepare"(input) {
     const { glb, limits, prepare } = input as ValidateAndPrepareInput;
     if (prepare) targetHeightOf(prepare); // a caller's mistake fails the task before any work

@@ -74,13 +74,19 @@ export async function acceptUpload(
   const [original, served] = await Promise.all([assets.put(bytes, "model/gltf-binary"), assets.put(prepared.glb, "model/gltf-binary")]);
   const title = titleFromFileName(fileName, "Uploaded model");
   const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
-  setExhibitResult(exhibit.id, {
-    imageSha: null,
-    modelSha: served.sha256,
-    originalModelSha: original.sha256,
-    height: prepared.height,
-    provenance: [{ ...record("model", "model/gltf-binary"), inputs: { ...record("model", "model/gltf-binary").inputs, vertices: valid.vertices, triangles: valid.triangles } }],
-  });
+  const upload = record("model", "model/gltf-binary");
+  try {
+    setExhibitResult(exhibit.id, {
+      imageSha: null,
+      modelSha: served.sha256,
+      originalModelSha: original.sha256,
+      height: prepared.height,
+      provenance: [{ ...upload, inputs: { ...upload.inputs, vertices: valid.vertices, triangles: valid.triangles } }],
+    });
+  } catch (err) {
+    deleteExhibit(exhibit.id);
+    throw err;
+  }
   return { exhibit: changed(galleryId, exhibit.id), buildId: null };
 }
 
