@@ -16,7 +16,9 @@ import { EmbeddedGallery, ExportedViewer, UploadPanel } from "./pages/travel";
 import { distinctPixelShare } from "./support/pixels";
 import { startStaticServer } from "./support/static-server";
 
-test.describe.configure({ mode: "serial" });
+// Each test may first build the shared gallery, then model an upload (the 3D Space answers in 2.5 s, one job at a
+// time): generous on a busy 2-core machine.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 // Another site (a second loopback port) for the <iframe>, and a plain static host for the unzipped export.
 const HOST_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
@@ -75,6 +77,30 @@ test("a GLB dropped onto the page is validated, prepared and placed at once", as
   expect(tower).toMatchObject({ status: "ready", kind: "mesh", imageUrl: null });
   expect(tower.modelUrl).not.toBe(tower.originalModelUrl);
   expect(tower.provenance).toEqual([expect.objectContaining({ capability: "upload", endpoint: "model" })]);
+});
+
+test("regenerate, undo and move work on uploaded exhibits (regenerating a picture models the owner's picture again)", async ({ page }) => {
+  const gallery = await openAsOwner(page);
+  const disc = (await gallery.json()).exhibits.find((e) => e.title === "Golden disc")!;
+  await gallery.button("Golden disc", "Regenerate").click();
+  await page.getByRole("button", { name: "Regenerate with a new seed" }).click();
+  const byTitle = async (title: string) => (await gallery.json()).exhibits.find((e) => e.title === title)!;
+  await expect.poll(async () => (await byTitle("Golden disc")).version, { timeout: 120_000 }).toBe(2);
+  const regenerated = await byTitle("Golden disc");
+  expect(regenerated.imageUrl).toBe(disc.imageUrl); // the owner's picture, not a drawing
+  expect(regenerated.provenance[0]).toMatchObject({ capability: "upload", endpoint: "picture" });
+  await gallery.waitReady();
+  await gallery.undo.click();
+  await expect.poll(async () => (await byTitle("Golden disc")).version).toBe(1);
+
+  const tower = await byTitle("Stone tower");
+  await gallery.button("Stone tower", "Move").click();
+  await gallery.stage.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await byTitle("Stone tower")).placement, { timeout: 10_000 }).not.toEqual(tower.placement);
+  await page.keyboard.press("Escape");
+  await gallery.undo.click();
+  await expect.poll(async () => (await byTitle("Stone tower")).placement).toEqual(tower.placement);
 });
 
 test("a truncated GLB, a 30000×30000 picture header and a non-image are refused with a reason; nothing changes", async ({ page }) => {

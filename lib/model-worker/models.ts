@@ -58,12 +58,15 @@ function ownCopy(view: Uint8Array): ArrayBuffer {
 }
 
 function asLocalError(err: unknown): unknown {
-  if (!(err instanceof WorkerTaskError) || err.failure !== "input") return err;
-  switch (err.remoteName) {
+  // By shape, not only by class: the pool is one per process (a singleton), but Next evaluates this module once
+  // per route bundle, so the pool a route uses may have been made by another bundle's copy of WorkerTaskError.
+  const remote = err instanceof WorkerTaskError || (err instanceof Error && err.name === "WorkerTaskError") ? (err as WorkerTaskError) : null;
+  if (!remote || remote.failure !== "input") return err;
+  switch (remote.remoteName) {
     case "InvalidGlbError":
-      return new InvalidGlbError(err.message);
+      return new InvalidGlbError(remote.message);
     case "RangeError":
-      return new RangeError(err.message);
+      return new RangeError(remote.message);
     default:
       return err;
   }

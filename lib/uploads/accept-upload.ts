@@ -102,7 +102,7 @@ async function refuseInvalid<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof OutputValidationError || err instanceof InvalidGlbError) throw new UploadRefusedError(422, asSentence(err.message));
+    if (err instanceof OutputValidationError || err instanceof InvalidGlbError || (err instanceof Error && err.name === "InvalidGlbError")) throw new UploadRefusedError(422, asSentence(err.message));
     throw err;
   }
 }

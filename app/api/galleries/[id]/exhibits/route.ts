@@ -44,7 +44,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (err instanceof UploadRefusedError) return NextResponse.json({ error: err.message }, { status: err.status });
     // The exhibit could not be started (another build is changing it): a conflict, in the runner's words.
     if (err instanceof UserError) return NextResponse.json({ error: err.message }, { status: 409 });
-    if (err instanceof WorkerQueueFullError) return NextResponse.json({ error: err.message }, { status: 503, headers: { "Retry-After": "5" } });
+    // By name too: the process-wide pool may come from another route bundle's copy of the class.
+    if (err instanceof WorkerQueueFullError || (err instanceof Error && err.name === "WorkerQueueFullError")) return NextResponse.json({ error: err.message }, { status: 503, headers: { "Retry-After": "5" } });
     return NextResponse.json({ error: referencedFault(err, "upload failed") }, { status: 500 });
   }
 }

@@ -27,7 +27,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   } catch (err) {
     if (err instanceof UserError) return NextResponse.json({ error: err.message }, { status: 413 });
-    if (err instanceof WorkerQueueFullError) return NextResponse.json({ error: err.message }, { status: 503, headers: { "Retry-After": "5" } });
+    // By name too: the process-wide pool may come from another route bundle's copy of the class.
+    if (err instanceof WorkerQueueFullError || (err instanceof Error && err.name === "WorkerQueueFullError")) return NextResponse.json({ error: err.message }, { status: 503, headers: { "Retry-After": "5" } });
     return NextResponse.json({ error: referencedFault(err, "GLB export failed") }, { status: 500 });
   }
 }
