@@ -79,21 +79,34 @@ test("a GLB dropped onto the page is validated, prepared and placed at once", as
   expect(tower.provenance).toEqual([expect.objectContaining({ capability: "upload", endpoint: "model" })]);
 });
 
-test("regenerate, undo and move work on uploaded exhibits (regenerating a picture models the owner's picture again)", async ({ page }) => {
+test("swap, undo, regenerate and move work on uploaded exhibits; a swapped picture keeps its 'uploaded' provenance", async ({ page }) => {
   const gallery = await openAsOwner(page);
-  const disc = (await gallery.json()).exhibits.find((e) => e.title === "Golden disc")!;
-  await gallery.button("Golden disc", "Regenerate").click();
-  await page.getByRole("button", { name: "Regenerate with a new seed" }).click();
   const byTitle = async (title: string) => (await gallery.json()).exhibits.find((e) => e.title === title)!;
+  // Swap: the owner's picture modelled again by another image-to-3D Space.
+  const disc = await byTitle("Golden disc");
+  await gallery.button("Golden disc", "Swap").click();
+  await page.getByRole("button", { name: "Model with built-in relief-3d" }).click();
   await expect.poll(async () => (await byTitle("Golden disc")).version, { timeout: 120_000 }).toBe(2);
-  const regenerated = await byTitle("Golden disc");
-  expect(regenerated.imageUrl).toBe(disc.imageUrl); // the owner's picture, not a drawing
-  expect(regenerated.provenance[0]).toMatchObject({ capability: "upload", endpoint: "picture" });
+  const swapped = await byTitle("Golden disc");
+  expect(swapped.imageUrl).toBe(disc.imageUrl);
+  expect(swapped.modelUrl).not.toBe(disc.modelUrl);
+  expect(swapped.provenance[0]).toMatchObject({ capability: "upload", endpoint: "picture" });
+  expect(swapped.provenance.some((c) => c.space.includes("relief-3d") && c.ok)).toBe(true);
   await gallery.waitReady();
   await gallery.undo.click();
-  await expect.poll(async () => (await byTitle("Golden disc")).version).toBe(1);
+  await expect.poll(async () => (await byTitle("Golden disc")).modelUrl).toBe(disc.modelUrl);
 
+  // Regenerate on an uploaded model: drawn and modelled from its prompt, as any exhibit; the upload stays in its history.
   const tower = await byTitle("Stone tower");
+  await gallery.button("Stone tower", "Regenerate").click();
+  await page.getByRole("button", { name: "Regenerate with a new seed" }).click();
+  await expect.poll(async () => (await byTitle("Stone tower")).version, { timeout: 120_000 }).toBe(2);
+  expect((await byTitle("Stone tower")).imageUrl).toMatch(/^\/assets\//);
+  await gallery.waitReady();
+  await gallery.undo.click();
+  await expect.poll(async () => (await byTitle("Stone tower")).modelUrl).toBe(tower.modelUrl);
+
+  // Move, then undo.
   await gallery.button("Stone tower", "Move").click();
   await gallery.stage.focus();
   await page.keyboard.press("ArrowRight");

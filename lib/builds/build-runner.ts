@@ -282,17 +282,16 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
   // drawn again, and the new version's provenance still says how the picture was drawn.
   const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
-  // An uploaded picture is the owner's work: regenerating it without a new prompt models it again with a new
-  // seed rather than drawing something else in its place (a new prompt draws, as for any exhibit).
-  const uploaded = exhibit.provenance.find((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
-  const remodelUpload = request.kind === "regenerate" && !request.prompt && uploaded && exhibit.imageSha ? exhibit.imageSha : null;
+  // An owner's uploaded picture modelled again (a retry, a swap to another 3D Space) keeps its upload record
+  // first in the new version's provenance, as a drawn picture keeps the call that drew it.
+  const uploaded = exhibit.provenance.filter((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
   const pictureCalls =
     request.kind === "model-upload"
       ? [request.upload]
-      : remodelUpload && uploaded
-        ? [uploaded]
-        : keptPicture
-          ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+      : keptPicture
+        ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+        : request.kind === "swap-model" && uploaded.length
+          ? uploaded
           : undefined;
   const tools = createBuildTools({
     galleryId: build.galleryId,
@@ -313,9 +312,6 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   if (request.kind === "model-upload") {
     image = { kind: "image", id: request.imageSha };
     modelSeed = request.seed;
-  } else if (remodelUpload && request.kind === "regenerate") {
-    image = { kind: "image", id: remodelUpload };
-    modelSeed = request.seed ?? newSeedFor(exhibit.seed);
   } else if (request.kind === "swap-model") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
