@@ -16,6 +16,7 @@ const benches: Record<string, Bench> = {
   load: () => import("./load"),
   planner: () => import("./planner"),
   mcp: () => import("./mcp"),
+  exports: () => import("./exports"),
 };
 
 async function main(): Promise<number> {

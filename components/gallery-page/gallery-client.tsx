@@ -25,6 +25,7 @@ import { ExhibitList } from "./exhibit-list";
 import { GalleryStatus } from "./gallery-status";
 import { SharePanel } from "./share-panel";
 import { ToolboxPanel } from "./toolbox-panel";
+import { UploadPanel } from "./upload-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
@@ -37,6 +38,7 @@ interface Props {
   initial: GalleryView;
   isOwner: boolean;
   viewUrl: string;
+  embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
   /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
@@ -45,7 +47,7 @@ interface Props {
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSearch }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial));
@@ -62,6 +64,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSe
   const [galleryError, setGalleryError] = useState<string | null>(notice);
   // Version changes the owner asked for, by exhibit: when the new version lands it becomes one undoable edit.
   const pendingVersions = useRef(new Map<string, { before: number; label: string }>());
+  // Files dropped anywhere on the page are uploads (owner only).
+  const pageRef = useRef<HTMLDivElement>(null);
 
   const onExhibit = useCallback(
     (exhibit: ExhibitView, type: ExhibitChangeType) => {
@@ -213,7 +217,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSe
   const building = !log.finished && (liveStatus === "running" || liveStatus === "queued");
 
   return (
-    <div className={styles.page}>
+    <div className={styles.page} ref={pageRef}>
       <div className={styles.stage}>
         <div className={styles.overlay} role="toolbar" aria-label="View">
           <button type="button" aria-pressed={mode === "walk"} onClick={() => store.getState().setMode("walk")}>
@@ -255,9 +259,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSe
         <header className={styles.header}>
           <h1 className={styles.title}>{gallery.title}</h1>
           <p className={styles.goal}>“{gallery.goal}”</p>
+          <p className={styles.links}>
+            <a href={`/g/${gallery.id}/catalogue`}>Catalogue</a>
+          </p>
           <div className={styles.toolbar}>
             <SharePanel
+              galleryId={gallery.id}
               viewUrl={viewUrl}
+              embedSnippet={embedSnippet}
               loadEditUrl={
                 isOwner
                   ? async () => {
@@ -311,6 +320,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, hubSe
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
+        {isOwner ? <UploadPanel galleryId={gallery.id} dropTarget={pageRef} /> : null}
         {isOwner ? <ToolboxPanel galleryId={gallery.id} hubSearch={hubSearch} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>

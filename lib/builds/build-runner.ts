@@ -17,6 +17,7 @@ import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
 import { modelKindOf, type AssetStore } from "@/lib/contracts/asset-store";
 import type { Emit } from "@/lib/contracts/build-events";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
@@ -75,7 +76,9 @@ export type ExhibitBuildRequest =
   | { kind: "swap-model"; space: string }
   | { kind: "swap-image"; space: string }
   /** Remakes the exhibit's picture as the other kind of model: a Gaussian splat or a mesh. */
-  | { kind: "swap-kind"; to: ExhibitKind };
+  | { kind: "swap-kind"; to: ExhibitKind }
+  /** An owner's uploaded picture (already validated and stored): modelled like a drawn one. `upload` is its provenance. */
+  | { kind: "model-upload"; imageSha: string; seed: number; upload: SpaceCallRecord };
 
 export type ExhibitKind = "mesh" | "splat";
 
@@ -119,6 +122,11 @@ export function cancelBuilds(galleryId: string): number {
     }
   }
   return n;
+}
+
+/** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
+export function isGalleryBuildRunning(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId && r.exhibitId === null);
 }
 
 export function isBuilding(galleryId: string): boolean {
@@ -279,7 +287,17 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
   // drawn again, and the new version's provenance still says how the picture was drawn.
   const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
-  const pictureCalls = keptPicture ? exhibit.provenance.filter((c) => c.capability === "text-to-image" && c.ok) : undefined;
+  // An owner's uploaded picture modelled again (a retry, a swap to another 3D Space) keeps its upload record
+  // first in the new version's provenance, as a drawn picture keeps the call that drew it.
+  const uploaded = exhibit.provenance.filter((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
+  const pictureCalls =
+    request.kind === "model-upload"
+      ? [request.upload]
+      : keptPicture
+        ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+        : request.kind === "swap-model" && uploaded.length
+          ? uploaded
+          : undefined;
   const tools = createBuildTools({
     galleryId: build.galleryId,
     toolbox: getSpaceClient(),
@@ -299,7 +317,11 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   const kind: ExhibitKind =
     request.kind === "swap-kind" ? request.to : request.kind === "swap-model" ? "mesh" : await exhibitKind(exhibit, getAssetStore());
   let image: unknown;
-  if (request.kind === "swap-model" || request.kind === "swap-kind") {
+  let modelSeed: number | undefined;
+  if (request.kind === "model-upload") {
+    image = { kind: "image", id: request.imageSha };
+    modelSeed = request.seed;
+  } else if (request.kind === "swap-model" || request.kind === "swap-kind") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
   } else if (keptPicture) {
@@ -309,7 +331,12 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
     const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
     image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
   }
-  const model = await call(kind === "splat" ? "image_to_splat" : "image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  const model = await call(kind === "splat" ? "image_to_splat" : "image_to_3d", {
+    exhibit: key,
+    image,
+    seed: modelSeed,
+    space: request.kind === "swap-model" ? request.space : undefined,
+  });
   await call("place_exhibit", { exhibit: key, image, model });
 }
 

@@ -10,7 +10,8 @@ import { modelPool } from "./pool";
 import { InvalidSplatError } from "../splats/errors";
 import type { PrepareSplatOptions, PrepareSplatStats } from "../splats/prepare";
 import { defaultSplatLimits, type SplatLimits, type ValidSplat } from "../splats/validate";
-import type { ValidateAndPrepareInput, ValidateAndPrepareOutput, ValidateAndPrepareSplatInput, ValidateAndPrepareSplatOutput } from "./tasks";
+import type { MergeHallInput, ValidateAndPrepareInput, ValidateAndPrepareOutput, ValidateAndPrepareSplatInput, ValidateAndPrepareSplatOutput } from "./tasks";
+import type { HallPiece, HallShape } from "../models/merge-hall";
 
 export interface ValidateAndPrepareOptions {
   limits?: GlbLimits;
@@ -85,15 +86,26 @@ export async function validateAndPrepareSplatInWorker(
 }
 
 function asLocalError(err: unknown): unknown {
-  if (!(err instanceof WorkerTaskError) || err.failure !== "input") return err;
-  switch (err.remoteName) {
+  // By shape, not only by class: the pool is one per process (a singleton), but Next evaluates this module once
+  // per route bundle, so the pool a route uses may have been made by another bundle's copy of WorkerTaskError.
+  const remote = err instanceof WorkerTaskError || (err instanceof Error && err.name === "WorkerTaskError") ? (err as WorkerTaskError) : null;
+  if (!remote || remote.failure !== "input") return err;
+  switch (remote.remoteName) {
     case "InvalidGlbError":
-      return new InvalidGlbError(err.message);
+      return new InvalidGlbError(remote.message);
     case "InvalidSplatError":
-      return new InvalidSplatError(err.message);
+      return new InvalidSplatError(remote.message);
     case "RangeError":
-      return new RangeError(err.message);
+      return new RangeError(remote.message);
     default:
       return err;
   }
+}
+
+/** The hall as one GLB (lib/models/merge-hall.ts), made in the model worker: the models' bytes are transferred there. */
+export async function mergeHallInWorker(input: { title: string; hall: HallShape; pieces: HallPiece[] }, signal?: AbortSignal): Promise<Uint8Array> {
+  const pieces = input.pieces.map((p) => ({ ...p, glb: ownCopy(p.glb) }));
+  const task: MergeHallInput = { title: input.title, hall: input.hall, pieces };
+  const out = await modelPool().run<ArrayBuffer>("merge-hall", task, { transfer: pieces.map((p) => p.glb), signal });
+  return new Uint8Array(out);
 }

@@ -12,6 +12,7 @@ import { validateGlb, type ValidGlb } from "../models/validate";
 import { InvalidSplatError } from "../splats/errors";
 import { prepareSplat, targetSplatHeightOf, type PrepareSplatOptions, type PrepareSplatStats } from "../splats/prepare";
 import { readValidSplat, type SplatLimits, type ValidSplat } from "../splats/validate";
+import { mergeHall, type HallPiece, type HallShape } from "../models/merge-hall";
 
 export interface ValidateAndPrepareInput {
   glb: ArrayBuffer;
@@ -38,7 +39,21 @@ export interface ValidateAndPrepareSplatOutput {
   prepared: { spz: ArrayBuffer; height: number; stats: PrepareSplatStats } | { error: string };
 }
 
+export interface MergeHallInput {
+  title: string;
+  hall: HallShape;
+  pieces: (Omit<HallPiece, "glb"> & { glb: ArrayBuffer })[];
+}
+
 export const modelTasks: Record<string, TaskHandler> = {
+  /** The whole hall as one GLB (lib/models/merge-hall.ts): the served models decoded, merged and placed. */
+  async "merge-hall"(input) {
+    const { title, hall, pieces } = input as MergeHallInput;
+    const glb = await mergeHall({ title, hall, pieces: pieces.map((p) => ({ ...p, glb: new Uint8Array(p.glb) })) });
+    const out = transferableBytes(glb);
+    return { output: out, transfer: [out] };
+  },
+
   async "validate-and-prepare"(input) {
     const { glb, limits, prepare } = input as ValidateAndPrepareInput;
     if (prepare) targetHeightOf(prepare); // a caller's mistake fails the task before any work
