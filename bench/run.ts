@@ -11,10 +11,13 @@ const benches: Record<string, Bench> = {
   pipelining: () => import("./pipelining"),
   agent: () => import("./agent"),
   models: () => import("./models"),
+  splats: () => import("./splats"),
   "shared-link": () => import("./shared-link"),
   db: () => import("./db"),
   load: () => import("./load"),
   planner: () => import("./planner"),
+  mcp: () => import("./mcp"),
+  exports: () => import("./exports"),
 };
 
 async function main(): Promise<number> {

@@ -25,6 +25,7 @@ import { ExhibitList } from "./exhibit-list";
 import { GalleryStatus } from "./gallery-status";
 import { SharePanel } from "./share-panel";
 import { ToolboxPanel } from "./toolbox-panel";
+import { UploadPanel } from "./upload-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
@@ -37,13 +38,16 @@ interface Props {
   initial: GalleryView;
   isOwner: boolean;
   viewUrl: string;
+  embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
+  /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
+  hubSearch: boolean;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial));
@@ -60,6 +64,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
   const [galleryError, setGalleryError] = useState<string | null>(notice);
   // Version changes the owner asked for, by exhibit: when the new version lands it becomes one undoable edit.
   const pendingVersions = useRef(new Map<string, { before: number; label: string }>());
+  // Files dropped anywhere on the page are uploads (owner only).
+  const pageRef = useRef<HTMLDivElement>(null);
 
   const onExhibit = useCallback(
     (exhibit: ExhibitView, type: ExhibitChangeType) => {
@@ -196,14 +202,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
   const swap = async (exhibit: ExhibitView, choice: SwapChoice) => {
     setDialog(null);
     if (choice.kind === "version") {
-      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version! });
+      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version });
       if (report(exhibit.id, result)) {
-        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version!, label: "version" });
+        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version, label: "version" });
       }
       return;
     }
     startVersionChange(exhibit, "swap");
-    const result = await swapExhibit(gallery.id, exhibit.id, { kind: choice.kind, space: choice.space! });
+    const result = await swapExhibit(gallery.id, exhibit.id, choice);
     if (!report(exhibit.id, result)) endVersionChange(exhibit.id);
   };
 
@@ -211,7 +217,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
   const building = !log.finished && (liveStatus === "running" || liveStatus === "queued");
 
   return (
-    <div className={styles.page}>
+    <div className={styles.page} ref={pageRef}>
       <div className={styles.stage}>
         <div className={styles.overlay} role="toolbar" aria-label="View">
           <button type="button" aria-pressed={mode === "walk"} onClick={() => store.getState().setMode("walk")}>
@@ -253,9 +259,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
         <header className={styles.header}>
           <h1 className={styles.title}>{gallery.title}</h1>
           <p className={styles.goal}>“{gallery.goal}”</p>
+          <p className={styles.links}>
+            <a href={`/g/${gallery.id}/catalogue`}>Catalogue</a>
+          </p>
           <div className={styles.toolbar}>
             <SharePanel
+              galleryId={gallery.id}
               viewUrl={viewUrl}
+              embedSnippet={embedSnippet}
               loadEditUrl={
                 isOwner
                   ? async () => {
@@ -309,7 +320,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice }: Pro
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
-        {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
+        {isOwner ? <UploadPanel galleryId={gallery.id} dropTarget={pageRef} /> : null}
+        {isOwner ? <ToolboxPanel galleryId={gallery.id} hubSearch={hubSearch} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>

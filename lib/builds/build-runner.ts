@@ -6,19 +6,21 @@ import { setMaxListeners } from "node:events";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
-import { activeBuildStatuses, activeBuilds, cancelRequested, createBuild, requestCancel, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { activeBuildStatuses, activeBuilds, cancelRequested, createBuild, requestCancel, finishBuild, findInterruptedBuilds, getBuild, latestBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
 import { getDb, inTransaction, lockRow, usesPostgres } from "@/lib/db/connection";
 import { signal } from "@/lib/db/signal";
 import { enqueueBuild } from "./queue";
-import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
+import { createExhibits, getExhibit, listExhibits, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
-import { countEvents, timeSpentInRuns } from "@/lib/db/events";
+import { countEvents, eventsSince, timeSpentInRuns } from "@/lib/db/events";
 import { getGalleryView } from "@/lib/db/view";
 import { buildFailureMessage } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import { modelKindOf, type AssetStore } from "@/lib/contracts/asset-store";
 import type { Emit } from "@/lib/contracts/build-events";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder, type Recorder } from "./recorder";
@@ -78,7 +80,13 @@ export type ExhibitBuildRequest =
   | { kind: "regenerate"; prompt?: string; newSeed: boolean; seed?: number }
   | { kind: "retry" }
   | { kind: "swap-model"; space: string }
-  | { kind: "swap-image"; space: string };
+  | { kind: "swap-image"; space: string }
+  /** Remakes the exhibit's picture as the other kind of model: a Gaussian splat or a mesh. */
+  | { kind: "swap-kind"; to: ExhibitKind }
+  /** An owner's uploaded picture (already validated and stored): modelled like a drawn one. `upload` is its provenance. */
+  | { kind: "model-upload"; imageSha: string; seed: number; upload: SpaceCallRecord };
+
+export type ExhibitKind = "mesh" | "splat";
 
 /** Creates a gallery and starts building it; returns at once (the build runs in the background). */
 export async function startGalleryBuild(goal: string): Promise<{ galleryId: string; editToken: string; buildId: string }> {
@@ -90,7 +98,7 @@ export async function startGalleryBuild(goal: string): Promise<{ galleryId: stri
 
 /** Runs one exhibit's chain again; refuses while another build is changing the same exhibit. */
 export async function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): Promise<{ buildId: string }> {
-  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
+  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" || request.kind === "swap-kind" ? "swap" : "regenerate";
   // Checked and created in one transaction holding the gallery's row, against the builds the database knows
   // (whichever process runs them): two clicks at once cannot both start a build of the same exhibit.
   const build = await inTransaction(getDb(), async (trx) => {
@@ -131,6 +139,11 @@ export async function cancelBuilds(galleryId: string): Promise<number> {
     }
   }
   return n;
+}
+
+/** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
+export function isGalleryBuildRunning(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId && r.exhibitId === null);
 }
 
 export function isBuilding(galleryId: string): boolean {
@@ -395,7 +408,17 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
   // drawn again, and the new version's provenance still says how the picture was drawn.
   const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
-  const pictureCalls = keptPicture ? exhibit.provenance.filter((c) => c.capability === "text-to-image" && c.ok) : undefined;
+  // An owner's uploaded picture modelled again (a retry, a swap to another 3D Space) keeps its upload record
+  // first in the new version's provenance, as a drawn picture keeps the call that drew it.
+  const uploaded = exhibit.provenance.filter((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
+  const pictureCalls =
+    request.kind === "model-upload"
+      ? [request.upload]
+      : keptPicture
+        ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+        : request.kind === "swap-model" && uploaded.length
+          ? uploaded
+          : undefined;
   const tools = createBuildTools({
     galleryId: build.galleryId,
     toolbox: getSpaceClient(),
@@ -410,8 +433,16 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
 
   if (exhibit.status === "failed") await notify.updated(await setExhibitStatus(exhibit.id, "planned"));
   const key = exhibit.key;
+  // What it is made as: what a swap asks for (another image-to-3D Space makes a mesh), else what it is now (or
+  // was planned as, before its first version).
+  const kind: ExhibitKind =
+    request.kind === "swap-kind" ? request.to : request.kind === "swap-model" ? "mesh" : await exhibitKind(exhibit, getAssetStore());
   let image: unknown;
-  if (request.kind === "swap-model") {
+  let modelSeed: number | undefined;
+  if (request.kind === "model-upload") {
+    image = { kind: "image", id: request.imageSha };
+    modelSeed = request.seed;
+  } else if (request.kind === "swap-model" || request.kind === "swap-kind") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
   } else if (keptPicture) {
@@ -421,8 +452,28 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
     const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
     image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
   }
-  const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  const model = await call(kind === "splat" ? "image_to_splat" : "image_to_3d", {
+    exhibit: key,
+    image,
+    seed: modelSeed,
+    space: request.kind === "swap-model" ? request.space : undefined,
+  });
   await call("place_exhibit", { exhibit: key, image, model });
+}
+
+/**
+ * Whether an exhibit is a splat or a mesh: its served model's media type once it has one; before that (a retry
+ * of an exhibit that never got a model), what the gallery's plan made it.
+ */
+async function exhibitKind(exhibit: ExhibitRecord, assets: AssetStore): Promise<ExhibitKind> {
+  if (exhibit.modelSha) {
+    const stat = await assets.stat(exhibit.modelSha);
+    if (stat) return modelKindOf(stat.mediaType);
+  }
+  const build = await latestBuild(exhibit.galleryId);
+  const plan = build?.kind === "gallery" ? (await eventsSince(build.id)).find((e) => e.type === "plan") : undefined;
+  const planned = plan?.type === "plan" ? plan.payload.plan.exhibits.find((e) => e.key === exhibit.key) : undefined;
+  return planned?.kind ?? "mesh";
 }
 
 /** Marks exhibits this build left unfinished as failed (with why), and counts the outcome. */
