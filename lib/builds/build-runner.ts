@@ -364,8 +364,8 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
     if (event.type === "plan") {
       const plan = event.payload.plan;
       planned = gate.then(() => onPlan(plan));
-      gate.then(() => emit(event));
-    } else if (gate.busy()) gate.then(() => emit(event));
+      gate.then(() => emit(event)).catch(ignoreLogged);
+    } else if (gate.busy()) gate.then(() => emit(event)).catch(ignoreLogged);
     else emit(event);
   };
   const tools = all.map((tool) => ({ ...tool, run: async (args: unknown, ctx: Parameters<typeof tool.run>[1]) => (await planned, tool.run(args, ctx)) }));
@@ -378,6 +378,9 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
  * Work run one after another, in the order it was handed over; `busy()` while any is pending. A failed piece is
  * reported by the promise `then` returned for it (and logged), and does not stop the ones after it.
  */
+/** The gate has logged a failed step already: its own promise's rejection needs no second report. */
+const ignoreLogged = () => undefined;
+
 function orderedGate() {
   let tail: Promise<void> = Promise.resolve();
   let pending = 0;

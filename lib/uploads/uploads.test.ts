@@ -14,7 +14,7 @@ import { hugePngHeader, truncatedGlb } from "./testing/bad-files";
 
 const temp = makeTempDataDir("vernissage-uploads-");
 afterAll(async () => {
-  closeDbs();
+  await closeDbs();
   temp.cleanup();
   await closeModelPool();
 });
