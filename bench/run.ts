@@ -11,9 +11,11 @@ const benches: Record<string, Bench> = {
   pipelining: () => import("./pipelining"),
   agent: () => import("./agent"),
   models: () => import("./models"),
+  splats: () => import("./splats"),
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
   planner: () => import("./planner"),
+  mcp: () => import("./mcp"),
   exports: () => import("./exports"),
 };
 

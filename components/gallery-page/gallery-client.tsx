@@ -41,11 +41,13 @@ interface Props {
   embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
+  /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
+  hubSearch: boolean;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial));
@@ -200,14 +202,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
   const swap = async (exhibit: ExhibitView, choice: SwapChoice) => {
     setDialog(null);
     if (choice.kind === "version") {
-      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version! });
+      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version });
       if (report(exhibit.id, result)) {
-        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version!, label: "version" });
+        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version, label: "version" });
       }
       return;
     }
     startVersionChange(exhibit, "swap");
-    const result = await swapExhibit(gallery.id, exhibit.id, { kind: choice.kind, space: choice.space! });
+    const result = await swapExhibit(gallery.id, exhibit.id, choice);
     if (!report(exhibit.id, result)) endVersionChange(exhibit.id);
   };
 
@@ -319,7 +321,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
           actions={actions}
         />
         {isOwner ? <UploadPanel galleryId={gallery.id} dropTarget={pageRef} /> : null}
-        {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
+        {isOwner ? <ToolboxPanel galleryId={gallery.id} hubSearch={hubSearch} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>

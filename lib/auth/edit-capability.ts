@@ -71,3 +71,11 @@ export class ForbiddenError extends Error {
 export async function requireEdit(galleryId: string): Promise<void> {
   if (!(await canEdit(galleryId))) throw new ForbiddenError();
 }
+
+/**
+ * The same capability carried as an argument instead of a cookie (the MCP server's `edit_token`): throws
+ * ForbiddenError unless `token` is this gallery's edit token. A view link or a gallery id grants nothing.
+ */
+export function requireEditToken(galleryId: string, token: unknown): void {
+  if (typeof token !== "string" || !verifyEditToken(galleryId, token)) throw new ForbiddenError();
+}

@@ -7,8 +7,11 @@ import { defaultGlbLimits, InvalidGlbError, type GlbLimits } from "../models/glb
 import type { PrepareOptions, PreparedModel } from "../models/prepare";
 import type { ValidGlb } from "../models/validate";
 import { modelPool } from "./pool";
+import { InvalidSplatError } from "../splats/errors";
+import type { PrepareSplatOptions, PrepareSplatStats } from "../splats/prepare";
+import { defaultSplatLimits, type SplatLimits, type ValidSplat } from "../splats/validate";
+import type { MergeHallInput, ValidateAndPrepareInput, ValidateAndPrepareOutput, ValidateAndPrepareSplatInput, ValidateAndPrepareSplatOutput } from "./tasks";
 import type { HallPiece, HallShape } from "../models/merge-hall";
-import type { MergeHallInput, ValidateAndPrepareInput, ValidateAndPrepareOutput } from "./tasks";
 
 export interface ValidateAndPrepareOptions {
   limits?: GlbLimits;
@@ -57,6 +60,31 @@ function ownCopy(view: Uint8Array): ArrayBuffer {
   return new Uint8Array(view).buffer as ArrayBuffer;
 }
 
+export interface PreparedSplatResult {
+  valid: ValidSplat;
+  /** The served SPZ, or why a valid splat could not be shown. */
+  prepared: { spz: Buffer; height: number; stats: PrepareSplatStats } | { error: string };
+}
+
+/**
+ * Validates a Gaussian-splat PLY (lib/splats/validate.ts) and prepares its served SPZ (lib/splats/prepare.ts) in
+ * the model worker, in one trip. Throws InvalidSplatError for a refused splat. `ply` is not modified or detached.
+ */
+export async function validateAndPrepareSplatInWorker(
+  ply: Uint8Array,
+  opts: { limits?: SplatLimits; prepare?: PrepareSplatOptions; signal?: AbortSignal } = {},
+): Promise<PreparedSplatResult> {
+  const bytes = ownCopy(ply);
+  const input: ValidateAndPrepareSplatInput = { ply: bytes, limits: opts.limits ?? defaultSplatLimits, prepare: opts.prepare ?? {} };
+  let out: ValidateAndPrepareSplatOutput;
+  try {
+    out = await modelPool().run<ValidateAndPrepareSplatOutput>("validate-and-prepare-splat", input, { transfer: [bytes], signal: opts.signal });
+  } catch (err) {
+    throw asLocalError(err);
+  }
+  return { valid: out.valid, prepared: "spz" in out.prepared ? { ...out.prepared, spz: Buffer.from(out.prepared.spz) } : out.prepared };
+}
+
 function asLocalError(err: unknown): unknown {
   // By shape, not only by class: the pool is one per process (a singleton), but Next evaluates this module once
   // per route bundle, so the pool a route uses may have been made by another bundle's copy of WorkerTaskError.
@@ -65,6 +93,8 @@ function asLocalError(err: unknown): unknown {
   switch (remote.remoteName) {
     case "InvalidGlbError":
       return new InvalidGlbError(remote.message);
+    case "InvalidSplatError":
+      return new InvalidSplatError(remote.message);
     case "RangeError":
       return new RangeError(remote.message);
     default:

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { GalleryClient } from "@/components/gallery-page/gallery-client";
 import { canEdit } from "@/lib/auth/edit-capability";
 import { getGalleryView } from "@/lib/db/view";
-import { spaceOptions } from "@/lib/builds/space-options";
+import { hubSearchAvailable, spaceOptions } from "@/lib/builds/space-options";
 import { requestOrigin } from "@/lib/platform/request-origin";
 import { iframeSnippet } from "@/lib/exports/oembed";
 
@@ -47,6 +47,7 @@ export default async function GalleryPage({ params, searchParams }: Params) {
       embedSnippet={iframeSnippet(new URL(`/g/${id}/embed`, origin).href, view.title)}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
+      hubSearch={isOwner && hubSearchAvailable()}
     />
   );
 }
