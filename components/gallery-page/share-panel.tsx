@@ -5,6 +5,8 @@ import styles from "./gallery-page.module.css";
 
 interface Props {
   viewUrl: string;
+  /** The view link that opens straight into the guided tour. */
+  tourUrl: string;
   /** Fetched on demand: only the owner's browser can get it (the token lives in an httpOnly cookie). */
   loadEditUrl: (() => Promise<string>) | null;
 }
@@ -37,7 +39,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function SharePanel({ viewUrl, loadEditUrl }: Props) {
+export function SharePanel({ viewUrl, tourUrl, loadEditUrl }: Props) {
   const [open, setOpen] = useState(false);
   const [editUrl, setEditUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +66,7 @@ export function SharePanel({ viewUrl, loadEditUrl }: Props) {
       {open ? (
         <div id={panelId} className={styles.sharePanel}>
           <CopyField label="View link" value={viewUrl} />
+          <CopyField label="Tour link" value={tourUrl} />
           {loadEditUrl ? (
             <>
               {editUrl ? <CopyField label="Edit link" value={editUrl} /> : null}

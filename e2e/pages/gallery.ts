@@ -1,6 +1,16 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { GalleryView } from "../../lib/contracts/gallery-view";
 
+/** The running tour, from the scene's test probe (components/hall/scene-probe.tsx). */
+export interface TourProbe {
+  index: number;
+  id: string | null;
+  count: number;
+  paused: boolean;
+  arrived: boolean;
+  dwelt: number;
+}
+
 /** The gallery page (/g/{id}) by its accessible names: the contract in shared/design/product.md. */
 export class GalleryPage {
   readonly exhibits: Locator;
@@ -16,12 +26,19 @@ export class GalleryPage {
   readonly remix: Locator;
   readonly undo: Locator;
   readonly redo: Locator;
-  /** The View toolbar over the scene: Walk, Inspect, Tour (each aria-pressed when on). */
+  /** The View toolbar over the scene: Walk and Inspect (aria-pressed when on), and Start tour / Stop tour. */
   readonly view: Locator;
   /** The touch joystick (shown once the visitor has touched the screen). */
   readonly joystick: Locator;
   /** The selected exhibit's details. */
   readonly info: Locator;
+  readonly tourLink: Locator;
+  /** The live region naming the exhibit the tour shows. */
+  readonly tourCaption: Locator;
+  readonly pauseTour: Locator;
+  readonly resumeTour: Locator;
+  readonly nextExhibit: Locator;
+  readonly previousExhibit: Locator;
 
   constructor(readonly page: Page) {
     this.exhibits = page.getByRole("list", { name: "Exhibits" });
@@ -39,9 +56,15 @@ export class GalleryPage {
     this.view = page.getByRole("toolbar", { name: "View" });
     this.joystick = page.locator("[data-joystick]");
     this.info = page.locator('section[aria-labelledby="info-heading"]');
+    this.tourLink = page.getByRole("textbox", { name: "Tour link" });
+    this.tourCaption = page.getByRole("region", { name: "Tour caption" });
+    this.pauseTour = page.getByRole("button", { name: "Pause tour", exact: true });
+    this.resumeTour = page.getByRole("button", { name: "Resume tour", exact: true });
+    this.nextExhibit = page.getByRole("button", { name: "Next exhibit", exact: true });
+    this.previousExhibit = page.getByRole("button", { name: "Previous exhibit", exact: true });
   }
 
-  viewButton(name: "Walk" | "Inspect" | "Tour"): Locator {
+  viewButton(name: "Walk" | "Inspect" | "Start tour" | "Stop tour"): Locator {
     return this.view.getByRole("button", { name, exact: true });
   }
 
@@ -49,6 +72,18 @@ export class GalleryPage {
   camera(): Promise<{ position: [number, number, number]; yaw: number; pitch: number } | null> {
     type Probe = { camera(): { position: [number, number, number]; yaw: number; pitch: number } };
     return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.camera() ?? null);
+  }
+
+  /** The running tour (null when not touring). */
+  tour(): Promise<TourProbe | null> {
+    type Probe = { tour(): TourProbe | null };
+    return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.tour() ?? null);
+  }
+
+  /** Renders `n` more frames of the scene (a wait counted in frames, not time). */
+  async renderFrames(n: number): Promise<void> {
+    type Probe = { renderFrames(n: number): Promise<void> };
+    await this.page.evaluate((k) => (window as unknown as { __vernissage: Probe }).__vernissage.renderFrames(k), n);
   }
 
   get id(): string {

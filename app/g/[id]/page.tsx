@@ -36,6 +36,7 @@ export default async function GalleryPage({ params, searchParams }: Params) {
       viewUrl={new URL(`/g/${id}`, await requestOrigin()).href}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
+      startTour={sp.tour === "1"}
     />
   );
 }
