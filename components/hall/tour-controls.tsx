@@ -154,8 +154,9 @@ export function TourControls({ stops, poseRef, target, cut, handleRef, onArrive,
       callbacks.current.onChange({ index: s.index, id: list[s.index]?.id ?? null, count: list.length, paused: false, arrived: false });
     }
     const s = state.current;
-    // Real time, so a slow renderer still tours at the right pace; capped for the frame after a hidden tab.
-    const event = stepTour(s, list, Math.min(delta, 0.5), pose);
+    // Real time, so a slow renderer (a software one can take a second a frame) still tours at the right pace;
+    // capped for the frame after a hidden tab.
+    const event = stepTour(s, list, Math.min(delta, 1), pose);
     camera.position.set(pose.x, EYE_HEIGHT, pose.z);
     camera.rotation.set(pose.pitch, pose.yaw, 0, "YXZ");
     if (event) {

@@ -9,29 +9,8 @@ import { getAssetStore } from "@/lib/assets/file-store";
 import type { AssetMediaType } from "@/lib/contracts/asset-store";
 import { createExhibits, setExhibitResult } from "@/lib/db/exhibits";
 import { createGallery } from "@/lib/db/galleries";
+import type { SeedSpec } from "./seed-spec";
 import { gaussianPly } from "./splat-ply";
-
-export interface SeedExhibit {
-  title: string;
-  description: string;
-  height?: number;
-  /** ply: a 3DGS .ply served as it is; spz: the same transcoded to SPZ by Spark's encoder; glb: a box mesh. */
-  model: "ply" | "spz" | "glb";
-  /** Gaussians in a splat. */
-  count?: number;
-  /** A splat not centred on its plinth (the hall refits it). */
-  offset?: [number, number, number];
-  /** A plain picture stored with it (the placeholder while the splat loads). */
-  picture?: boolean;
-  /** The splat's base colour (0–1). */
-  color?: [number, number, number];
-}
-
-export interface SeedSpec {
-  title: string;
-  goal: string;
-  exhibits: SeedExhibit[];
-}
 
 /** Spark's WebAssembly initialises asynchronously on import and the promise is not exported: retry until ready. */
 async function toSpz(ply: Buffer): Promise<Uint8Array> {
