@@ -14,6 +14,7 @@ const benches: Record<string, Bench> = {
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
   planner: () => import("./planner"),
+  splats: () => import("./splats"),
 };
 
 async function main(): Promise<number> {

@@ -43,16 +43,10 @@ async function openGallery(page: Page, id: string): Promise<{ gallery: GalleryPa
  * — where the tour frames the exhibit, on its plinth — passes each colour test. */
 async function atEachExhibit(gallery: GalleryPage, tests: ColourTest[]): Promise<number[][]> {
   const count = (await gallery.json()).exhibits.length;
-  await gallery.viewButton("Start tour").click();
-  await expect.poll(() => gallery.tour()).not.toBeNull();
-  // Paused, the tour goes only where the keys send it. (On a loaded machine software WebGL can hold the page's
-  // thread for seconds, so the tour may have moved on before the key arrives: steer from wherever it is.)
-  await gallery.stage.press("Space");
-  await expect.poll(async () => (await gallery.tour())?.paused).toBe(true);
+  await gallery.startPausedTour();
   const shares: number[][] = [];
   for (let i = 0; i < count; i++) {
-    for (let at = (await gallery.tour())!.index; at !== i; at += at < i ? 1 : -1) await gallery.stage.press(at < i ? "ArrowRight" : "ArrowLeft");
-    await expect.poll(() => gallery.tour(), { timeout: 60_000 }).toMatchObject({ index: i, arrived: true, paused: true });
+    await gallery.tourTo(i);
     // A few frames at the stop: Spark re-sorts for the new viewpoint in its worker.
     await gallery.renderFrames(4);
     const png = await gallery.canvas.screenshot();

@@ -80,6 +80,25 @@ export class GalleryPage {
     return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.tour() ?? null);
   }
 
+  /**
+   * Starts the tour and pauses it at once, so it goes only where the keys send it. (On a loaded machine software
+   * WebGL can hold the page's thread for seconds: the tour may be at any stop by the time the key lands.)
+   */
+  async startPausedTour(): Promise<void> {
+    await this.viewButton("Start tour").click();
+    await expect.poll(() => this.tour()).not.toBeNull();
+    await this.stage.press("Space");
+    await expect.poll(async () => (await this.tour())?.paused).toBe(true);
+  }
+
+  /** Steers a paused tour to stop `index` with the arrow keys and waits until it has arrived there. */
+  async tourTo(index: number): Promise<void> {
+    for (let at = (await this.tour())!.index; at !== index; at += at < index ? 1 : -1) {
+      await this.stage.press(at < index ? "ArrowRight" : "ArrowLeft");
+    }
+    await expect.poll(() => this.tour(), { timeout: 60_000 }).toMatchObject({ index, arrived: true });
+  }
+
   /** Renders `n` more frames of the scene (a wait counted in frames, not time). */
   async renderFrames(n: number): Promise<void> {
     type Probe = { renderFrames(n: number): Promise<void> };
