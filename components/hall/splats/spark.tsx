@@ -71,12 +71,9 @@ export function SplatModel({ url, height, onShown, onError }: SplatModelProps) {
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
   const budget = useSplatBudget();
-  const mesh = useMemo(
-    // Absolute: Spark fetches in its worker, where a root-relative URL has no base.
-    () => new SplatMesh({ url: new URL(url, window.location.href).href, raycastable: false, lod: true, lodAbove: budget.lodAbove }),
-    [url, budget.lodAbove],
-  );
-  const [fit, setFit] = useState<BoxFit | null>(null);
+  // Made in the effect, not during render: a remount (Strict Mode, Suspense) must not reuse a disposed mesh.
+  const [loaded, setLoaded] = useState<{ mesh: SplatMesh; fit: BoxFit; key: string } | null>(null);
+  const key = `${url}|${height}|${budget.lodAbove}`;
   const shown = useRef(false);
   const callbacks = useRef({ onShown, onError });
   useEffect(() => {
@@ -85,11 +82,12 @@ export function SplatModel({ url, height, onShown, onError }: SplatModelProps) {
 
   useEffect(() => {
     let live = true;
-    shown.current = false;
+    // Absolute: Spark fetches in its worker, where a root-relative URL has no base.
+    const mesh = new SplatMesh({ url: new URL(url, window.location.href).href, raycastable: false, lod: true, lodAbove: budget.lodAbove });
     mesh.initialized.then(
       () => {
         if (!live) return;
-        setFit(fitBox(mesh.getBoundingBox(true), height));
+        setLoaded({ mesh, fit: fitBox(mesh.getBoundingBox(true), height), key });
         invalidate();
       },
       (err: unknown) => live && callbacks.current.onError(describeLoadError(err)),
@@ -97,23 +95,25 @@ export function SplatModel({ url, height, onShown, onError }: SplatModelProps) {
     return () => {
       live = false;
       if (shown.current) callbacks.current.onShown(null);
+      shown.current = false;
       mesh.dispose();
     };
-  }, [mesh, height, invalidate]);
+  }, [url, height, budget.lodAbove, key, invalidate]);
 
+  const current = loaded?.key === key ? loaded : null;
   useFrame(() => {
-    if (shown.current || !fit) return;
-    if (isDrawn(findSpark(scene), mesh)) {
+    if (shown.current || !current) return;
+    if (isDrawn(findSpark(scene), current.mesh)) {
       shown.current = true;
-      callbacks.current.onShown({ width: fit.width, depth: fit.depth });
+      callbacks.current.onShown({ width: current.fit.width, depth: current.fit.depth });
     }
     invalidate();
   });
 
-  if (!fit) return null;
+  if (!current) return null;
   return (
-    <group position={fit.offset} scale={fit.scale}>
-      <primitive object={mesh} dispose={null} />
+    <group position={current.fit.offset} scale={current.fit.scale}>
+      <primitive object={current.mesh} dispose={null} />
     </group>
   );
 }
