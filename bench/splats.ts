@@ -1,7 +1,7 @@
 // Splats in the browser. Two galleries are seeded from one generated 3DGS splat — one showing the original `.ply`,
 // one the served `.spz` — and the same exhibit is rendered by Spark in the hall in headless Chromium (WebGL by
-// SwiftShader) from the same camera (the tour's first stop, reached by a cut); the PSNR between the two frames is
-// taken over the middle of the view, where the exhibit stands. Then a 12-exhibit splat gallery's share link is
+// SwiftShader) from the same camera (Inspect's fixed pose in front of the exhibit); the PSNR between the two frames
+// is taken over the middle of the view, where the exhibit stands. Then a 12-exhibit splat gallery's share link is
 // opened cold: the time until the first splat exhibit is visible (its first frame in the renderer's sort), until
 // all are, and the frame rate once they are.
 //
@@ -72,19 +72,21 @@ export async function run(): Promise<Figure[]> {
       return { model: await size(e.modelUrl), original: await size(e.originalModelUrl) };
     };
     const servedBytes = await bytes(served.id);
+    // The original gallery's model is the plain .ply (17 floats a Gaussian, as image-to-splat Spaces write it);
+    // the served gallery's original carries 45 zero f_rest values Spark's encoder needs, so it is not the base.
+    const plainPly = (await bytes(original.id)).model;
 
-    // Each gallery in its own fresh page, at the first tour stop, paused, cut there (reduced motion).
+    // Each gallery in its own fresh page, the exhibit selected and inspected: Inspect puts the camera at a fixed
+    // pose in front of it (no timing involved), the same in both galleries (same layout, same exhibit).
     const frame = async (id: string) => {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 640 }, reducedMotion: "reduce" });
+      const context = await browser.newContext({ viewport: { width: 1024, height: 640 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/g/${id}?tour=1`);
-      await page.waitForFunction(() => {
-        const v = (window as unknown as ProbedWindow).__vernissage;
-        return !!v && v.readyCount() === 1 && v.tour()?.arrived === true;
-      }, undefined, { timeout: 300_000, polling: 250 });
-      await page.locator("[data-gallery-stage]").press("Space");
-      await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage?.tour()?.paused === true);
-      await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.renderFrames(6));
+      await page.goto(`${server.url}/g/${id}`);
+      await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage?.readyCount() === 1, undefined, { timeout: 300_000, polling: 250 });
+      await page.getByRole("list", { name: "Exhibits" }).getByRole("button", { name: exhibit.title }).click();
+      await page.getByRole("toolbar", { name: "View" }).getByRole("button", { name: "Inspect", exact: true }).click();
+      // Frames for Spark to re-sort for the new viewpoint (its worker), then the picture.
+      await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.renderFrames(12));
       const png = await page.locator("canvas").first().screenshot();
       await context.close();
       return png;
@@ -126,19 +128,20 @@ export async function run(): Promise<Figure[]> {
       const w = window as unknown as ProbedWindow;
       return { first: w.__firstSplatAt!, all: w.__allSplatsAt!, failed: w.__vernissage!.failedCount() };
     });
-    const fps = await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.measureFps(3000));
+    // Ten seconds: on a busy software renderer a frame can take several.
+    const fps = await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.measureFps(10_000));
     await context.close();
 
     return [
       // Goal ≥ 35 dB: the served splat looks like the original.
       { name: "splat_psnr_served_vs_original", value: Math.round(psnrDb * 10) / 10, unit: "dB" },
       // Stand-in encoder's figure (Spark's transcodeSpz, no pruning): the product's ratio is the pipeline's bench.
-      { name: "splat_standin_spz_ratio", value: Math.round((servedBytes.model / servedBytes.original) * 1000) / 1000, unit: "served/original" },
+      { name: "splat_standin_spz_ratio", value: Math.round((servedBytes.model / plainPly) * 1000) / 1000, unit: "served/original" },
       { name: "splat_share_link_first_visible", value: Math.round(timing.first), unit: "ms" },
       { name: "splat_share_link_all_visible", value: Math.round(timing.all), unit: "ms" },
       { name: "splat_share_link_failed", value: timing.failed, unit: "exhibits" },
       // Software WebGL on a shared CPU: a floor, not what a GPU does.
-      { name: "splat_gallery_fps_12x4k", value: Math.round(fps * 10) / 10, unit: "fps" },
+      { name: "splat_gallery_fps_12x4k", value: Math.round(fps * 100) / 100, unit: "fps" },
       // Loaded only by galleries with a splat (never in first-load JS).
       { name: "splat_spark_chunk_gzip", value: Math.round(sparkGzip / 1024), unit: "KiB" },
     ];
