@@ -7,12 +7,15 @@ import nextTs from "eslint-config-next/typescript";
 const LAYERS = [
   { name: "contracts", dirs: ["lib/contracts"] },
   { name: "platform", dirs: ["lib/platform", "lib/security", "lib/testing"] },
-  { name: "domain", dirs: ["lib/landmarks", "lib/media", "lib/layout", "lib/models", "lib/model-worker"] },
+  { name: "domain", dirs: ["lib/landmarks", "lib/media", "lib/layout", "lib/models", "lib/splats", "lib/model-worker"] },
   { name: "services", dirs: ["lib/builtin-spaces", "lib/space-client", "lib/agent", "lib/db", "lib/assets", "lib/auth"] },
   { name: "errors", dirs: ["lib/errors"] },
-  { name: "orchestration", dirs: ["lib/builds", "lib/live"] },
+  // lib/uploads (an owner's own file into an exhibit) and lib/exports (the gallery leaving: zip, one GLB, oEmbed)
+  // use the services and start builds, like lib/builds.
+  { name: "orchestration", dirs: ["lib/builds", "lib/live", "lib/uploads", "lib/exports"] },
   // Server actions: the public POST endpoints the pages call (the browser gets RPC stubs, never their code).
-  { name: "actions", dirs: ["lib/actions"] },
+  // The MCP server's tools do what the server actions do, for agents: the same floor.
+  { name: "actions", dirs: ["lib/actions", "lib/mcp-server"] },
   { name: "ui", dirs: ["components"] },
   { name: "app", dirs: ["app", "instrumentation.ts", "proxy.ts"] },
 ];
@@ -30,6 +33,9 @@ const SERVER_ONLY = [
   "lib/auth",
   "lib/errors",
   "lib/builds",
+  "lib/mcp-server",
+  "lib/uploads",
+  "lib/exports",
 ];
 
 /** Each side of the Gradio wire stands alone: the Space client and the built-in Spaces meet only over HTTP. */
@@ -81,7 +87,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".test-results/**", "coverage/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".lint-probe/**"],
+    ignores: ["node_modules/**", ".next/**", ".viewer/**", ".next-*/**", ".test-results/**", "coverage/**", "data/**", ".e2e-data/**", ".bench/**", "public/draco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".lint-probe/**"],
   },
   {
     rules: {

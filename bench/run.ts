@@ -11,10 +11,13 @@ const benches: Record<string, Bench> = {
   pipelining: () => import("./pipelining"),
   agent: () => import("./agent"),
   models: () => import("./models"),
+  splats: () => import("./splats"),
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
   planner: () => import("./planner"),
-  splats: () => import("./splats"),
+  "splat-rendering": () => import("./splat-rendering"),
+  mcp: () => import("./mcp"),
+  exports: () => import("./exports"),
 };
 
 async function main(): Promise<number> {

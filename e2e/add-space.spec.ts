@@ -41,6 +41,11 @@ test.describe("Add Space with the app's own Spaces", () => {
     expect(addSpace.result, addSpace.responseText.slice(0, 300)).toMatchObject({ ok: true });
     await expect(toolbox.added).toHaveCount(1);
     await expect(page.getByRole("button", { name: `Remove ${readme}` })).toBeVisible();
+    // The built-in Space offers its endpoint over MCP: the toolbox will call it that way.
+    await expect(toolbox.added.first()).toContainText("over MCP");
+    // No HF_TOKEN here: no Hub search box, and the panel says why.
+    await expect(toolbox.searchUnavailable).toBeVisible();
+    await expect(toolbox.search).toHaveCount(0);
 
     await toolbox.addSpace(`http://[::1]:${port}/spaces/ink-image`);
     await expect(toolbox.added).toHaveCount(2);

@@ -392,7 +392,7 @@ test.describe("the edit capability", () => {
     expect(nonce).toBeTruthy();
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'wasm-unsafe-eval'(;|$)/);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    expect(csp).toContain("frame-ancestors *");
+    expect(csp).toContain("frame-ancestors 'self'");
     // Every script element Next rendered carries the nonce.
     const html = await response!.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];

@@ -14,6 +14,8 @@ try {
 console.log(`e2e: browser ${browser}`);
 
 if (!process.env.E2E_SKIP_BUILD) {
+  // The exported gallery's viewer (what "Download gallery" zips), then the app.
+  if ((await run("node", ["scripts/build-viewer.mjs"])) !== 0) process.exit(1);
   const built = await run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
   if (built !== 0) {
     console.error("e2e: next build failed");

@@ -15,10 +15,13 @@ function newestMtime(p) {
 }
 
 const buildId = ".next/BUILD_ID";
-const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
+const stale = !existsSync(buildId) || !existsSync(".viewer/viewer.js") || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
 const env = { NEXT_TELEMETRY_DISABLED: "1" };
 if (stale) {
   console.log("Building Vernissage (first start or sources changed)…");
+  // The exported gallery's viewer (what "Download gallery" zips), then the app.
+  const viewer = await run("node", ["scripts/build-viewer.mjs"], { env });
+  if (viewer !== 0) process.exit(viewer);
   const code = await run("npx", ["next", "build"], { env });
   if (code !== 0) process.exit(code);
 }

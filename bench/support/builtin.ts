@@ -76,3 +76,12 @@ export const LANDMARKS = [
   "Saint Basil's Cathedral",
   "the Arc de Triomphe",
 ];
+
+/** image-to-splat on the built-in splat Space (TripoSplat's API): the .ply bytes from its DownloadButton update. */
+export async function splat(client: Client, png: Buffer, seed: number, numGaussians: number): Promise<Buffer> {
+  const image = new File([new Uint8Array(png)], "image.png", { type: "image/png" });
+  // TripoSplat's num_gaussians is a dropdown of counts written as strings.
+  const out = await client.predict("/generate", { image, seed, num_gaussians: String(numGaussians) });
+  const download_ = (out.data as unknown[])[2] as { value?: unknown };
+  return download(download_.value);
+}

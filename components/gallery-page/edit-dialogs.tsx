@@ -6,11 +6,11 @@ import type { ExhibitView, SpaceOption } from "@/lib/contracts/gallery-view";
 export type { SpaceOption };
 import styles from "./gallery-page.module.css";
 
-export interface SwapChoice {
-  kind: "image-to-3d" | "text-to-image" | "version";
-  space?: string;
-  version?: number;
-}
+export type SwapChoice =
+  | { kind: "image-to-3d" | "text-to-image"; space: string }
+  | { kind: "version"; version: number }
+  /** The picture made again as the other kind of model. */
+  | { kind: "as-kind"; to: "mesh" | "splat" };
 
 export function RegenerateDialog({
   exhibit,
@@ -61,6 +61,21 @@ export function SwapDialog({
   const usedSpaces = new Set(exhibit.provenance.map((c) => c.space));
   return (
     <section className={`${styles.section} ${styles.dialog}`} aria-label={`Swap ${exhibit.title}`}>
+      <h3 className={styles.subheading}>Make it as</h3>
+      <ul className={styles.choiceList}>
+        <li>
+          {exhibit.kind === "splat" ? (
+            <button type="button" onClick={() => onChoose({ kind: "as-kind", to: "mesh" })} disabled={!exhibit.imageUrl}>
+              As a mesh
+            </button>
+          ) : (
+            <button type="button" onClick={() => onChoose({ kind: "as-kind", to: "splat" })} disabled={!exhibit.imageUrl}>
+              As a splat
+            </button>
+          )}
+          <span className={styles.dim}>{exhibit.kind === "splat" ? " a 3D model made from the same picture" : " a photo-real Gaussian splat of the same picture"}</span>
+        </li>
+      </ul>
       <h3 className={styles.subheading}>Re-model the picture with</h3>
       <ul className={styles.choiceList}>
         {spaces.imageTo3d.map((s) => (

@@ -2,6 +2,7 @@
 
 import type { ExhibitView } from "@/lib/contracts/gallery-view";
 import { ExhibitPicture } from "./exhibit-picture";
+import { provenanceText } from "./provenance-text";
 import { statusLabel } from "./status-label";
 import styles from "./gallery-page.module.css";
 
@@ -36,9 +37,11 @@ export function ExhibitInfo({ exhibit, onClose }: { exhibit: ExhibitView; onClos
           <ul className={styles.provenance}>
             {exhibit.provenance.map((call, i) => (
               <li key={i}>
-                <strong>{call.space}</strong> {call.endpoint} — {call.cached ? "cached" : `${(call.durationMs / 1000).toFixed(1)} s`}
-                {call.attempts > 1 ? `, ${call.attempts} attempts` : ""}
-                {call.ok ? "" : ` — failed: ${call.error ?? "error"}`}
+                {call.capability === "upload" ? provenanceText(call) : (
+                  <>
+                    <strong>{call.space}</strong> {provenanceText(call).slice(call.space.length + 1)}
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -25,6 +25,7 @@ import { ExhibitList } from "./exhibit-list";
 import { GalleryStatus } from "./gallery-status";
 import { SharePanel } from "./share-panel";
 import { ToolboxPanel } from "./toolbox-panel";
+import { UploadPanel } from "./upload-panel";
 import { useLiveGallery } from "./use-live-gallery";
 import styles from "./gallery-page.module.css";
 
@@ -37,15 +38,18 @@ interface Props {
   initial: GalleryView;
   isOwner: boolean;
   viewUrl: string;
+  embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
   /** Open straight into the guided tour (`?tour=1`, the share panel's tour link). */
   startTour?: boolean;
+  /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
+  hubSearch: boolean;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, startTour = false }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch, startTour = false }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
   const [store] = useState(() => createGalleryStore(initial, startTour ? "tour" : "walk"));
@@ -62,6 +66,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, start
   const [galleryError, setGalleryError] = useState<string | null>(notice);
   // Version changes the owner asked for, by exhibit: when the new version lands it becomes one undoable edit.
   const pendingVersions = useRef(new Map<string, { before: number; label: string }>());
+  // Files dropped anywhere on the page are uploads (owner only).
+  const pageRef = useRef<HTMLDivElement>(null);
 
   const onExhibit = useCallback(
     (exhibit: ExhibitView, type: ExhibitChangeType) => {
@@ -198,14 +204,14 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, start
   const swap = async (exhibit: ExhibitView, choice: SwapChoice) => {
     setDialog(null);
     if (choice.kind === "version") {
-      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version! });
+      const result = await swapExhibit(gallery.id, exhibit.id, { kind: "version", version: choice.version });
       if (report(exhibit.id, result)) {
-        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version!, label: "version" });
+        store.getState().pushEdit({ kind: "version", exhibitId: exhibit.id, before: exhibit.version, after: choice.version, label: "version" });
       }
       return;
     }
     startVersionChange(exhibit, "swap");
-    const result = await swapExhibit(gallery.id, exhibit.id, { kind: choice.kind, space: choice.space! });
+    const result = await swapExhibit(gallery.id, exhibit.id, choice);
     if (!report(exhibit.id, result)) endVersionChange(exhibit.id);
   };
 
@@ -213,7 +219,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, start
   const building = !log.finished && (liveStatus === "running" || liveStatus === "queued");
 
   return (
-    <div className={styles.page}>
+    <div className={styles.page} ref={pageRef}>
       <div className={styles.stage}>
         <div className={styles.overlay} role="toolbar" aria-label="View">
           <button type="button" aria-pressed={mode === "walk"} onClick={() => store.getState().setMode("walk")}>
@@ -255,10 +261,15 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, start
         <header className={styles.header}>
           <h1 className={styles.title}>{gallery.title}</h1>
           <p className={styles.goal}>“{gallery.goal}”</p>
+          <p className={styles.links}>
+            <a href={`/g/${gallery.id}/catalogue`}>Catalogue</a>
+          </p>
           <div className={styles.toolbar}>
             <SharePanel
+              galleryId={gallery.id}
               viewUrl={viewUrl}
               tourUrl={`${viewUrl}?tour=1`}
+              embedSnippet={embedSnippet}
               loadEditUrl={
                 isOwner
                   ? async () => {
@@ -312,7 +323,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, spaces, notice, start
           onSelect={(id) => store.getState().select(id)}
           actions={actions}
         />
-        {isOwner ? <ToolboxPanel galleryId={gallery.id} onChange={() => router.refresh()} /> : null}
+        {isOwner ? <UploadPanel galleryId={gallery.id} dropTarget={pageRef} /> : null}
+        {isOwner ? <ToolboxPanel galleryId={gallery.id} hubSearch={hubSearch} onChange={() => router.refresh()} /> : null}
         <BuildLogPanel log={log} titles={titles} />
       </aside>
     </div>

@@ -4,9 +4,12 @@ import { useId, useState } from "react";
 import styles from "./gallery-page.module.css";
 
 interface Props {
+  galleryId: string;
   viewUrl: string;
   /** The view link that opens straight into the guided tour. */
   tourUrl: string;
+  /** The <iframe> snippet of the embed page (/g/{id}/embed), written by the server (lib/exports/oembed.ts). */
+  embedSnippet: string;
   /** Fetched on demand: only the owner's browser can get it (the token lives in an httpOnly cookie). */
   loadEditUrl: (() => Promise<string>) | null;
 }
@@ -39,7 +42,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function SharePanel({ viewUrl, tourUrl, loadEditUrl }: Props) {
+export function SharePanel({ galleryId, viewUrl, tourUrl, embedSnippet, loadEditUrl }: Props) {
   const [open, setOpen] = useState(false);
   const [editUrl, setEditUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +70,15 @@ export function SharePanel({ viewUrl, tourUrl, loadEditUrl }: Props) {
         <div id={panelId} className={styles.sharePanel}>
           <CopyField label="View link" value={viewUrl} />
           <CopyField label="Tour link" value={tourUrl} />
+          <CopyField label="Embed" value={embedSnippet} />
+          <p className={styles.links}>
+            <a href={`/api/galleries/${galleryId}/export.zip`} download>
+              Download gallery
+            </a>
+            <a href={`/api/galleries/${galleryId}/export.glb`} download>
+              Download as one model
+            </a>
+          </p>
           {loadEditUrl ? (
             <>
               {editUrl ? <CopyField label="Edit link" value={editUrl} /> : null}

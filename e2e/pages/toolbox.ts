@@ -7,6 +7,10 @@ export class ToolboxPanel {
   readonly add: Locator;
   readonly error: Locator;
   readonly added: Locator;
+  /** "Find MCP Spaces on the Hub": present only when the server has HF_TOKEN. */
+  readonly search: Locator;
+  /** What the panel says in its place without a token. */
+  readonly searchUnavailable: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole("region", { name: "Toolbox" });
@@ -14,6 +18,8 @@ export class ToolboxPanel {
     this.add = this.region.getByRole("button", { name: "Add Space" });
     this.error = this.region.getByRole("alert");
     this.added = this.region.getByRole("list", { name: "Added Spaces" }).getByRole("listitem");
+    this.search = this.region.getByRole("search", { name: "Find MCP Spaces" });
+    this.searchUnavailable = this.region.getByText(/Searching the Hub for MCP Spaces needs HF_TOKEN/);
   }
 
   async addSpace(ref: string) {

@@ -5,44 +5,29 @@ import { z } from "zod";
 import { requestOrigin } from "@/lib/platform/request-origin";
 import { canEdit, editTokenFor, rememberEditToken, requireEdit, ForbiddenError } from "@/lib/auth/edit-capability";
 import { UserError, userMessage } from "@/lib/errors/user-facing";
-import { publish } from "@/lib/builds/bus";
-import { cancelBuilds, startExhibitBuild } from "@/lib/builds/build-runner";
+import { cancelBuilds } from "@/lib/builds/build-runner";
+import { galleryChanged, idSchema, moveExhibitTo, regenerate, retry, swap, type SwapChoice } from "@/lib/builds/gallery-edits";
 import { watchGallery as watch, type WatchMessage } from "@/lib/builds/watch";
-import { getExhibit, reorderExhibits as reorder, restoreExhibitVersion, updatePlacement } from "@/lib/db/exhibits";
+import { reorderExhibits as reorder } from "@/lib/db/exhibits";
 import { remixGallery as remix } from "@/lib/db/remix";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "@/lib/db/tools";
 import { galleryTools } from "@/lib/builds/gallery-tools";
 import type { DiscoveredTool } from "@/lib/space-client/discover";
+import { findMcpSpaces, type FoundSpace } from "@/lib/space-client/mcp/hub-search";
 import { getGalleryView } from "@/lib/db/view";
-import { arrangeGallery, snapPlacement } from "@/lib/layout/layout";
 import type { GalleryView, Placement } from "@/lib/contracts/gallery-view";
 
 export type ActionResult<T = null> = { ok: true; value: T; gallery?: GalleryView } | { ok: false; error: string };
-
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, "Not a valid id.");
-const placementSchema = z.object({
-  position: z.tuple([z.number().finite().min(-500).max(500), z.number().finite(), z.number().finite().min(-500).max(500)]),
-  rotationY: z.number().finite().min(-100).max(100),
-  scale: z.number().finite().min(0.1).max(5),
-});
 
 function fail(err: unknown): { ok: false; error: string } {
   return { ok: false, error: userMessage(err) };
 }
 
-function changed(galleryId: string): GalleryView | undefined {
-  const view = getGalleryView(galleryId);
-  if (view) publish(galleryId, { type: "gallery", gallery: view });
-  return view ?? undefined;
-}
-
-async function exhibitOf(galleryId: string, exhibitId: string) {
+/** Ids first, then the edit capability, then (in gallery-edits.ts) whether the exhibit is in the gallery. */
+async function editable(galleryId: string, exhibitId: string): Promise<void> {
   idSchema.parse(galleryId);
   idSchema.parse(exhibitId);
   await requireEdit(galleryId);
-  const exhibit = getExhibit(exhibitId);
-  if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
-  return exhibit;
 }
 
 /** Live updates: replays the latest build's events after `afterSeq`, then streams until the tab closes. */
@@ -59,16 +44,9 @@ export async function getGallery(galleryId: string): Promise<GalleryView | null>
 
 export async function moveExhibit(galleryId: string, exhibitId: string, placement: Placement): Promise<ActionResult<Placement>> {
   try {
-    await exhibitOf(galleryId, exhibitId);
-    const wanted = placementSchema.parse(placement);
-    // The server re-applies the layout rules: whatever a client sends, exhibits stay inside and never overlap.
-    const view = getGalleryView(galleryId)!;
-    const { hall, items } = arrangeGallery(view.exhibits);
-    const self = items.find((i) => i.id === exhibitId)!;
-    const others = items.filter((i) => i.id !== exhibitId);
-    const snapped = snapPlacement(wanted, self.footprint.radius, others, hall);
-    updatePlacement(exhibitId, snapped);
-    return { ok: true, value: snapped, gallery: changed(galleryId) };
+    await editable(galleryId, exhibitId);
+    const moved = moveExhibitTo(galleryId, exhibitId, placement);
+    return { ok: true, value: moved.placement, gallery: moved.gallery };
   } catch (err) {
     return fail(err);
   }
@@ -80,7 +58,7 @@ export async function reorderExhibits(galleryId: string, orderedIds: string[]): 
     const ids = z.array(idSchema).max(100).parse(orderedIds);
     await requireEdit(galleryId);
     reorder(galleryId, ids);
-    return { ok: true, value: null, gallery: changed(galleryId) };
+    return { ok: true, value: null, gallery: galleryChanged(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -88,10 +66,8 @@ export async function reorderExhibits(galleryId: string, orderedIds: string[]): 
 
 export async function regenerateExhibit(galleryId: string, exhibitId: string, prompt: string | null): Promise<ActionResult<string>> {
   try {
-    await exhibitOf(galleryId, exhibitId);
-    const p = prompt === null ? undefined : z.string().trim().min(1, "The prompt is empty.").max(1000).parse(prompt);
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, { kind: "regenerate", prompt: p, newSeed: true });
-    return { ok: true, value: buildId };
+    await editable(galleryId, exhibitId);
+    return { ok: true, value: regenerate(galleryId, exhibitId, prompt).buildId };
   } catch (err) {
     return fail(err);
   }
@@ -99,34 +75,22 @@ export async function regenerateExhibit(galleryId: string, exhibitId: string, pr
 
 export async function retryExhibit(galleryId: string, exhibitId: string): Promise<ActionResult<string>> {
   try {
-    await exhibitOf(galleryId, exhibitId);
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, { kind: "retry" });
-    return { ok: true, value: buildId };
+    await editable(galleryId, exhibitId);
+    return { ok: true, value: retry(galleryId, exhibitId).buildId };
   } catch (err) {
     return fail(err);
   }
 }
 
-const swapSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("image-to-3d"), space: z.string().min(1).max(300) }),
-  z.object({ kind: z.literal("text-to-image"), space: z.string().min(1).max(300) }),
-  z.object({ kind: z.literal("version"), version: z.number().int().min(1) }),
-]);
-
 export async function swapExhibit(
   galleryId: string,
   exhibitId: string,
-  choice: z.input<typeof swapSchema>,
+  choice: SwapChoice,
 ): Promise<ActionResult<{ buildId: string | null; version: number | null }>> {
   try {
-    await exhibitOf(galleryId, exhibitId);
-    const c = swapSchema.parse(choice);
-    if (c.kind === "version") {
-      const record = restoreExhibitVersion(exhibitId, c.version);
-      return { ok: true, value: { buildId: null, version: record.version }, gallery: changed(galleryId) };
-    }
-    const { buildId } = startExhibitBuild(galleryId, exhibitId, c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space });
-    return { ok: true, value: { buildId, version: null } };
+    await editable(galleryId, exhibitId);
+    const { gallery, ...value } = swap(galleryId, exhibitId, choice);
+    return { ok: true, value, ...(gallery ? { gallery } : {}) };
   } catch (err) {
     return fail(err);
   }
@@ -173,10 +137,12 @@ export interface ToolSummary {
   endpoint: string;
   signature: string;
   description: string;
+  /** Called over the Space's MCP server (else the Gradio API). */
+  mcp: boolean;
 }
 
 function summarise(tool: DiscoveredTool): ToolSummary {
-  return { space: tool.space, name: tool.name, endpoint: tool.endpoint, signature: tool.signature, description: tool.description };
+  return { space: tool.space, name: tool.name, endpoint: tool.endpoint, signature: tool.signature, description: tool.description, mcp: Boolean(tool.mcp) };
 }
 
 export async function listSpaceTools(galleryId: string): Promise<ActionResult<ToolSummary[]>> {
@@ -205,6 +171,24 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
     putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+/**
+ * Finds MCP-enabled Spaces for "Add Space" through the Hub's MCP server (dynamic_space find), with this
+ * server's HF_TOKEN: owners only, so a view link cannot spend the token.
+ */
+export async function findSpaces(galleryId: string, query: string): Promise<ActionResult<FoundSpace[]>> {
+  try {
+    idSchema.parse(galleryId);
+    const q = z.string().trim().min(2, "Type a few words to search for.").max(200, "Keep the search under 200 characters.").parse(query);
+    await requireEdit(galleryId);
+    const { getSpaceClient } = await import("@/lib/builds/space-client");
+    const token = getSpaceClient().config.token;
+    if (!token) throw new UserError("Searching the Hub for MCP Spaces needs HF_TOKEN on this server.");
+    return { ok: true, value: await findMcpSpaces(q, { token, signal: AbortSignal.timeout(15_000) }) };
   } catch (err) {
     return fail(err);
   }

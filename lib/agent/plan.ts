@@ -37,6 +37,8 @@ const exhibitInput = z.object({
   prompt: text(800),
   description: z.string().trim().max(800).optional(),
   seed: z.coerce.number().int().nonnegative().optional(),
+  // Anything but the two kinds (a typo, "3d") means the default: a mesh.
+  kind: z.enum(["mesh", "splat"]).optional().catch(undefined),
 });
 
 const planInput = z.object({
@@ -66,6 +68,7 @@ export function normalisePlan(input: z.infer<typeof planInput>): AgentPlan {
       prompt: e.prompt,
       description: e.description ?? "",
       seed: (e.seed ?? seedFrom(`${input.title}|${key}|${index}`)) % 2_147_483_647,
+      ...(e.kind === "splat" ? { kind: "splat" as const } : {}),
     };
   });
   const layout =

@@ -63,7 +63,8 @@ Rules:
 - key: a short unique slug (lowercase letters, digits, hyphens). seed: any integer from 0 to 2147483647.
 - prompt: ONE subject, whole and centred, isolated on a plain uncluttered background, no text or frames, no scenery or people around it, so it can be turned into a 3D object. Carry the visitor's style words (materials, lighting, weather, era) into every prompt.
 - description: one or two factual sentences a visitor would enjoy reading on the label.
-- theme: the mood and lighting of the hall in a few words. layout.arrangement: "hall" (a corridor of plinths), "ring" (a circle, good for 3–6 exhibits) or "grid" (many small exhibits).`;
+- theme: the mood and lighting of the hall in a few words. layout.arrangement: "hall" (a corridor of plinths), "ring" (a circle, good for 3–6 exhibits) or "grid" (many small exhibits).
+- kind (optional): "splat" makes the exhibit a photo-real Gaussian splat instead of a 3D mesh. Set it on every exhibit when the visitor asks for Gaussian splats, splats or a photo-real look, or on the exhibits they name that way ("the Louvre as a splat"); leave it out otherwise. A gallery may mix both.`;
 }
 
 export function planUserMessage(goal: string): string {
@@ -93,7 +94,7 @@ async function buildExhibit(ex) {
     console.log(\`\${ex.key}: weak picture (sharpness \${q.sharpness}, coverage \${q.coverage}), drawing again\`);
     image = await generate_image({ exhibit: ex.key, prompt: ex.prompt, seed: (ex.seed + 1000 * retry) % 2147483647 });
   }
-  const model = await image_to_3d({ exhibit: ex.key, image });
+  const model = ex.kind === "splat" ? await image_to_splat({ exhibit: ex.key, image }) : await image_to_3d({ exhibit: ex.key, image });
   const { id } = await place_exhibit({ exhibit: ex.key, title: ex.title, description: ex.description, image, model });
   return id;
 }
@@ -110,7 +111,7 @@ console.log("placed:", placed.length, "failed:", failed);
 
 export function stepSystemPrompt({ tools, plan, budgets }: StepPromptInput): string {
   const minutes = Math.max(1, Math.round(budgets.wallClockMs / 60_000));
-  return `You are the builder of Vernissage, an app that turns a visitor's wish into a walkable 3D gallery. A plan of exhibits is ready. You carry it out by writing JavaScript that runs in a sandbox and calls the tools below. Each exhibit is a chain: draw a picture (generate_image) → check it (inspect_image) → turn it into a 3D model (image_to_3d) → put it in the hall (place_exhibit).
+  return `You are the builder of Vernissage, an app that turns a visitor's wish into a walkable 3D gallery. A plan of exhibits is ready. You carry it out by writing JavaScript that runs in a sandbox and calls the tools below. Each exhibit is a chain: draw a picture (generate_image) → check it (inspect_image) → turn it into a 3D model (image_to_3d, or image_to_splat when the plan gives the exhibit kind "splat") → put it in the hall (place_exhibit).
 
 ## How you work
 Each turn, write exactly:

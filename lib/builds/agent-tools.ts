@@ -8,10 +8,17 @@ import type { AgentTool } from "@/lib/agent/tool-types";
 import { createBuildToolContext, type BuildToolDeps } from "./tools/context";
 import { generateImage } from "./tools/generate-image";
 import { imageTo3d } from "./tools/image-to-3d";
+import { imageToSplat } from "./tools/image-to-splat";
 import { inspectImageTool } from "./tools/inspect-image";
 import { placeExhibit } from "./tools/place-exhibit";
 
 export function createBuildTools(deps: BuildToolDeps): AgentTool[] {
   const build = createBuildToolContext(deps);
-  return [bindTool(generateImage, build), bindTool(imageTo3d, build), bindTool(inspectImageTool, build), bindTool(placeExhibit, build)];
+  return [
+    bindTool(generateImage, build),
+    bindTool(imageTo3d, build),
+    bindTool(imageToSplat, build),
+    bindTool(inspectImageTool, build),
+    bindTool(placeExhibit, build),
+  ];
 }

@@ -6,16 +6,18 @@ import { setMaxListeners } from "node:events";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
-import { createBuild, finishBuild, findInterruptedBuilds, getBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
-import { createExhibits, getExhibit, listExhibits, setExhibitStatus } from "@/lib/db/exhibits";
+import { createBuild, finishBuild, findInterruptedBuilds, getBuild, latestBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { createExhibits, getExhibit, listExhibits, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
-import { countEvents, timeSpentInRuns } from "@/lib/db/events";
+import { countEvents, eventsSince, timeSpentInRuns } from "@/lib/db/events";
 import { getGalleryView } from "@/lib/db/view";
 import { buildFailureMessage } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
 import { publish } from "./bus";
 import type { AgentPlan } from "@/lib/contracts/agent-plan";
+import { modelKindOf, type AssetStore } from "@/lib/contracts/asset-store";
 import type { Emit } from "@/lib/contracts/build-events";
+import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
 import { createRecorder } from "./recorder";
@@ -72,7 +74,13 @@ export type ExhibitBuildRequest =
   | { kind: "regenerate"; prompt?: string; newSeed: boolean; seed?: number }
   | { kind: "retry" }
   | { kind: "swap-model"; space: string }
-  | { kind: "swap-image"; space: string };
+  | { kind: "swap-image"; space: string }
+  /** Remakes the exhibit's picture as the other kind of model: a Gaussian splat or a mesh. */
+  | { kind: "swap-kind"; to: ExhibitKind }
+  /** An owner's uploaded picture (already validated and stored): modelled like a drawn one. `upload` is its provenance. */
+  | { kind: "model-upload"; imageSha: string; seed: number; upload: SpaceCallRecord };
+
+export type ExhibitKind = "mesh" | "splat";
 
 /** Creates a gallery and starts building it; returns at once (the build runs in the background). */
 export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
@@ -94,7 +102,7 @@ export function startExhibitBuild(galleryId: string, exhibitId: string, request:
       throw new UserError("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
     }
   }
-  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" ? "swap" : "regenerate";
+  const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" || request.kind === "swap-kind" ? "swap" : "regenerate";
   // The new seed is drawn now and stored with the build, not when it runs: a build resumed after a restart must
   // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
   const stored: ExhibitBuildRequest =
@@ -114,6 +122,11 @@ export function cancelBuilds(galleryId: string): number {
     }
   }
   return n;
+}
+
+/** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
+export function isGalleryBuildRunning(galleryId: string): boolean {
+  return [...running.values()].some((r) => r.galleryId === galleryId && r.exhibitId === null);
 }
 
 export function isBuilding(galleryId: string): boolean {
@@ -274,7 +287,17 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   // A retry of an exhibit that kept its picture (drawn before its model failed) models that picture: nothing is
   // drawn again, and the new version's provenance still says how the picture was drawn.
   const keptPicture = request.kind === "retry" && exhibit.version === 0 ? exhibit.imageSha : null;
-  const pictureCalls = keptPicture ? exhibit.provenance.filter((c) => c.capability === "text-to-image" && c.ok) : undefined;
+  // An owner's uploaded picture modelled again (a retry, a swap to another 3D Space) keeps its upload record
+  // first in the new version's provenance, as a drawn picture keeps the call that drew it.
+  const uploaded = exhibit.provenance.filter((c) => c.capability === "upload" && c.endpoint === "picture" && c.ok);
+  const pictureCalls =
+    request.kind === "model-upload"
+      ? [request.upload]
+      : keptPicture
+        ? exhibit.provenance.filter((c) => (c.capability === "text-to-image" || c.capability === "upload") && c.ok)
+        : request.kind === "swap-model" && uploaded.length
+          ? uploaded
+          : undefined;
   const tools = createBuildTools({
     galleryId: build.galleryId,
     toolbox: getSpaceClient(),
@@ -289,8 +312,16 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
 
   if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
   const key = exhibit.key;
+  // What it is made as: what a swap asks for (another image-to-3D Space makes a mesh), else what it is now (or
+  // was planned as, before its first version).
+  const kind: ExhibitKind =
+    request.kind === "swap-kind" ? request.to : request.kind === "swap-model" ? "mesh" : await exhibitKind(exhibit, getAssetStore());
   let image: unknown;
-  if (request.kind === "swap-model") {
+  let modelSeed: number | undefined;
+  if (request.kind === "model-upload") {
+    image = { kind: "image", id: request.imageSha };
+    modelSeed = request.seed;
+  } else if (request.kind === "swap-model" || request.kind === "swap-kind") {
     if (!exhibit.imageSha) throw new UserError("This exhibit has no picture yet: regenerate it instead.");
     image = { kind: "image", id: exhibit.imageSha };
   } else if (keptPicture) {
@@ -300,8 +331,28 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
     const seed = request.kind === "regenerate" && request.newSeed ? (request.seed ?? newSeedFor(exhibit.seed)) : exhibit.seed;
     image = await call("generate_image", { exhibit: key, prompt, seed, space: request.kind === "swap-image" ? request.space : undefined });
   }
-  const model = await call("image_to_3d", { exhibit: key, image, space: request.kind === "swap-model" ? request.space : undefined });
+  const model = await call(kind === "splat" ? "image_to_splat" : "image_to_3d", {
+    exhibit: key,
+    image,
+    seed: modelSeed,
+    space: request.kind === "swap-model" ? request.space : undefined,
+  });
   await call("place_exhibit", { exhibit: key, image, model });
+}
+
+/**
+ * Whether an exhibit is a splat or a mesh: its served model's media type once it has one; before that (a retry
+ * of an exhibit that never got a model), what the gallery's plan made it.
+ */
+async function exhibitKind(exhibit: ExhibitRecord, assets: AssetStore): Promise<ExhibitKind> {
+  if (exhibit.modelSha) {
+    const stat = await assets.stat(exhibit.modelSha);
+    if (stat) return modelKindOf(stat.mediaType);
+  }
+  const build = latestBuild(exhibit.galleryId);
+  const plan = build?.kind === "gallery" ? eventsSince(build.id).find((e) => e.type === "plan") : undefined;
+  const planned = plan?.type === "plan" ? plan.payload.plan.exhibits.find((e) => e.key === exhibit.key) : undefined;
+  return planned?.kind ?? "mesh";
 }
 
 /** Marks exhibits this build left unfinished as failed (with why), and counts the outcome. */

@@ -32,3 +32,8 @@ export async function spaceOptions(galleryId: string): Promise<{ textToImage: Sp
     imageTo3d: unique([...config.spaces["image-to-3d"].map(spaceOption), ...extra("image-to-3d")]),
   };
 }
+
+/** Whether "Add Space" can search the Hub for MCP Spaces (it needs HF_TOKEN): told to the page as it renders. */
+export function hubSearchAvailable(): boolean {
+  return Boolean(toolboxConfig().token);
+}

@@ -135,9 +135,9 @@ async function draw(space: string, prompt: string, seed: number, side = 256): Pr
 
 describe("the second built-in of each capability: ink-image and relief-3d", () => {
   it("are registered beside the first ones", async () => {
-    expect(BUILTIN_SPACES).toEqual(["sketch-image", "shape-3d", "ink-image", "relief-3d"]);
+    expect(BUILTIN_SPACES).toEqual(["sketch-image", "shape-3d", "ink-image", "relief-3d", "splat-3d"]);
     const unknown = await (await fetch(`${server.url}/spaces/nope/config`)).json();
-    expect(unknown.detail).toMatch(/known: sketch-image, shape-3d, ink-image, relief-3d/);
+    expect(unknown.detail).toMatch(/known: sketch-image, shape-3d, ink-image, relief-3d, splat-3d/);
   });
 
   it("ink-image has sketch-image's API and draws the same prompt and seed differently, still on pure black", async () => {

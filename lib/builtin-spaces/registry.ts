@@ -131,7 +131,12 @@ export function builtinSpaceApp(segment: string): VariantLookup {
   }
   const app = createGradioApp(
     { ...builtinSpaceDefinition(parsed.base, enginePool().size), faults: profile },
-    { fileStore: storeFor(reg, parsed.base), resolveFileUrl: resolveBuiltinFileUrl },
+    {
+      fileStore: storeFor(reg, parsed.base),
+      resolveFileUrl: resolveBuiltinFileUrl,
+      // MCP file inputs may name public files elsewhere: fetched under the Space client's SSRF rules.
+      fetchUrls: { allowedHosts: configValue("SPACES_ALLOWED_HOSTS") ?? [] },
+    },
   );
   reg.apps.set(key, { app, lastUsed: Date.now() });
   return { ok: true, app, base: parsed.base, faults };

@@ -1,9 +1,11 @@
 import "server-only";
-// The built-in Spaces: two per capability, so a swap or a fallback has somewhere to go offline. Each pair
+// The built-in Spaces: two per capability (one for image-to-splat), so a swap or a fallback has somewhere to go offline. Each pair
 // shares one API (text-to-image-space.ts, image-to-3d-space.ts), so the same adapter drives both and a caller
 // can fall back or swap between them; what differs is named here.
 import type { GradioAppDefinition } from "@/lib/builtin-spaces/gradio-server";
 import { imageTo3dSpaceDefinition, type ImageTo3dMethod } from "./image-to-3d-space";
+import { imageToSplatSpaceDefinition } from "./image-to-splat-space";
+import type { BuiltinSpaceInfo } from "./space-info";
 import { textToImageSpaceDefinition, type TextToImageStyle } from "./text-to-image-space";
 
 /** Draws the prompt's subject isolated on black. */
@@ -55,8 +57,21 @@ const RELIEF_3D = {
   engine: "relief",
 } as const satisfies ImageTo3dMethod;
 
-/** Text-to-image, then image-to-3D, twice. */
-export const BUILTIN_SPACES = [SKETCH_IMAGE.id, SHAPE_3D.id, INK_IMAGE.id, RELIEF_3D.id] as const;
+/**
+ * Picture → Gaussian splat, with TripoSplat's API (image-to-splat-space.ts): the offline image-to-splat Space,
+ * and the one a build falls back to when TripoSplat is down.
+ */
+const SPLAT_3D = {
+  id: "splat-3d",
+  title: "Splat 3D (built-in)",
+  description: "Classical single-image Gaussian splatting to a 3DGS .ply (Y down, like TripoSplat)",
+  endpointDescription: "Turns a picture of one subject on a plain background into a Gaussian splat (.ply, 3DGS layout).",
+  working: "Splatting",
+  failure: "splat",
+} as const satisfies BuiltinSpaceInfo;
+
+/** Text-to-image, then image-to-3D, twice; then image-to-splat. */
+export const BUILTIN_SPACES = [SKETCH_IMAGE.id, SHAPE_3D.id, INK_IMAGE.id, RELIEF_3D.id, SPLAT_3D.id] as const;
 export type BuiltinSpaceName = (typeof BUILTIN_SPACES)[number];
 
 const DEFINITIONS: Record<BuiltinSpaceName, (concurrency: number) => GradioAppDefinition> = {
@@ -64,6 +79,7 @@ const DEFINITIONS: Record<BuiltinSpaceName, (concurrency: number) => GradioAppDe
   [SHAPE_3D.id]: (concurrency) => imageTo3dSpaceDefinition(SHAPE_3D, concurrency),
   [INK_IMAGE.id]: (concurrency) => textToImageSpaceDefinition(INK_IMAGE, concurrency),
   [RELIEF_3D.id]: (concurrency) => imageTo3dSpaceDefinition(RELIEF_3D, concurrency),
+  [SPLAT_3D.id]: (concurrency) => imageToSplatSpaceDefinition(SPLAT_3D, concurrency),
 };
 
 /** The Gradio app of a built-in Space, running `concurrency` calls at once. */

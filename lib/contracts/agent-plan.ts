@@ -15,6 +15,11 @@ export const plannedExhibitSchema = z.object({
   prompt: z.string(),
   description: z.string(),
   seed: z.number(),
+  /**
+   * What the exhibit is made as: a mesh (image_to_3d, the default when absent) or a Gaussian splat
+   * (image_to_splat) — when the goal asks for it ("as Gaussian splats", "photo-real") or names it per exhibit.
+   */
+  kind: z.enum(["mesh", "splat"]).optional(),
 });
 export type PlannedExhibit = z.infer<typeof plannedExhibitSchema>;
 

@@ -20,9 +20,15 @@ export type Placement = z.infer<typeof placementSchema>;
 
 export const spaceCapabilitySchema = z.enum(["text-to-image", "image-to-3d", "image-to-splat", "custom"]);
 
-/** One Space call that contributed to an exhibit: shown in the info panel and kept as provenance. */
+/**
+ * What made a step of an exhibit: a Space's capability, or "upload" for the owner's own file (its record's
+ * `space` is "uploaded", its `endpoint` "picture" or "model", its inputs the file's name, size and type).
+ */
+export const provenanceKindSchema = z.enum([...spaceCapabilitySchema.options, "upload"]);
+
+/** One Space call (or upload) that contributed to an exhibit: shown in the info panel and kept as provenance. */
 export const spaceCallRecordSchema = z.object({
-  capability: spaceCapabilitySchema,
+  capability: provenanceKindSchema,
   space: z.string(),
   endpoint: z.string(),
   inputs: z.record(z.string(), z.unknown()),

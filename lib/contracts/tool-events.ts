@@ -39,6 +39,10 @@ export const toolResultSummarySchema = z.object({
   seed: z.number().optional(),
   vertices: z.number().optional(),
   outputs: z.array(z.unknown()).optional(),
+  /** How a toolbox Space was called: over its MCP server, or the Gradio API. */
+  via: z.enum(["mcp", "gradio"]).optional(),
+  /** Why the MCP call failed before the Gradio API did it instead. */
+  mcpError: z.string().optional(),
 });
 export type ToolResultSummary = z.infer<typeof toolResultSummarySchema>;
 

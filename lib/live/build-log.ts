@@ -166,7 +166,9 @@ export function applyBuildEvent(log: BuildLog, event: BuildEvent): BuildLog {
     }
     case "tool.done": {
       const p = event.payload;
-      entries = upsertCall(log, p, (c) => ({ ...c, status: "done", progress: 1, queuePosition: null, durationMs: p.durationMs, cached: p.cached }));
+      // A toolbox Space says how it was called: over its MCP server, or the Gradio API after MCP failed.
+      const via = p.via === "mcp" ? ["Called over MCP"] : p.mcpError ? [`MCP failed (${p.mcpError}); called the Gradio API`] : [];
+      entries = upsertCall(log, p, (c) => ({ ...c, status: "done", progress: 1, queuePosition: null, durationMs: p.durationMs, cached: p.cached, notes: [...c.notes, ...via] }));
       break;
     }
     case "tool.failed": {

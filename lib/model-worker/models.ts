@@ -7,7 +7,11 @@ import { defaultGlbLimits, InvalidGlbError, type GlbLimits } from "../models/glb
 import type { PrepareOptions, PreparedModel } from "../models/prepare";
 import type { ValidGlb } from "../models/validate";
 import { modelPool } from "./pool";
-import type { ValidateAndPrepareInput, ValidateAndPrepareOutput } from "./tasks";
+import { InvalidSplatError } from "../splats/errors";
+import type { PrepareSplatOptions, PrepareSplatStats } from "../splats/prepare";
+import { defaultSplatLimits, type SplatLimits, type ValidSplat } from "../splats/validate";
+import type { MergeHallInput, ValidateAndPrepareInput, ValidateAndPrepareOutput, ValidateAndPrepareSplatInput, ValidateAndPrepareSplatOutput } from "./tasks";
+import type { HallPiece, HallShape } from "../models/merge-hall";
 
 export interface ValidateAndPrepareOptions {
   limits?: GlbLimits;
@@ -56,14 +60,52 @@ function ownCopy(view: Uint8Array): ArrayBuffer {
   return new Uint8Array(view).buffer as ArrayBuffer;
 }
 
+export interface PreparedSplatResult {
+  valid: ValidSplat;
+  /** The served SPZ, or why a valid splat could not be shown. */
+  prepared: { spz: Buffer; height: number; stats: PrepareSplatStats } | { error: string };
+}
+
+/**
+ * Validates a Gaussian-splat PLY (lib/splats/validate.ts) and prepares its served SPZ (lib/splats/prepare.ts) in
+ * the model worker, in one trip. Throws InvalidSplatError for a refused splat. `ply` is not modified or detached.
+ */
+export async function validateAndPrepareSplatInWorker(
+  ply: Uint8Array,
+  opts: { limits?: SplatLimits; prepare?: PrepareSplatOptions; signal?: AbortSignal } = {},
+): Promise<PreparedSplatResult> {
+  const bytes = ownCopy(ply);
+  const input: ValidateAndPrepareSplatInput = { ply: bytes, limits: opts.limits ?? defaultSplatLimits, prepare: opts.prepare ?? {} };
+  let out: ValidateAndPrepareSplatOutput;
+  try {
+    out = await modelPool().run<ValidateAndPrepareSplatOutput>("validate-and-prepare-splat", input, { transfer: [bytes], signal: opts.signal });
+  } catch (err) {
+    throw asLocalError(err);
+  }
+  return { valid: out.valid, prepared: "spz" in out.prepared ? { ...out.prepared, spz: Buffer.from(out.prepared.spz) } : out.prepared };
+}
+
 function asLocalError(err: unknown): unknown {
-  if (!(err instanceof WorkerTaskError) || err.failure !== "input") return err;
-  switch (err.remoteName) {
+  // By shape, not only by class: the pool is one per process (a singleton), but Next evaluates this module once
+  // per route bundle, so the pool a route uses may have been made by another bundle's copy of WorkerTaskError.
+  const remote = err instanceof WorkerTaskError || (err instanceof Error && err.name === "WorkerTaskError") ? (err as WorkerTaskError) : null;
+  if (!remote || remote.failure !== "input") return err;
+  switch (remote.remoteName) {
     case "InvalidGlbError":
-      return new InvalidGlbError(err.message);
+      return new InvalidGlbError(remote.message);
+    case "InvalidSplatError":
+      return new InvalidSplatError(remote.message);
     case "RangeError":
-      return new RangeError(err.message);
+      return new RangeError(remote.message);
     default:
       return err;
   }
+}
+
+/** The hall as one GLB (lib/models/merge-hall.ts), made in the model worker: the models' bytes are transferred there. */
+export async function mergeHallInWorker(input: { title: string; hall: HallShape; pieces: HallPiece[] }, signal?: AbortSignal): Promise<Uint8Array> {
+  const pieces = input.pieces.map((p) => ({ ...p, glb: ownCopy(p.glb) }));
+  const task: MergeHallInput = { title: input.title, hall: input.hall, pieces };
+  const out = await modelPool().run<ArrayBuffer>("merge-hall", task, { transfer: pieces.map((p) => p.glb), signal });
+  return new Uint8Array(out);
 }

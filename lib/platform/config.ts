@@ -103,19 +103,19 @@ export const configVariables = {
   },
   SPACES_TEXT_TO_IMAGE: {
     meaning: "comma-separated Space ids, URLs or built-in names, in fallback order",
-    default: "`sketch-image,ink-image`; with a token FLUX.1-schnell and flux-klein-9b-kv first",
+    default: "`sketch-image,ink-image`; with a token flux-klein-9b-kv and FLUX.1-schnell first",
     parse: list,
     invalid: "warning",
   },
   SPACES_IMAGE_TO_3D: {
     meaning: "likewise",
-    default: "`shape-3d,relief-3d`; with a token TRELLIS.2 and Hunyuan3D-2 first",
+    default: "`shape-3d,relief-3d`; with a token TRELLIS.2, trellis-community/TRELLIS and Hunyuan3D-2 first",
     parse: list,
     invalid: "warning",
   },
   SPACES_IMAGE_TO_SPLAT: {
     meaning: "likewise",
-    default: "TripoSplat with a token",
+    default: "`splat-3d`; with a token TripoSplat first",
     parse: list,
     invalid: "warning",
   },
@@ -166,6 +166,12 @@ export const configVariables = {
     meaning: "worker threads for the built-in Spaces' engines (1–32)",
     default: "cores − 1 (1–4)",
     parse: wholeNumber(1, 32),
+    invalid: "warning",
+  },
+  BUILTIN_SPLAT_GAUSSIANS: {
+    meaning: "most Gaussians the built-in `splat-3d` Space makes, whatever a call asks (1024–262144): lighter splats for slow GPUs and browser tests",
+    default: "as asked (TripoSplat's choices, up to 262144)",
+    parse: wholeNumber(1024, 262_144),
     invalid: "warning",
   },
   MODEL_WORKERS: {

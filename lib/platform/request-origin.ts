@@ -8,7 +8,15 @@ import { headers } from "next/headers";
  * that is no host at all is passed over, never thrown: the page still renders.
  */
 export async function requestOrigin(): Promise<URL> {
-  const h = await headers();
+  return originFromHeaders(await headers());
+}
+
+/** The same, for a route handler that holds its Request. */
+export function originOfRequest(request: Request): URL {
+  return originFromHeaders(request.headers);
+}
+
+function originFromHeaders(h: Pick<Headers, "get">): URL {
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
   for (const host of [h.get("x-forwarded-host"), h.get("host")]) {
     if (!host) continue;

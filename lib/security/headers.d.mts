@@ -11,6 +11,7 @@ export function pageCsp(options?: { nonce?: string | null; frameAncestors?: stri
 export const API_CSP: string;
 export const ASSET_CSP: string;
 export function frameAncestorsFor(pathname: string): string;
+export const EMBED_PATH: RegExp;
 export const PERMISSIONS_POLICY: string;
 export const BASE_HEADERS: HeaderEntry[];
 export function headerRules(options?: { dev?: boolean }): HeaderRule[];

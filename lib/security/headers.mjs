@@ -41,15 +41,19 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 export const ASSET_CSP = "default-src 'none'; sandbox";
 
 /**
- * Who may frame a page. A gallery may be embedded anywhere (`*`): that is a feature, and it cannot be
- * clickjacked into editing because the edit cookie is SameSite=Lax, so a cross-site frame always gets the view
- * page. Everything else (home, edit-link redemption) only in our own pages.
+ * Who may frame a page. Only a gallery's embed page (`/g/{id}/embed`) may be framed by any site: it is the
+ * view-only hall, and it never renders or accepts an edit (lib/auth/edit-capability.ts refuses the edit
+ * capability to a framed request and to anything the embed page sends). Every other page, the full gallery page
+ * with its edit controls included, may be framed only by our own pages.
  * @param {string} pathname
  * @returns {string}
  */
 export function frameAncestorsFor(pathname) {
-  return /^\/g\/[^/]+\/?$/.test(pathname) ? "*" : "'self'";
+  return EMBED_PATH.test(pathname) ? "*" : "'self'";
 }
+
+/** A gallery's embed page. */
+export const EMBED_PATH = /^\/g\/[^/]+\/embed\/?$/;
 
 export const PERMISSIONS_POLICY = [
   "camera=()",

@@ -36,9 +36,13 @@ describe("pageCsp", () => {
 });
 
 describe("frameAncestorsFor", () => {
-  it("lets a gallery be embedded anywhere, nothing else", () => {
-    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv")).toBe("*");
-    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/")).toBe("*");
+  it("lets a gallery's embed page be framed anywhere, nothing else (the full page keeps its edit controls to itself)", () => {
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/embed")).toBe("*");
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/embed/")).toBe("*");
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv")).toBe("'self'");
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/")).toBe("'self'");
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/catalogue")).toBe("'self'");
+    expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/embed/x")).toBe("'self'");
     expect(frameAncestorsFor("/g/AbCdEfGhIjKlMnOpQrStUv/edit")).toBe("'self'");
     expect(frameAncestorsFor("/")).toBe("'self'");
     expect(frameAncestorsFor("/gallery")).toBe("'self'");

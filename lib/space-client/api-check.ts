@@ -14,6 +14,8 @@ export interface ExpectedParam {
   kind: ExpectedKind;
   /** Enum values the adapter sends; each must still be accepted. */
   values?: (string | number)[];
+  /** Sent when the endpoint has it (a setting we pin), not relied on: its absence is no API change. */
+  optional?: boolean;
 }
 
 export interface ExpectedEndpoint {
@@ -64,9 +66,11 @@ export function apiProblems(endpoints: Record<string, EndpointSpec>, expected: r
     for (const p of exp.params) {
       const actual = ep.params.find((x) => x.name === p.name);
       if (!actual) {
-        problems.push(`${exp.name} no longer takes \`${p.name}\``);
+        if (!p.optional) problems.push(`${exp.name} no longer takes \`${p.name}\``);
         continue;
       }
+      // A pinned setting is fitted to whatever the Space now declares (input-fit.ts); only what we rely on is checked.
+      if (p.optional) continue;
       if (!compatible(p.kind, actual.kind)) {
         problems.push(`${exp.name} parameter \`${p.name}\` is now ${describe(actual.kind)} (expected ${p.kind === "file" ? "a file" : `a ${p.kind}`})`);
         continue;

@@ -21,6 +21,13 @@ export interface ParamSpec {
   description: string;
   /** Python type as Gradio describes it, e.g. `Literal['512', '1024']`. */
   pythonType: string;
+  /**
+   * A slider's or number's range and step, from the component's props in /config (see withComponentProps):
+   * /info leaves them out in most Gradio versions, yet Gradio ≥ 5.39 refuses a value outside them.
+   */
+  minimum?: number;
+  maximum?: number;
+  step?: number;
 }
 
 export interface ReturnSpec {
@@ -43,7 +50,7 @@ const entrySchema = z.looseObject({
   parameter_name: z.string().nullish(),
   parameter_has_default: z.boolean().nullish(),
   parameter_default: z.unknown().optional(),
-  type: z.union([z.string(), z.looseObject({ type: z.unknown().optional(), enum: z.array(z.unknown()).optional() })]).nullish(),
+  type: z.union([z.string(), z.looseObject({ type: z.unknown().optional(), enum: z.array(z.unknown()).optional(), description: z.unknown().optional() })]).nullish(),
   python_type: z.looseObject({ type: z.string().nullish(), description: z.string().nullish() }).nullish(),
   component: z.string().nullish(),
   hidden: z.boolean().nullish(),
@@ -78,6 +85,59 @@ const FILE_COMPONENTS: Record<string, FileKind> = {
   simpleimage: "image",
 };
 
+const componentSchema = z.looseObject({ id: z.number(), type: z.string(), props: z.looseObject({}).nullish() });
+const dependencySchema = z.looseObject({
+  api_name: z.union([z.string(), z.literal(false)]).nullish(),
+  inputs: z.array(z.number()).nullish(),
+});
+const configSchema = z.looseObject({
+  components: z.array(componentSchema).nullish(),
+  dependencies: z.array(dependencySchema).nullish(),
+});
+
+/**
+ * Completes the endpoints with what only /config says: each input component's range (`minimum`, `maximum`,
+ * `step`) and choices (a Dropdown's or Radio's `choices`, as values or `[label, value]` pairs). Inputs are
+ * matched by position: /info lists an endpoint's parameters in the order of its dependency's inputs, state
+ * components left out. A config that does not parse leaves the endpoints as they were.
+ */
+export function withComponentProps(endpoints: Record<string, EndpointSpec>, rawConfig: unknown): Record<string, EndpointSpec> {
+  const config = configSchema.safeParse(rawConfig);
+  if (!config.success) return endpoints;
+  const components = new Map((config.data.components ?? []).map((c) => [c.id, c]));
+  const out: Record<string, EndpointSpec> = {};
+  for (const [name, ep] of Object.entries(endpoints)) {
+    const dep = (config.data.dependencies ?? []).find((d) => typeof d.api_name === "string" && `/${d.api_name.replace(/^\//, "")}` === name);
+    const inputs = (dep?.inputs ?? []).map((id) => components.get(id)).filter((c) => c && c.type !== "state");
+    if (!dep || inputs.length !== ep.params.length) {
+      out[name] = ep;
+      continue;
+    }
+    out[name] = { ...ep, params: ep.params.map((p, i) => withProps(p, inputs[i]!.props ?? {})) };
+  }
+  return out;
+}
+
+function withProps(p: ParamSpec, props: Record<string, unknown>): ParamSpec {
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+  const next: ParamSpec = { ...p };
+  const [minimum, maximum, step] = [num(props.minimum), num(props.maximum), num(props.step)];
+  if (minimum !== undefined) next.minimum = minimum;
+  if (maximum !== undefined) next.maximum = maximum;
+  if (step !== undefined && step > 0) next.step = step;
+  if (Array.isArray(props.choices) && props.choices.length > 0) {
+    // Gradio ≥ 4 sends [label, value] pairs; older versions the values themselves.
+    const values = props.choices
+      .map((c: unknown) => (Array.isArray(c) ? c[1] : c))
+      .filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+    if (values.length > 0 && props.multiselect !== true && props.allow_custom_value !== true) {
+      next.enumValues = values;
+      if (next.kind === "string" || next.kind === "number" || next.kind === "integer" || next.kind === "json") next.kind = "enum";
+    }
+  }
+  return next;
+}
+
 /** Parses /info (raw or as view_api returns it). Throws a ZodError when it is not an info payload at all. */
 export function parseApiInfo(raw: unknown): Record<string, EndpointSpec> {
   const info = apiInfoSchema.parse(raw);
@@ -108,6 +168,13 @@ function toParam(p: Entry): ParamSpec {
   };
   if (p.parameter_has_default) spec.default = p.parameter_default ?? null;
   if (enumValues) spec.enumValues = enumValues;
+  // Sliders describe their range in words ("numeric value between 0 and 10000000"); /config's props, read
+  // later (withComponentProps), take precedence where both exist.
+  const range = /numeric value between (-?[\d.e+]+) and (-?[\d.e+]+)/i.exec(spec.description || (typeof p.type === "object" && p.type && typeof p.type.description === "string" ? p.type.description : ""));
+  if (range && (kind === "number" || kind === "integer")) {
+    const [min, max] = [Number(range[1]), Number(range[2])];
+    if (Number.isFinite(min) && Number.isFinite(max)) Object.assign(spec, { minimum: min, maximum: max });
+  }
   if (fileKind) spec.fileKind = fileKind;
   return spec;
 }

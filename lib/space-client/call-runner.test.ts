@@ -168,7 +168,7 @@ describe("runWithFallback", () => {
     expect(err).toBeInstanceOf(SpaceClientError);
     expect(err.kind).toBe("quota");
     expect(err.calls.map((c) => c.space)).toEqual([A.key, B.key]);
-    expect(err.message).toMatch(/Every text-to-image Space failed — space\/a: .*space\/b: You have exceeded/);
+    expect(err.message).toMatch(/Every text-to-image Space failed — space\/a: .*space\/b: Your ZeroGPU quota is used up/);
     expect(h.events.at(-1)).toMatchObject({ type: "tool.failed", payload: { kind: "quota" } });
   });
 
@@ -191,6 +191,24 @@ describe("runWithFallback", () => {
     expect(cancelled).toBe(2);
     expect(out.calls[0]).toMatchObject({ attempts: 2, ok: false, error: expect.stringMatching(/No answer from space\/a within 30 ms/) });
     expect(h.events.find((e) => e.type === "tool.retried")?.payload).toMatchObject({ kind: "timeout" });
+  });
+
+  it("restarts the time limit when the attempt says the Space is alive (keepAlive, on each MCP progress)", async () => {
+    const realClock: Clock = { now: () => Date.now(), sleep: (ms, signal) => new Promise((r, j) => { const t = setTimeout(r, ms); signal?.addEventListener("abort", () => { clearTimeout(t); j(new Error("stop")); }); }) };
+    const h = harness({ timeoutMs: 80, clock: realClock });
+    const s = spec([A], {
+      // 240 ms of work, three times the limit, with a sign of life every 20 ms.
+      [A.key]: async (_n, ctx) => {
+        for (let i = 0; i < 12; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          ctx.keepAlive();
+        }
+        return "slow but alive";
+      },
+    });
+    expect((await runWithFallback(s, { emit: h.emit }, h.deps)).value).toBe("slow but alive");
+    const silent = spec([A], { [A.key]: () => new Promise<string>((r) => setTimeout(() => r("too late"), 240)) });
+    await expect(runWithFallback(silent, { emit: h.emit }, { ...h.deps, retry: { transientRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } })).rejects.toThrow(/within 80 ms/);
   });
 
   it("stops everything when the caller aborts: no fallback, a SpaceClientError of kind aborted", async () => {

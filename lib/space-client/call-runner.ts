@@ -35,6 +35,11 @@ export interface AttemptContext {
   acquireSlot(): Promise<void>;
   /** Frees the slot as soon as the Space's part is done (before downloads and local validation). */
   releaseSlot(): void;
+  /**
+   * Restarts the running time limit: a Space that reports progress is alive (the MCP path calls it on every
+   * progress notification, as the Hub's own MCP client does). No effect while waiting for the slot.
+   */
+  keepAlive(): void;
 }
 
 export interface AttemptResult<T> {
@@ -72,7 +77,7 @@ export interface RunnerDeps {
   breaker(entry: SpaceEntry): CircuitBreaker;
   limiter(entry: SpaceEntry): Limiter;
   timeoutMs(entry: SpaceEntry): number;
-  /** Called when an attempt fails with an API change, so the pooled connection is dropped. */
+  /** Called when an attempt fails with an API change or a refused input, so the pooled connection (and schema) is dropped. */
   onApiChanged?(entry: SpaceEntry): void;
 }
 
@@ -307,6 +312,11 @@ async function attemptOnce<T>(
   const releaseSlot = () => {
     release?.();
   };
+  const keepAlive = () => {
+    if (!timerStop || timedOut) return;
+    stopTimer();
+    startTimer();
+  };
 
   // Progress is throttled, but never loses news: a new stage, queue position, step description or tenth of
   // progress always goes out; only repeats of the same state within PROGRESS_INTERVAL_MS are dropped.
@@ -322,7 +332,7 @@ async function attemptOnce<T>(
   };
 
   try {
-    const result = await raceAbort(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot }), controller.signal, abortedError);
+    const result = await raceAbort(spec.attempt(entry, plan, { signal: controller.signal, progress, acquireSlot, releaseSlot, keepAlive }), controller.signal, abortedError);
     breaker.onSuccess();
     return { ok: true, result };
   } catch (e) {
@@ -335,7 +345,8 @@ async function attemptOnce<T>(
     else if (error.kind === "api") breaker.trip(error.message);
     else if (countsAgainstSpace(error.kind) && !skipped) breaker.onFailure(error.message);
     else breaker.onNeutral();
-    if (error.kind === "api") deps.onApiChanged?.(entry);
+    // An API change, or a value the Space refused: our copy of its schema may be stale, so it is read again.
+    if (error.kind === "api" || error.kind === "input") deps.onApiChanged?.(entry);
     return { ok: false, error };
   } finally {
     releaseSlot();

@@ -9,7 +9,7 @@ import type { RunSpec } from "./call-runner";
 import { callKey, runCall, type ClientContext } from "./client-context";
 import { classifyError } from "./errors";
 import { downloadOutput, onSpace } from "./on-space";
-import { assetSummary, cachedAsset, storeImage, storeModel, storeSplat, withServedModel } from "./stored-outputs";
+import { assetSummary, cachedAsset, storeImage, storeModel, storeSplat, withServedModel, withServedSplat } from "./stored-outputs";
 import type {
   CallOptions,
   ImageAsset,
@@ -75,7 +75,14 @@ export async function imageToModel(ctx: ClientContext, req: ImageToModelRequest,
 }
 
 export async function imageToSplat(ctx: ClientContext, req: ImageToSplatRequest, opts: CallOptions = {}): Promise<SplatResult> {
-  return imageToFile(ctx, "image-to-splat", req, opts, (bytes) => storeSplat(ctx, bytes));
+  return imageToFile(
+    ctx,
+    "image-to-splat",
+    req,
+    opts,
+    (bytes, signal) => storeSplat(ctx, bytes, signal),
+    (cached) => withServedSplat(ctx, cached),
+  );
 }
 
 /** A picture in, a file out (a model or a splat): the two image-to-* capabilities differ only in what they store. */

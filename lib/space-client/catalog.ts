@@ -13,15 +13,13 @@ export interface KnownSpace {
   description: string;
 }
 
-/** Real Hugging Face Spaces with a hand-written adapter. Ids as the Hub spells them. */
+/**
+ * Real Hugging Face Spaces with a hand-written adapter, in each capability's fallback order. Ids as the Hub
+ * spells them. Pictures: FLUX.2 [klein] first (sharper at 1024², sizes within its sliders), FLUX.1 [schnell]
+ * second. Models: TRELLIS.2 (the best textured meshes; two ZeroGPU reservations an exhibit), the community's
+ * TRELLIS (one call, one reservation), Hunyuan3D-2, then the built-ins. Splats: TripoSplat, then the built-in.
+ */
 export const knownSpaces: readonly KnownSpace[] = [
-  {
-    id: "black-forest-labs/FLUX.1-schnell",
-    capability: "text-to-image",
-    adapter: "flux-schnell",
-    zeroGpu: true,
-    description: "FLUX.1 [schnell]: fast 4-step text-to-image",
-  },
   {
     id: "black-forest-labs/flux-klein-9b-kv",
     capability: "text-to-image",
@@ -30,11 +28,25 @@ export const knownSpaces: readonly KnownSpace[] = [
     description: "FLUX.2 [klein] 9B: text-to-image up to 1024²",
   },
   {
+    id: "black-forest-labs/FLUX.1-schnell",
+    capability: "text-to-image",
+    adapter: "flux-schnell",
+    zeroGpu: true,
+    description: "FLUX.1 [schnell]: fast 4-step text-to-image",
+  },
+  {
     id: "microsoft/TRELLIS.2",
     capability: "image-to-3d",
     adapter: "trellis2",
     zeroGpu: true,
     description: "TRELLIS.2: textured 3D model from a single image (stateful, multi-step)",
+  },
+  {
+    id: "trellis-community/TRELLIS",
+    capability: "image-to-3d",
+    adapter: "trellis-community",
+    zeroGpu: true,
+    description: "TRELLIS (community copy): textured 3D model from a single image in one call",
   },
   {
     id: "tencent/Hunyuan3D-2",
@@ -55,13 +67,16 @@ export const knownSpaces: readonly KnownSpace[] = [
 /**
  * The built-in Spaces served by this app (lib/builtin-spaces), by name under BUILTIN_SPACES_URL. Listed in
  * fallback order: each capability's first built-in is its default, the second where a swap or a fallback goes.
- * The second of each has the first's API, so one adapter drives both.
+ * The second of each has the first's API, so one adapter drives both. image-to-splat has one, splat-3d, with
+ * TripoSplat's API: after VAST-AI/TripoSplat when a token is set, alone offline.
  */
 export const builtinSpaces: Readonly<Record<string, { capability: Capability; adapter: AdapterId }>> = {
   "sketch-image": { capability: "text-to-image", adapter: "sketch" },
   "shape-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
   "ink-image": { capability: "text-to-image", adapter: "sketch" },
   "relief-3d": { capability: "image-to-3d", adapter: "builtin-shape" },
+  // TripoSplat's API (/generate → … a DownloadButton with the .ply): TripoSplat's adapter drives it.
+  "splat-3d": { capability: "image-to-splat", adapter: "triposplat" },
 };
 
 /** Fallback order per capability: real Spaces first when a token lets us spend quota, built-ins last. */

@@ -17,22 +17,22 @@ describe("loadSpaceClientConfig", () => {
       ["builtin:shape-3d", "builtin-shape"],
       ["builtin:relief-3d", "builtin-shape"],
     ]);
-    expect(c.spaces["image-to-splat"]).toEqual([]);
+    expect(c.spaces["image-to-splat"].map((e) => [e.key, e.adapter])).toEqual([["builtin:splat-3d", "triposplat"]]);
     expect(c.token).toBeUndefined();
   });
 
   it("puts real Spaces first and the built-ins last with HF_TOKEN, on PORT", () => {
     const c = loadSpaceClientConfig({ HF_TOKEN: "hf_x", PORT: "4123" });
     expect(c.spaces["text-to-image"].map((e) => e.key)).toEqual([
-      "black-forest-labs/FLUX.1-schnell",
       "black-forest-labs/flux-klein-9b-kv",
+      "black-forest-labs/FLUX.1-schnell",
       "builtin:sketch-image",
       "builtin:ink-image",
     ]);
-    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "tencent/Hunyuan3D-2", "builtin:shape-3d", "builtin:relief-3d"]);
-    expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat"]);
+    expect(c.spaces["image-to-3d"].map((e) => e.key)).toEqual(["microsoft/TRELLIS.2", "trellis-community/TRELLIS", "tencent/Hunyuan3D-2", "builtin:shape-3d", "builtin:relief-3d"]);
+    expect(c.spaces["image-to-splat"].map((e) => e.key)).toEqual(["VAST-AI/TripoSplat", "builtin:splat-3d"]);
     expect(c.spaces["text-to-image"][2]!.target).toBe("http://127.0.0.1:4123/spaces/sketch-image");
-    expect(c.spaces["image-to-3d"][3]!.target).toBe("http://127.0.0.1:4123/spaces/relief-3d");
+    expect(c.spaces["image-to-3d"][4]!.target).toBe("http://127.0.0.1:4123/spaces/relief-3d");
   });
 
   it("reads the fallback order from SPACES_*, accepting ids, hf.space URLs, built-in names and built-in URLs with a fault suffix", () => {
@@ -66,7 +66,7 @@ describe("loadSpaceClientConfig", () => {
   it("resolves concurrency: ZeroGPU 1, built-ins 4, overrides by name", () => {
     const c = loadSpaceClientConfig({ HF_TOKEN: "hf_x", SPACE_CONCURRENCY: "shape-3d=2,microsoft/TRELLIS.2=1,tencent/Hunyuan3D-2=3" });
     const byKey = Object.fromEntries(c.spaces["image-to-3d"].map((e) => [e.key, concurrencyFor(e, c)]));
-    expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2, "builtin:relief-3d": 4 });
+    expect(byKey).toEqual({ "microsoft/TRELLIS.2": 1, "trellis-community/TRELLIS": 1, "tencent/Hunyuan3D-2": 3, "builtin:shape-3d": 2, "builtin:relief-3d": 4 });
     expect(concurrencyFor(c.spaces["text-to-image"][0]!, c)).toBe(1);
     expect(concurrencyFor(c.spaces["text-to-image"][2]!, c)).toBe(4);
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Client } from "@gradio/client";
-import { parseApiInfo, type EndpointSpec } from "./api-info";
+import { parseApiInfo, withComponentProps, type EndpointSpec } from "./api-info";
 import type { ProgressSink } from "./call";
 import { raceAbort } from "@/lib/platform/abort";
 import { abortedError, AbortedError, ApiChangedError, classifyError, SpaceError, throwIfAborted } from "./errors";
@@ -9,7 +9,9 @@ import type { SpaceEntry } from "./types";
 import { assertSpaceUrlAllowed, type UrlGuardOptions } from "./url-guard";
 
 // Connecting costs two or three requests (host lookup, /config, /info) and, for a sleeping Space, minutes; so
-// one connected client is kept per Space and reused. But a Gradio *session* (session_hash: its gr.State, its
+// one connected client is kept per Space and reused, with the Space's schema read from them (every call is
+// fitted to it: input-fit.ts). A call that fails for an API reason (an API change, a refused value) drops the
+// connection (invalidate), so the next call reads /config and /info afresh. But a Gradio *session* (session_hash: its gr.State, its
 // event stream) must never be shared between calls: TRELLIS.2 keeps the latents of one exhibit in session
 // state between /image_to_3d and /extract_glb, and a shared event stream has close/reopen races. Each call
 // therefore gets a FORK: a fresh Client carrying the pooled client's config and API info, with its own
@@ -76,7 +78,8 @@ export class SpaceConnections {
 
     if (!pooled.endpoints) {
       try {
-        pooled.endpoints = parseApiInfo(await raceAbort(base.view_api(), opts.signal, abortedError));
+        // /info, completed with the ranges and choices only /config's component props state (api-info.ts).
+        pooled.endpoints = withComponentProps(parseApiInfo(await raceAbort(base.view_api(), opts.signal, abortedError)), base.config);
       } catch (e) {
         if (e instanceof AbortedError) throw e;
         this.drop(entry, pooled);

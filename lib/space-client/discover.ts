@@ -3,6 +3,7 @@ import type { EndpointSpec, ParamSpec, ReturnSpec } from "./api-info";
 import { isSpaceId } from "./catalog";
 import { looksLikeMainAction } from "./endpoint-fit";
 import { SpaceError } from "./errors";
+import type { McpToolRef } from "./mcp/types";
 
 // Any Space as a tool, the way smolagents' Tool.from_space does it: its /gradio_api/info becomes a name, a
 // description, typed parameters and return kinds, rendered as a TypeScript stub the agent can read and call
@@ -25,6 +26,8 @@ export interface DiscoveredTool {
   signature: string;
   /** Every public endpoint of the Space, with its one-line stub, for choosing another. */
   endpoints: { name: string; signature: string }[];
+  /** The Space's MCP tool for this endpoint, when it offers one (mcp/probe.ts): calls then go over MCP. */
+  mcp?: McpToolRef;
 }
 
 const INTERNAL = /^\/(_|lambda(_\d+)?$|start_session$|end_session$|get_seed$|clear|reset)/i;

@@ -8,6 +8,8 @@ import type { AttemptContext, RunSpec } from "./call-runner";
 import { callKey, runCall, type ClientContext } from "./client-context";
 import type { SpaceSession } from "./connection";
 import { buildTool, chooseEndpoint, fetchAgentsAbout, type DiscoveredTool } from "./discover";
+import { probeMcpTool, withMcp } from "./mcp/probe";
+import { viaMcp, type TransportNote } from "./mcp/tool-call";
 import { downloadIfFile, onSpace } from "./on-space";
 import { assetRefSchema, cachedAsset, capJson, storeAnyFile, withServedModel } from "./stored-outputs";
 import { isFileArg, parseToolArgs, type FileArg } from "./tool-args";
@@ -45,9 +47,11 @@ export async function discover(ctx: ClientContext, ref: string, opts: DiscoverOp
     ctx.connections.open(entry, { signal }),
     entry.hf ? fetchAgentsAbout(entry.key, ctx.fetchImpl) : Promise.resolve(undefined),
   ]);
-  session.close();
   const chosen = chooseEndpoint(session.endpoints, opts.endpoint);
-  return buildTool(space, session.endpoints, chosen, about);
+  const tool = buildTool(space, session.endpoints, chosen, about);
+  // A Space that offers this endpoint over MCP (mcp_server=True) is called over MCP, with its MCP schema.
+  const mcp = await probeMcpTool(ctx, session, chosen.name, signal).finally(() => session.close());
+  return mcp ? withMcp(tool, mcp) : tool;
 }
 
 export async function callTool(
@@ -88,6 +92,7 @@ export async function callTool(
       returns: tool.returns.map((r) => expectedKind(r.kind)),
     },
   ];
+  const transport: TransportNote = {};
   const spec: RunSpec<unknown[]> = {
     capability: "custom",
     candidates: [entry],
@@ -112,6 +117,8 @@ export async function callTool(
       return outputs;
     },
     attempt: async (e, _plan, attempt) => {
+      const overMcp = await viaMcp(ctx, e, tool, args, files, attempt, transport);
+      if (overMcp) return { value: overMcp, outputs: overMcp };
       const outputs = await onSpace(ctx, e, `tool:${tool.endpoint}`, "custom", (eps) => assertApi(e.key, eps, expected), attempt, async (_bound, s, session) => {
         const callArgs: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(args)) {
@@ -125,7 +132,7 @@ export async function callTool(
       });
       return { value: outputs, outputs };
     },
-    summary: (outs) => ({ outputs: outs.map((o) => (assetRefSchema.safeParse(o).success ? o : typeof o)) }),
+    summary: (outs) => ({ outputs: outs.map((o) => (assetRefSchema.safeParse(o).success ? o : typeof o)), ...transport }),
   };
   const out = await runCall(ctx, spec, opts);
   return { outputs: out.value, space: entry.key, endpoint: out.endpoint, cached: out.cached, calls: out.calls };

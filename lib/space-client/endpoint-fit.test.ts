@@ -10,6 +10,7 @@ const klein = info("black-forest-labs-flux-klein-9b-kv");
 const hunyuan = info("tencent-hunyuan3d-2");
 const trellis = info("microsoft-trellis-2");
 const splat = info("vast-ai-triposplat");
+const trellisCommunity = info("trellis-community-trellis");
 
 const param = (name: string, kind: EndpointSpec["params"][number]["kind"], more: Partial<EndpointShape["params"][number]> = {}) => ({ name, kind, required: false, ...more });
 
@@ -18,7 +19,9 @@ describe("the endpoint-fit judge", () => {
     expect(bestFit(flux, "text-to-image")).toMatchObject({ endpoint: "/infer", main: "prompt", output: 0 });
     expect(bestFit(klein, "text-to-image")).toMatchObject({ endpoint: "/generate", main: "prompt", output: 0 });
     expect(bestFit(hunyuan, "image-to-3d")).toMatchObject({ endpoint: "/shape_generation", main: "image", output: 0 });
-    expect(bestFit(splat, "image-to-splat")).toMatchObject({ endpoint: "/generate_splat", main: "image", output: 1 });
+    // TripoSplat's one handler: the .ply comes through its DownloadButton, the third output.
+    expect(bestFit(splat, "image-to-splat")).toMatchObject({ endpoint: "/generate", main: "image", output: 2 });
+    expect(bestFit(trellisCommunity, "image-to-3d")).toMatchObject({ endpoint: "/generate_and_extract_glb", main: "image", output: 1 });
     // TRELLIS.2 is a session chain: no single endpoint takes a picture and returns a model.
     expect(bestFit(trellis, "image-to-3d")).toBeNull();
     expect(bestFit(flux, "image-to-3d")).toBeNull();
@@ -28,7 +31,7 @@ describe("the endpoint-fit judge", () => {
     const fit = bestFit(flux, "text-to-image")!;
     expect(fit.fill("a lighthouse", { seed: 7, width: 512, height: 768 })).toEqual({ prompt: "a lighthouse", seed: 7, randomize_seed: false, width: 512, height: 768 });
     const ref = { path: "/tmp/x.png" };
-    expect(bestFit(splat, "image-to-splat")!.fill(ref, { seed: 3 })).toEqual({ image: ref, seed: 3, randomize_seed: false });
+    expect(bestFit(splat, "image-to-splat")!.fill(ref, { seed: 3 })).toEqual({ image: ref, seed: 3 });
   });
 
   it("refuses an endpoint with a required parameter it cannot fill", () => {
@@ -55,7 +58,7 @@ describe("the endpoint-fit judge", () => {
       return { params: t.parameters, returns: t.returns };
     };
     expect(fitEndpoint(tool(flux), "text-to-image")).not.toBeNull();
-    expect(fitEndpoint(tool(splat, "/generate_splat"), "image-to-3d")).not.toBeNull();
+    expect(fitEndpoint(tool(splat, "/generate"), "image-to-3d")).not.toBeNull();
     expect(fitEndpoint(tool(trellis), "image-to-3d")).toBeNull();
     expect(fitEndpoint(tool(trellis), "text-to-image")).toBeNull();
   });

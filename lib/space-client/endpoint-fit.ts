@@ -52,6 +52,11 @@ export function looksLikeMainAction(endpoint: string): boolean {
 const isFile = (kinds: readonly string[]) => (x: { kind: string; fileKind?: string | undefined }) =>
   x.kind === "file" && x.fileKind !== undefined && kinds.includes(x.fileKind);
 
+/** A parameter that takes a random seed, by its name (`seed`, `random_seed`…): filled with ours, and folded into its range. */
+export function isSeedParam(name: string): boolean {
+  return /(^|_)seed$/i.test(name);
+}
+
 type Filler = (req: FitRequest, out: Record<string, unknown>) => void;
 
 /** How to fill every parameter but `main`; null when a required one cannot be filled (the endpoint does not fit). */
@@ -61,7 +66,7 @@ function fillers(params: readonly FitParam[], main: FitParam): Filler[] | null {
     if (p === main) continue;
     const n = p.name.toLowerCase();
     const numeric = p.kind === "number" || p.kind === "integer";
-    if (numeric && /(^|_)seed$/.test(n)) out.push((r, o) => (o[p.name] = r.seed));
+    if (numeric && isSeedParam(n)) out.push((r, o) => (o[p.name] = r.seed));
     else if (numeric && /^(width|image_width|w)$/.test(n)) out.push((r, o) => (o[p.name] = r.width ?? p.default));
     else if (numeric && /^(height|image_height|h)$/.test(n)) out.push((r, o) => (o[p.name] = r.height ?? p.default));
     else if (p.kind === "boolean" && /random/.test(n)) out.push((_r, o) => (o[p.name] = false));

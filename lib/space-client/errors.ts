@@ -74,6 +74,9 @@ export function countsAgainstSpace(kind: FailureKind): boolean {
   return kind !== "input" && kind !== "aborted";
 }
 
+// ZeroGPU's queue timeout ("No GPU was available after 60s…") can arrive under the "ZeroGPU quota exceeded"
+// title; it is a moment's congestion, not hours of spent quota, so it is read before the quota rule.
+const NO_GPU_RE = /no gpu (is |was )?(currently )?available/i;
 const QUOTA_RE = /exceeded your (free )?(zerogpu |gpu )?quota|zerogpu quota exceeded|quota exceeded/i;
 const TRANSIENT_RE = new RegExp(
   [
@@ -92,7 +95,6 @@ const TRANSIENT_RE = new RegExp(
     "socket hang up",
     "other side closed",
     "gpu task aborted", // ZeroGPU worker pre-empted
-    "no gpu (is )?(was )?available",
     "zerogpu worker error",
     "cuda out of memory",
     "too many requests",
@@ -103,8 +105,10 @@ const TRANSIENT_RE = new RegExp(
   ].join("|"),
   "i",
 );
+// Gradio's own refusals of a value: a slider out of range (≥ 5.39: "Value 2147483647 is greater than maximum
+// value 10000000."), a choice not listed ("Value: 300 is not in the list of choices: [256, 384, 512]").
 const INPUT_RE =
-  /no value provided for required parameter|is not a valid keyword argument|validation error|invalid (input|value)|must be (between|less|greater)|value is not/i;
+  /no value provided for required parameter|is not a valid keyword argument|validation error|invalid (input|value)|must be (between|less|greater)|value is not|is (greater|less) than (the )?(maximum|minimum)( value)?|not in the list of choices/i;
 const API_RE = /no endpoint matching|no api information is available|legacy version of gradio/i;
 const UNAVAILABLE_RE =
   /could not be accessed \(received a 40[134]|received a 401|not authorized|private hugging face space|paused|this space is experiencing an issue|space_error|received status 40[134]|http 40[134]/i;
@@ -126,8 +130,10 @@ export function classifyError(err: unknown, signal?: AbortSignal): SpaceError {
   const title = typeof e.title === "string" ? e.title : "";
   const both = `${title} ${message}`;
   if (err instanceof Error && err.name === "AbortError") return new AbortedError(message);
+  if (NO_GPU_RE.test(message)) return new SpaceError("transient", message, { cause: err });
   if (QUOTA_RE.test(both)) {
-    return new SpaceError("quota", message, { cause: err, retryAfterMs: parseRetryAfter(message) });
+    const retryAfterMs = parseRetryAfter(message);
+    return new SpaceError("quota", quotaInWords(message, retryAfterMs), { cause: err, retryAfterMs });
   }
   if (e.code === "validation_error") return new SpaceError("input", message, { cause: err });
   if (e.broken === true) return new SpaceError("transient", message, { cause: err });
@@ -152,6 +158,26 @@ export function messageOf(err: unknown): string {
 
 /** A cancelled Space call, as the call runner classifies it (see lib/platform/abort.ts for the mechanism). */
 export const abortedError = (signal: AbortSignal): AbortedError => new AbortedError(abortReason(signal));
+
+/**
+ * A ZeroGPU quota refusal as people can act on it: how much was asked and left, how long until it comes back,
+ * and that a PRO account has more. The Space's own numbers are kept; its wording ("exceeded your free ZeroGPU
+ * quota (120s requested vs. 44s left). Try again in 23:14:07.") is not.
+ */
+export function quotaInWords(message: string, retryAfterMs: number | undefined): string {
+  const m = /\((\d+)\s*s requested vs\.?\s*(\d+)\s*s left\)/i.exec(message);
+  const asked = m ? ` (this call needs ${m[1]} s of GPU time, ${m[2]} s are left)` : "";
+  const when = retryAfterMs !== undefined ? `it refills in ${duration(retryAfterMs)}` : "it refills over the day";
+  return `Your ZeroGPU quota is used up${asked}; ${when}. A Hugging Face PRO token has several times more daily GPU time.`;
+}
+
+function duration(ms: number): string {
+  const min = Math.max(1, Math.round(ms / 60_000));
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  const rest = min % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}
 
 /** "Try again in 23:14:07" / "Try again in 5:07" → milliseconds. */
 export function parseRetryAfter(message: string): number | undefined {

@@ -8,6 +8,7 @@ import type { SpaceSession } from "./connection";
 import { OutputValidationError } from "./errors";
 import { downloadFile, fileRefOf, type Downloaded } from "./files";
 import { urlFileRef } from "./hand-off";
+import { fitArgs } from "./input-fit";
 import type { Capability, SpaceEntry } from "./types";
 import { assertSpaceUrlAllowed } from "./url-guard";
 
@@ -36,9 +37,13 @@ export async function onSpace<B, R>(
     entry,
     endpoints: session.endpoints,
     call: async (endpoint, args) => {
+      // Fitted to the Space's schema before the slot is taken: a call that cannot be made costs no turn.
+      const spec = session.endpoints[endpoint];
+      const fitted = spec ? fitArgs(spec, args) : args;
       await attempt.acquireSlot();
-      return runEndpoint(session.client, endpoint, args, { signal: attempt.signal, onProgress: attempt.progress });
+      return runEndpoint(session.client, endpoint, fitted, { signal: attempt.signal, onProgress: attempt.progress });
     },
+    note: (message) => attempt.progress({ stage: "log", message }),
     sendFile: (file) =>
       entry.builtin && file.builtinUrl
         ? Promise.resolve(urlFileRef(file.builtinUrl, file.filename))

@@ -13,6 +13,8 @@ import { eventsOf } from "./testing/space-client";
 import { createSpaceClient } from "./space-client";
 import type { ModelAsset, ServedModel } from "./types";
 import { modelPool } from "@/lib/model-worker/pool";
+import { centreBounds } from "@/lib/splats/cloud";
+import { readSpz } from "@/lib/splats/spz";
 
 let server: FetchServer;
 let base: string;
@@ -41,7 +43,7 @@ function setup(env: Record<string, string> = {}) {
 
 const draw = { prompt: "the Eiffel Tower at dusk", seed: 11, width: 256, height: 256 };
 
-function servedOf(asset: ModelAsset): ServedModel {
+function servedOf(asset: Pick<ModelAsset, "served">): ServedModel {
   if ("error" in asset.served) throw new Error(`the model has no web version: ${asset.served.error}`);
   return asset.served;
 }
@@ -328,6 +330,37 @@ describe("Space client × built-in Spaces", () => {
       ["builtin:shape-3d", "builtin-shape"],
       ["builtin:relief-3d", "builtin-shape"],
     ]);
+    expect(t.spaceClient.spaces("image-to-splat").map((e) => [e.key, e.adapter])).toEqual([["builtin:splat-3d", "triposplat"]]);
+  });
+
+  it("splats a picture with splat-3d through TripoSplat's adapter: the .ply kept, its SPZ served upright, 1.6 m tall, a fifth of the bytes", async () => {
+    const t = setup();
+    const img = await t.spaceClient.textToImage(draw);
+    const splat = await t.spaceClient.imageToSplat({ image: { sha256: img.asset.sha256 }, seed: 11 }, { emit: t.emit, exhibit: "ex-s" });
+    expect(splat).toMatchObject({ space: "builtin:splat-3d", endpoint: "/generate", cached: false });
+    expect(splat.asset.mediaType).toBe("application/ply");
+    expect(splat.asset.vertices).toBeGreaterThanOrEqual(32_768); // one of TripoSplat's counts, as the adapter asks
+    const served = servedOf(splat.asset);
+    expect(served).toMatchObject({ mediaType: "application/x-spz" });
+    expect(served.height).toBeCloseTo(1.6, 3);
+    expect(served.bytes).toBeLessThanOrEqual(splat.asset.bytes / 5);
+    expect(await t.assets.stat(splat.asset.sha256)).toMatchObject({ mediaType: "application/ply" });
+    const spz = await t.assets.get(served.sha256);
+    const { cloud, info } = readSpz(spz!);
+    expect(info.version).toBe(3);
+    expect(centreBounds(cloud).min[1]).toBeCloseTo(0, 3);
+    // Again: from the cache, served version and all.
+    const again = await t.spaceClient.imageToSplat({ image: { sha256: img.asset.sha256 }, seed: 11 });
+    expect(again.cached).toBe(true);
+    expect(again.asset.served).toEqual(served);
+  });
+
+  it("refuses a splat Space's output that is not a valid splat, and says so", async () => {
+    const t = setup({ SPACES_IMAGE_TO_SPLAT: `${base}/splat-3d~malformed=1~seed=5` });
+    const img = await t.spaceClient.textToImage(draw);
+    const err = await t.spaceClient.imageToSplat({ image: { sha256: img.asset.sha256 }, seed: 11 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpaceClientError);
+    expect((err as SpaceClientError).calls.at(-1)).toMatchObject({ ok: false });
   });
 
   it("falls back from a failing shape-3d to relief-3d with the default order", async () => {

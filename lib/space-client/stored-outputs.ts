@@ -9,9 +9,10 @@ import type { ImageAsset, ModelAsset, ServedModel, SplatAsset } from "./types";
 import { validateAndPrepareSpaceGlb } from "./validate/glb";
 import { validateImage } from "./validate/image";
 import { validatePly } from "./validate/ply";
+import { validateAndPrepareSpaceSplat } from "./validate/splat";
 
 // What a Space hands back, validated and put in the asset store, and read back from the cache: a picture with
-// its size, a model with its web version, a splat with its vertex count. Nothing is stored before it passed
+// its size, a model with its web version (GLB), a splat with its web version (SPZ). Nothing is stored before it passed
 // validation; a cached reference counts only while its asset is still in the store.
 
 /** A stored asset's name. */
@@ -33,6 +34,14 @@ export const servedModelSchema = z.object({
   height: z.number().positive(),
 }) satisfies z.ZodType<ServedModel>;
 
+/** A splat's web version (SPZ) as a result (or a cached one) names it: see SplatAsset.served. */
+export const servedSplatSchema = z.object({
+  sha256: sha256Schema,
+  mediaType: z.literal("application/x-spz"),
+  bytes: z.number().int().nonnegative(),
+  height: z.number().positive(),
+}) satisfies z.ZodType<ServedModel>;
+
 /** A picture from a Space: validated (re-encoded when it must be), measured and stored. */
 export async function storeImage(ctx: ClientContext, bytes: Uint8Array): Promise<ImageAsset & { reencoded: boolean }> {
   const img = await validateImage(bytes, ctx.limits.image);
@@ -40,11 +49,28 @@ export async function storeImage(ctx: ClientContext, bytes: Uint8Array): Promise
   return { ...stored, width: img.width, height: img.height, reencoded: img.reencoded };
 }
 
-/** A Gaussian splat from a Space: validated and stored with its vertex count. */
-export async function storeSplat(ctx: ClientContext, bytes: Buffer): Promise<SplatAsset> {
-  const ply = validatePly(bytes, ctx.limits.ply);
-  const stored = await ctx.assets.put(bytes, "application/ply");
-  return { ...stored, vertices: ply.vertices };
+/**
+ * A Gaussian splat from a Space: its header checked here (cheap, so an HTML page saved as .ply never reaches a
+ * worker), then validated and prepared for the web in one trip to the model worker, and stored with its served
+ * SPZ. A refused splat throws OutputValidationError before anything is stored; a valid one that cannot be shown
+ * is stored, its `served` saying why. The original stays for download.
+ */
+export async function storeSplat(ctx: ClientContext, bytes: Buffer, signal?: AbortSignal): Promise<SplatAsset> {
+  validatePly(bytes, ctx.limits.ply);
+  const { valid, prepared } = await validateAndPrepareSpaceSplat(bytes, ctx.limits.ply, signal);
+  const [original, served] = await Promise.all([
+    ctx.assets.put(bytes, "application/ply"),
+    "spz" in prepared ? ctx.assets.put(prepared.spz, "application/x-spz").then((s): ServedModel => ({ ...s, height: prepared.height })) : prepared,
+  ]);
+  return { ...original, vertices: valid.count, served };
+}
+
+/** A cached splat with its served SPZ: the stored one, or one made now from the stored original. */
+export async function withServedSplat(ctx: ClientContext, cached: SplatAsset): Promise<SplatAsset | null> {
+  const served = servedSplatSchema.safeParse(cached.served);
+  if (served.success && (await cachedAsset(ctx, { kind: "asset", ...served.data }, ["application/x-spz"]))) return { ...cached, served: served.data };
+  const original = await ctx.assets.get(cached.sha256);
+  return original ? storeSplat(ctx, original) : null;
 }
 
 /**
@@ -71,7 +97,7 @@ export async function storeAnyFile(ctx: ClientContext, dl: Downloaded, signal: A
   // A model is for the hall: validated and prepared for the web like image_to_3d's.
   if (b.byteLength >= 4 && b.readUInt32LE(0) === 0x46546c67) return { kind: "asset", ...(await storeModel(ctx, b, signal)) };
   if (b.subarray(0, 4).toString("latin1") === "ply\n" || b.subarray(0, 5).toString("latin1") === "ply\r\n") {
-    return { kind: "asset", ...(await storeSplat(ctx, b)) };
+    return { kind: "asset", ...(await storeSplat(ctx, b, signal)) };
   }
   if (readImageHeader(b)) {
     const { reencoded: _reencoded, ...image } = await storeImage(ctx, b);

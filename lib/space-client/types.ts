@@ -15,6 +15,7 @@ export type AdapterId =
   | "flux-schnell"
   | "flux-klein"
   | "trellis2"
+  | "trellis-community"
   | "hunyuan3d2"
   | "triposplat"
   | "generic";
@@ -87,13 +88,20 @@ export interface ModelAsset extends StoredAsset {
   served: ServedModel | { error: string };
 }
 
-/** A model's web version: upright, `height` metres tall, optimised and compressed. */
+/** A model's or a splat's web version: upright, `height` metres tall, optimised and compressed (GLB or SPZ). */
 export interface ServedModel extends StoredAsset {
   height: number;
 }
 
 export interface SplatAsset extends StoredAsset {
+  /** Gaussians in the original `.ply`. */
   vertices: number;
+  /**
+   * What the gallery shows: the splat prepared for the web (lib/splats/prepare.ts: pruned, upright, centred on
+   * its plinth, `height` metres tall, SPZ v3) in the same worker trip as its validation, stored beside the
+   * original; or why it could not be (nothing visible left, flat).
+   */
+  served: ServedModel | { error: string };
 }
 
 /** What every capability call returns. */

@@ -21,6 +21,13 @@ describe("layer rules", () => {
     expect(messages.join("\n")).toMatch(/services layer imports only from its own layer and those below/);
   });
 
+  it("keep the MCP server on the actions floor: orchestration may not import it, and it may not import the UI", async () => {
+    const up = await restrictedImports("lib/builds/probe.ts", 'import { handleMcpRequest } from "@/lib/mcp-server/http";\nexport const x = handleMcpRequest;\n');
+    expect(up.join("\n")).toMatch(/orchestration layer imports only from its own layer and those below/);
+    const ui = await restrictedImports("lib/mcp-server/probe.ts", 'import { GalleryClient } from "@/components/gallery-page/gallery-client";\nexport const x = GalleryClient;\n');
+    expect(ui.join("\n")).toMatch(/actions layer imports only from its own layer and those below/);
+  });
+
   it("refuse a contract importing anything of ours", async () => {
     const messages = await restrictedImports(
       "lib/contracts/probe.ts",

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { GalleryClient } from "@/components/gallery-page/gallery-client";
 import { canEdit } from "@/lib/auth/edit-capability";
 import { getGalleryView } from "@/lib/db/view";
-import { spaceOptions } from "@/lib/builds/space-options";
+import { hubSearchAvailable, spaceOptions } from "@/lib/builds/space-options";
 import { requestOrigin } from "@/lib/platform/request-origin";
+import { iframeSnippet } from "@/lib/exports/oembed";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   if (!view) return { title: "Gallery not found" };
   const description = `A 3D gallery built from “${view.goal}”: ${view.exhibits.map((e) => e.title).join(", ")}.`.slice(0, 300);
   // metadataBase (for the preview image's absolute URL) comes from ./layout.tsx.
-  return { title: view.title, description, openGraph: { title: view.title, description, type: "website" } };
+  // The oEmbed discovery link: tools that speak oEmbed turn a pasted gallery link into the embedded hall.
+  const self = new URL(`/g/${id}`, await requestOrigin()).href;
+  const oembed = `/api/oembed?url=${encodeURIComponent(self)}&format=json`;
+  return {
+    title: view.title,
+    description,
+    openGraph: { title: view.title, description, type: "website" },
+    alternates: { types: { "application/json+oembed": [{ url: oembed, title: view.title }] } },
+  };
 }
 
 export default async function GalleryPage({ params, searchParams }: Params) {
@@ -27,16 +36,19 @@ export default async function GalleryPage({ params, searchParams }: Params) {
   const view = getGalleryView(id);
   if (!view) notFound();
   const isOwner = await canEdit(id);
+  const origin = await requestOrigin();
   const sp = await searchParams;
   const notice = sp.edit === "invalid" ? "That edit link is not valid for this gallery: you can view it, or remix it into your own." : null;
   return (
     <GalleryClient
       initial={view}
       isOwner={isOwner}
-      viewUrl={new URL(`/g/${id}`, await requestOrigin()).href}
+      viewUrl={new URL(`/g/${id}`, origin).href}
+      embedSnippet={iframeSnippet(new URL(`/g/${id}/embed`, origin).href, view.title)}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
       startTour={sp.tour === "1"}
+      hubSearch={isOwner && hubSearchAvailable()}
     />
   );
 }

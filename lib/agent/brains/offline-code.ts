@@ -56,7 +56,14 @@ export function buildGalleryCode({ tools }: CodeOptions): string {
     "",
     "async function buildExhibit(ex) {",
     "  const image = await drawExhibit(ex);",
-    "  const model = await image_to_3d({ exhibit: ex.key, image, seed: ex.seed });",
+    ...(has("image_to_splat")
+      ? [
+          "  // The plan says what each exhibit is made as: a Gaussian splat, or a mesh (the default).",
+          "  const model = ex.kind === \"splat\"",
+          "    ? await image_to_splat({ exhibit: ex.key, image, seed: ex.seed })",
+          "    : await image_to_3d({ exhibit: ex.key, image, seed: ex.seed });",
+        ]
+      : ["  const model = await image_to_3d({ exhibit: ex.key, image, seed: ex.seed });"]),
     "  const placed = await place_exhibit({ exhibit: ex.key, title: ex.title, description: ex.description, image, model });",
     "  return placed.id;",
     "}",

@@ -159,6 +159,7 @@ export function planFromReading(goal: string, reading: GoalReading): AgentPlan {
       prompt: exhibitPrompt(subject, reading.styles),
       description: exhibitDescription(subject, reading.styles),
       seed: seedFrom(`${goal}|${key}`),
+      ...(subject.kind === "splat" ? { kind: "splat" as const } : {}),
     };
   });
   const suffix = titleSuffix(reading.styles);

@@ -26,8 +26,9 @@ export interface BuildToolDeps {
 }
 
 /**
- * The web version of each model the build received (or why it has none), by the original's sha256. The toolbox
- * validates and prepares a model in one worker trip as it arrives and stores both: placing it needs no read-back.
+ * The web version of each model the build received (or why it has none), by the original's sha256: a GLB for a
+ * mesh, an SPZ for a splat. The toolbox validates and prepares a model in one worker trip as it arrives and
+ * stores both: placing it needs no read-back.
  */
 export type ReceivedModels = Map<string, ModelAsset["served"]>;
 
@@ -118,7 +119,7 @@ export function createBuildToolContext(deps: BuildToolDeps) {
   /** The web version of a model this build received; a model that could not be prepared fails with why. */
   function servedModel(id: string): ServedModel {
     const served = models.get(id);
-    if (!served) throw new Error(`No model with id ${id}: pass the handle image_to_3d returned.`);
+    if (!served) throw new Error(`No model with id ${id}: pass the handle image_to_3d or image_to_splat returned.`);
     if ("error" in served) throw new Error(served.error);
     return served;
   }

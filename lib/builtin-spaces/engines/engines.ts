@@ -8,7 +8,8 @@ import { transferableBytes } from "../../platform/worker-pool/protocol";
 import { configValue } from "../../platform/config";
 import { processSingleton } from "../../platform/singleton";
 import { workerExecArgv } from "../../platform/worker-pool/spawn";
-import type { ImageTo3dEngine, ImageTo3dTaskInput, ImageTo3dTaskOutput, SketchTaskInput, SketchTaskOutput } from "./tasks";
+import type { SplatRequest } from "../splat/reconstruct";
+import type { ImageTo3dEngine, ImageTo3dTaskInput, ImageTo3dTaskOutput, SketchTaskInput, SketchTaskOutput, SplatTaskInput, SplatTaskOutput } from "./tasks";
 
 /**
  * Starts an engine worker. The literal `new Worker(new URL("./worker.ts", import.meta.url), {…})` is what
@@ -47,4 +48,16 @@ export async function imageTo3dInWorker<E extends ImageTo3dEngine>(
   const input: ImageTo3dTaskInput = { image: bytes, seed };
   const out = await enginePool().run<ImageTo3dTaskOutput<E>>(engine, input, { signal, transfer: [bytes] });
   return { glb: Buffer.from(out.glb), stats: out.stats };
+}
+
+/** A picture to a Gaussian splat (.ply, or .splat) with the splat engine. `image`'s buffer may be transferred away. */
+export async function splatInWorker(
+  image: Uint8Array,
+  request: SplatRequest & { format: "ply" | "splat" },
+  signal?: AbortSignal,
+): Promise<{ file: Buffer; preview: Buffer; stats: SplatTaskOutput["stats"] }> {
+  const bytes = transferableBytes(image);
+  const input: SplatTaskInput = { image: bytes, ...request };
+  const out = await enginePool().run<SplatTaskOutput>("splat", input, { signal, transfer: [bytes] });
+  return { file: Buffer.from(out.file), preview: Buffer.from(out.preview), stats: out.stats };
 }

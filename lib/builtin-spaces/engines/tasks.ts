@@ -3,6 +3,7 @@
 import { reconstructRelief, type ReliefStats } from "../relief/reconstruct";
 import { reconstructModel, ReconstructInputError, type ReconstructStats } from "../shape/reconstruct";
 import { renderSketch } from "../sketch/render";
+import { reconstructSplat, type SplatRequest, type SplatStats } from "../splat/reconstruct";
 import { transferableBytes, type TaskHandler } from "../../platform/worker-pool/protocol";
 
 export interface SketchTaskInput {
@@ -31,6 +32,17 @@ export interface ImageTo3dTaskOutput<E extends ImageTo3dEngine = ImageTo3dEngine
   stats: ImageTo3dStats[E];
 }
 
+/** The splat engine (splat-3d): a picture and TripoSplat's knobs in, a 3DGS .ply (or .splat) and the cut-out picture out. */
+export interface SplatTaskInput extends SplatRequest {
+  image: ArrayBuffer;
+  format: "ply" | "splat";
+}
+export interface SplatTaskOutput {
+  file: ArrayBuffer;
+  preview: ArrayBuffer;
+  stats: SplatStats;
+}
+
 type Reconstruct<E extends ImageTo3dEngine> = (image: Uint8Array, opts: { seed: number }) => Promise<{ glb: Buffer; stats: ImageTo3dStats[E] }>;
 
 function imageTo3dTask<E extends ImageTo3dEngine>(reconstruct: Reconstruct<E>): TaskHandler {
@@ -43,7 +55,7 @@ function imageTo3dTask<E extends ImageTo3dEngine>(reconstruct: Reconstruct<E>): 
   };
 }
 
-export const engineTasks: Record<"sketch" | ImageTo3dEngine, TaskHandler> = {
+export const engineTasks: Record<"sketch" | "splat" | ImageTo3dEngine, TaskHandler> = {
   async sketch(input) {
     const { prompt, seed, width, height } = input as SketchTaskInput;
     const png = transferableBytes(await renderSketch({ prompt, seed, width, height }));
@@ -52,11 +64,17 @@ export const engineTasks: Record<"sketch" | ImageTo3dEngine, TaskHandler> = {
   },
   shape: imageTo3dTask(reconstructModel),
   relief: imageTo3dTask(reconstructRelief),
+  async splat(input) {
+    const { image, format, ...request } = input as SplatTaskInput;
+    const { ply, splat, preview, stats } = await reconstructSplat(new Uint8Array(image), request);
+    const output: SplatTaskOutput = { file: transferableBytes(format === "splat" ? splat() : ply), preview: transferableBytes(preview), stats };
+    return { output, transfer: [output.file, output.preview] };
+  },
 };
 
 /**
- * Engine refusals the caller should see as such (a Gradio error with the engine's message). Both image-to-3D
- * engines refuse with shape's ReconstructInputError.
+ * Engine refusals the caller should see as such (a Gradio error with the engine's message). The image-to-3D
+ * engines and the splat engine all refuse with shape's ReconstructInputError.
  */
 export function isEngineInputError(err: unknown): boolean {
   return err instanceof ReconstructInputError || (err instanceof Error && err.name === "ReconstructInputError");

@@ -224,6 +224,7 @@ describe("REST /call interface", () => {
     expect(lines[3]).toBe(`Poll result: GET ${space.url}/gradio_api/call/{endpoint}/{event_id}`);
     expect(lines[4]).toMatch(new RegExp(`^File inputs: POST ${space.url}/gradio_api/upload -F "files=@file.ext", use as: \\{"path": "<returned-path>"`));
     expect(lines[5]).toMatch(/^Auth: /);
+    expect(lines[6]).toBe(`MCP: Streamable HTTP at ${space.url}/gradio_api/mcp/ (stateless; tool list: GET ${space.url}/gradio_api/mcp/schema; file inputs as URLs)`);
   });
 });
 

@@ -17,6 +17,7 @@ import { CLOSE_STREAM } from "./sessions";
 import { createSse, type SseSink } from "./sse";
 import type { GradioApp, GradioAppDefinition, GradioAppOptions, GradioAppStats } from "./types";
 import { handleUpload } from "./upload";
+import { McpFace } from "./mcp";
 
 export { FAULTS_HEADER };
 
@@ -41,6 +42,7 @@ class GradioServerApp implements GradioApp, RestHost {
   private readonly files: FileStore;
   private readonly calls: CallManager;
   private readonly info: Record<string, unknown>;
+  private readonly mcp: McpFace;
 
   constructor(
     readonly definition: GradioAppDefinition,
@@ -66,6 +68,16 @@ class GradioServerApp implements GradioApp, RestHost {
       sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
       resolveFileUrl: options.resolveFileUrl,
     });
+    this.mcp = new McpFace(
+      {
+        definition,
+        calls: this.calls,
+        files: this.files,
+        ...(options.resolveFileUrl ? { resolveFileUrl: options.resolveFileUrl } : {}),
+        ...(options.fetchUrls ? { fetchUrls: options.fetchUrls } : {}),
+      },
+      this.endpoints,
+    );
   }
 
   // ---- GradioApp ----
@@ -155,6 +167,8 @@ class GradioServerApp implements GradioApp, RestHost {
         if (eventId === undefined) return method === "POST" ? handleCallPost(this, request, api, v2, root) : methodNotAllowed();
         return method === "GET" ? handleCallGet(this, request, eventId) : methodNotAllowed();
       }
+      case "mcp":
+        return this.mcp.handle(request, parts.slice(1).join("/"), root);
       case "heartbeat":
         return a && parts.length === 2 && method === "GET" ? this.heartbeatStream(request) : notFound();
       case "cancel":

@@ -124,6 +124,10 @@ export async function prepareArgs(ep: CompiledEndpoint, data: readonly unknown[]
         if (typeof value !== "string") throw invalid(ep, i, p, `expected a string, got ${describe(value)}.`);
         const max = p.maxLength ?? DEFAULT_MAX_STRING;
         if (value.length > max) throw invalid(ep, i, p, `must be at most ${max} characters long, got ${value.length}.`);
+        // Gradio's Dropdown.preprocess: a value outside its choices is refused with this message.
+        if (p.choices && !p.choices.includes(value)) {
+          throw new GradioError(`Value: ${JSON.stringify(value)} is not in the list of choices: ${JSON.stringify(p.choices)}`);
+        }
         values.set(p.name, value);
         break;
       }

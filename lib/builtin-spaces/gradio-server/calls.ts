@@ -41,6 +41,8 @@ export interface JoinRequest {
   root: string;
 }
 
+export type Joined = { ok: true; event: CallEvent } | { ok: false; status: number; message: string };
+
 export class CallManager {
   readonly sessions = new SessionHub();
   private readonly queue: CallQueue;
@@ -81,32 +83,48 @@ export class CallManager {
 
   /** queue/join and /call: answers {event_id}, or 503 (queue full), or 400 (bad fault header). */
   async join(req: JoinRequest): Promise<Response> {
-    if (this.closed) return detail(503, "Queue is stopped.");
+    const joined = await this.enqueue(req);
+    return joined.ok ? json(200, { event_id: joined.event.id }) : detail(joined.status, joined.message);
+  }
+
+  /**
+   * Creates the call and queues it (or ends it at once when its arguments are refused). `listener` hears every
+   * message of the call from its first one (the MCP server follows a call this way, without a session stream).
+   */
+  async enqueue(req: JoinRequest, listener?: (message: ServerMessage) => void): Promise<Joined> {
+    if (this.closed) return { ok: false, status: 503, message: "Queue is stopped." };
     let plan: FaultPlan;
     try {
       plan = this.dice.draw(req.request.headers.get(FAULTS_HEADER));
     } catch (err) {
-      if (err instanceof FaultSpecError) return detail(400, `Invalid ${FAULTS_HEADER} header: ${err.message}`);
+      if (err instanceof FaultSpecError) return { ok: false, status: 400, message: `Invalid ${FAULTS_HEADER} header: ${err.message}` };
       throw err;
     }
     if (plan.queueFull || this.queue.isFull()) {
       const max = this.queue.maxSize;
-      return detail(503, `Queue is full. Max size is ${max} and size is ${plan.queueFull ? max : this.queue.waitingCount}.`);
+      return { ok: false, status: 503, message: `Queue is full. Max size is ${max} and size is ${plan.queueFull ? max : this.queue.waitingCount}.` };
     }
     const id = newEventId();
     const hash = req.sessionHash ?? id;
     const session = this.sessions.touch(hash);
     const event = new CallEvent(id, hash, req.endpoint, plan, req.root);
+    if (listener) event.listeners.add(listener);
     this.events.set(id, event);
     session.pending.add(id);
     try {
       event.args = await prepareArgs(req.endpoint, req.data, { files: this.opts.files, resolveUrl: this.opts.resolveFileUrl });
     } catch (err) {
       this.fail(event, err);
-      return json(200, { event_id: id });
+      return { ok: true, event };
     }
     if (event.active) this.queue.push(event);
-    return json(200, { event_id: id });
+    return { ok: true, event };
+  }
+
+  /** A caller that followed a call by listener (MCP) went away: the call is cancelled unless others follow it. */
+  listenerLeft(event: CallEvent, listener: (message: ServerMessage) => void): void {
+    event.listeners.delete(listener);
+    if (event.active) this.readerLeft(event);
   }
 
   /** A client opened its queue/data stream. False for an unknown session. */

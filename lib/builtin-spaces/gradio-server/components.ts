@@ -29,7 +29,7 @@ export function fileDataSchema(title: string): Record<string, unknown> {
   };
 }
 
-type Describable = Pick<ParameterDefinition, "component" | "type" | "minimum" | "maximum" | "description">;
+type Describable = Pick<ParameterDefinition, "component" | "type" | "minimum" | "maximum" | "description" | "choices">;
 
 /** The component's api_info: the JSON schema of its value. */
 export function apiInfoFor(def: Describable): Record<string, unknown> {
@@ -37,7 +37,8 @@ export function apiInfoFor(def: Describable): Record<string, unknown> {
     case "file":
       return fileDataSchema(def.component === "image" ? "ImageData" : "FileData");
     case "string":
-      return { type: "string" };
+      // A dropdown's schema lists its choices, as Gradio's does.
+      return def.choices ? { enum: [...def.choices], title: "Dropdown", type: "string" } : { type: "string" };
     case "boolean":
       return { type: "boolean" };
     case "integer":
@@ -60,6 +61,7 @@ const PYTHON_TYPES: Record<ValueType, string> = {
 };
 
 export function pythonTypeFor(def: Describable): { type: string; description: string } {
+  if (def.choices) return { type: `Literal[${def.choices.map((c) => `'${c}'`).join(", ")}]`, description: "" };
   return { type: PYTHON_TYPES[def.type], description: "" };
 }
 
@@ -105,5 +107,15 @@ export function componentProps(def: ParameterDefinition | ReturnDefinition, isIn
       return { ...common, value: null, clear_color: [0, 0, 0, 0], display_mode: "solid" };
     case "file":
       return { ...common, value: null, file_count: "single", type: "filepath" };
+    case "downloadbutton":
+      return { ...common, value: null, variant: "secondary", size: "lg" };
+    case "dropdown": {
+      const choices = "choices" in def ? (def.choices ?? []) : [];
+      return { ...common, value, choices: choices.map((c) => [c, c]), multiselect: false, allow_custom_value: false };
+    }
+    case "html":
+      return { ...common, value: "", show_label: false };
+    case "markdown":
+      return { ...common, value: "", show_label: false };
   }
 }

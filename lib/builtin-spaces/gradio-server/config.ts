@@ -128,7 +128,7 @@ export function buildConfig(
     pwa: false,
     pages: [["", "Home", true]],
     page: { "": { components: componentIds, dependencies: endpoints.map((e) => e.fnIndex), layout } },
-    mcp_server: false,
+    mcp_server: true,
     i18n_translations: null,
     layout,
     dependencies,

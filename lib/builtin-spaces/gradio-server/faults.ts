@@ -22,6 +22,11 @@ export interface FaultProfile {
   queueFull?: number;
   /** Rate of ZeroGPU quota failures (a gr.Error titled "ZeroGPU quota exceeded"). */
   quota?: number;
+  /**
+   * Rate of MCP requests (POST /gradio_api/mcp/) answered 503, while /gradio_api/mcp/schema and the Gradio API
+   * keep working: a Space whose MCP server is down, so a client falls back to the Gradio API.
+   */
+  mcpDown?: number;
   /** Calls that may run at once for this variant; the rest wait in the queue with their rank. */
   concurrency?: number;
   /** PRNG seed for this variant (default: derived from the variant's name). */
@@ -47,6 +52,8 @@ const KEYS = {
   queue_full: "queueFull",
   queuefull: "queueFull",
   quota: "quota",
+  mcp_down: "mcpDown",
+  mcpdown: "mcpDown",
   concurrency: "concurrency",
   seed: "seed",
 } as const satisfies Record<string, keyof FaultProfile>;
@@ -107,6 +114,7 @@ export function formatFaultProfile(p: FaultProfile): string {
     items.push(`latency=${min === max ? min : `${min}-${max}`}`);
   }
   if (p.malformed !== undefined) items.push(`malformed=${p.malformed}`);
+  if (p.mcpDown !== undefined) items.push(`mcp_down=${p.mcpDown}`);
   if (p.queueFull !== undefined) items.push(`queue_full=${p.queueFull}`);
   if (p.quota !== undefined) items.push(`quota=${p.quota}`);
   if (p.seed !== undefined) items.push(`seed=${p.seed}`);

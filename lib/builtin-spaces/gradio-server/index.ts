@@ -14,7 +14,9 @@ export {
 } from "./faults";
 export { FileStore, defaultFileStoreDir, type FileStoreOptions } from "./files";
 export { publicOrigin, splitMountedPath, type MountedPath } from "./mount";
-export { outputFile } from "./types";
+export { outputFile, outputFileUpdate } from "./types";
+export { FILE_INPUT_FORMAT } from "./mcp-tools";
+export type { McpUrlFetchOptions } from "./mcp-files";
 export type {
   ComponentName,
   EndpointDefinition,

@@ -8,7 +8,7 @@ import { corruptBytes, quotaMessage } from "./faults";
 import type { FileStore } from "./files";
 import { FILE_DATA_META } from "./components";
 import type { CallEvent, ServerMessage } from "./event";
-import type { LogLevel, OutputFile, RunContext } from "./types";
+import type { LogLevel, OutputFile, OutputFileUpdate, RunContext } from "./types";
 import { API_PREFIX } from "./config";
 
 export const DEFAULT_RUN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -42,6 +42,10 @@ function isOutputFile(v: unknown): v is OutputFile {
   );
 }
 
+function isOutputFileUpdate(v: unknown): v is OutputFileUpdate {
+  return typeof v === "object" && v !== null && (v as OutputFileUpdate).kind === "output-file-update" && isOutputFile((v as OutputFileUpdate).file);
+}
+
 function fileUrl(root: string, filePath: string): string {
   return `${root}${API_PREFIX}/file=${filePath}`;
 }
@@ -63,10 +67,12 @@ async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: 
       out.push(null);
       continue;
     }
-    if (!isOutputFile(v)) throw new Error(`/${event.endpoint.def.apiName} output ${i} is not an OutputFile`);
-    const bytes = event.plan.malformed ? corruptBytes(v.data, event.plan.malformed, event.plan.noiseSeed) : v.data;
-    const stored = await deps.files.write(bytes, v.name);
-    out.push({
+    const update = isOutputFileUpdate(v) ? v : null;
+    const file = update ? update.file : v;
+    if (!isOutputFile(file)) throw new Error(`/${event.endpoint.def.apiName} output ${i} is not an OutputFile`);
+    const bytes = event.plan.malformed ? corruptBytes(file.data, event.plan.malformed, event.plan.noiseSeed) : file.data;
+    const stored = await deps.files.write(bytes, file.name);
+    const data = {
       path: stored.path,
       url: fileUrl(event.root, stored.path),
       size: stored.size,
@@ -74,7 +80,9 @@ async function buildOutputs(event: CallEvent, values: readonly unknown[], deps: 
       mime_type: stored.mimeType,
       is_stream: false,
       meta: { ...FILE_DATA_META },
-    });
+    };
+    // Gradio's postprocess_update_dict: the component's props, the postprocessed value, "__type__": "update".
+    out.push(update ? { ...update.props, value: data, __type__: "update" } : data);
   }
   return out;
 }

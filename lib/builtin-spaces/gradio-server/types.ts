@@ -2,10 +2,11 @@
 // `run`. Everything here is plain data so one definition can be mounted in Next and in a node:http test server.
 import type { FaultProfile } from "./faults";
 import type { FileStore } from "./files";
+import type { McpUrlFetchOptions } from "./mcp-files";
 import type { RunArgs } from "./run-args";
 
 /** Gradio component names as they appear in `/config` (lower case) — /info shows them capitalised. */
-export type ComponentName = "textbox" | "number" | "slider" | "checkbox" | "image" | "model3d" | "file";
+export type ComponentName = "textbox" | "number" | "slider" | "checkbox" | "dropdown" | "image" | "model3d" | "file" | "downloadbutton" | "html" | "markdown";
 
 /** What a value is on the wire. `file` values travel as gradio.FileData objects. */
 export type ValueType = "string" | "integer" | "number" | "boolean" | "file";
@@ -23,6 +24,8 @@ export interface ParameterDefinition {
   maximum?: number;
   /** Longest accepted string (strings only). */
   maxLength?: number;
+  /** The values a dropdown accepts (Gradio refuses any other). */
+  choices?: readonly string[];
   /** Accepted file extensions for file parameters, e.g. [".png", ".jpg"] (informational for clients). */
   fileTypes?: readonly string[];
   example?: unknown;
@@ -46,6 +49,20 @@ export function outputFile(data: Uint8Array, name: string): OutputFile {
   return { kind: "output-file", data, name };
 }
 
+/**
+ * A component update carrying a file, as a Gradio handler returns `gr.DownloadButton(value=path, visible=True)`:
+ * on the wire `{"__type__": "update", "value": <FileData>, …props}`.
+ */
+export interface OutputFileUpdate {
+  kind: "output-file-update";
+  file: OutputFile;
+  props: Record<string, unknown>;
+}
+
+export function outputFileUpdate(data: Uint8Array, name: string, props: Record<string, unknown> = { visible: true }): OutputFileUpdate {
+  return { kind: "output-file-update", file: outputFile(data, name), props };
+}
+
 export type LogLevel = "info" | "warning" | "success" | "error";
 
 export interface RunContext {
@@ -65,7 +82,7 @@ export interface EndpointDefinition {
   description?: string;
   parameters: readonly ParameterDefinition[];
   returns: readonly ReturnDefinition[];
-  /** Returns one value per return definition; file returns are `OutputFile`s. */
+  /** Returns one value per return definition; file returns are `OutputFile`s (or `OutputFileUpdate`s). */
   run(args: RunArgs, ctx: RunContext): Promise<readonly unknown[]>;
   /** Upper bound of one run; past it the run is aborted and the call fails. Default 5 minutes. */
   timeoutMs?: number;
@@ -101,6 +118,11 @@ export interface GradioAppOptions {
    * may map a URL naming a file that one of our Spaces serves to that file. Returns a real path or null.
    */
   resolveFileUrl?: (url: string) => Promise<string | null>;
+  /**
+   * MCP file inputs given as other http(s) URLs are fetched under the Space client's SSRF rules
+   * (lib/security/url-rules.ts) when set; refused otherwise.
+   */
+  fetchUrls?: McpUrlFetchOptions;
 }
 
 export interface GradioAppStats {

@@ -31,5 +31,7 @@ export type TaskHandler = (input: unknown) => Promise<TaskResult>;
 export function transferableBytes(view: Uint8Array): ArrayBuffer {
   const { buffer, byteOffset, byteLength } = view;
   if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
-  return view.slice().buffer as ArrayBuffer;
+  // Not `view.slice()`: on a Node Buffer that is a view of the same memory (Buffer#slice), so a pooled Buffer
+  // would hand over the whole 8 KB pool. Uint8Array.prototype.slice always copies.
+  return Uint8Array.prototype.slice.call(view).buffer as ArrayBuffer;
 }

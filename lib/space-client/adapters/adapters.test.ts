@@ -1,5 +1,6 @@
 // Each real Space's adapter, run through the REAL @gradio/client against a loopback replay of that Space's
-// recorded /config, /gradio_api/info and a completed call (fixtures/<space>/).
+// /config, /gradio_api/info and a completed call (fixtures/<space>/: hand-written from the Spaces' sources, as
+// each folder's meta.json says, until `npm run record-space` replaces them with recordings).
 import { afterEach, describe, expect, it } from "vitest";
 import { SpaceClientError } from "../call-runner";
 import { loadFixture, replay } from "../testing/fixtures";
@@ -47,7 +48,7 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
     expect(eventsOf(t.events, "tool.done")).toEqual([expect.objectContaining({ space: fx.space, cached: false, attempts: 1, width: 1024 })]);
   });
 
-  it("fails with a clear message when /info has changed, without retrying, and falls back", async () => {
+  it("fails with a clear message when no endpoint fits any more, without retrying, and falls back", async () => {
     const changed = await loadFixture("black-forest-labs-flux-1-schnell", "info.changed.json");
     const klein = await loadFixture("black-forest-labs-flux-klein-9b-kv");
     const s1 = await serve(changed);
@@ -62,7 +63,7 @@ describe("black-forest-labs/FLUX.1-schnell", () => {
     expect(r.space).toBe(klein.space);
     expect(r.calls[0]).toMatchObject({ space: changed.space, ok: false, attempts: 1 });
     expect(r.calls[0]!.error).toBe(
-      "Space black-forest-labs/FLUX.1-schnell changed its API: /infer no longer takes `seed`; /infer now requires `guidance`, which Vernissage does not send",
+      "Space black-forest-labs/FLUX.1-schnell changed its API: /infer no longer takes `seed`; /infer now requires `guidance`, which Vernissage does not send; and no other endpoint takes a prompt and returns an image (it has /infer)",
     );
     expect(s1.calls).toHaveLength(0); // refused before submitting anything
     expect(eventsOf(t.events, "tool.retried")).toHaveLength(0);
@@ -74,7 +75,7 @@ describe("black-forest-labs/flux-klein-9b-kv", () => {
   it("sends randomize_seed and prompt_upsampling off, sizes within 256–1024, default input_images", async () => {
     const { server, t } = await onlySpace("black-forest-labs-flux-klein-9b-kv", "text-to-image", "flux-klein");
     const r = await t.spaceClient.textToImage({ prompt: "a castle", seed: 42, width: 2048, height: 100 });
-    expect(r.asset).toMatchObject({ mediaType: "image/png", width: 768, height: 1024 });
+    expect(r.asset).toMatchObject({ mediaType: "image/webp", width: 768, height: 1024 });
     expect(server.calls[0]!.data).toEqual(["a castle", [], 42, false, 1024, 256, 4, false]);
   });
 });
@@ -127,27 +128,30 @@ describe("microsoft/TRELLIS.2", () => {
 });
 
 describe("tencent/Hunyuan3D-2", () => {
-  it("calls /generation_all with the seed pinned and keeps the TEXTURED glb (output 1, a gr.update)", async () => {
+  it("calls /generation_all with every input by name, caption \"\", the seed pinned, and keeps the TEXTURED glb (output 1, a gr.update)", async () => {
     const { server, t } = await onlySpace("tencent-hunyuan3d-2", "image-to-3d", "hunyuan3d2");
     const r = await t.spaceClient.imageToModel({ image: { bytes: await makePng() }, seed: 99 });
     expect(r.asset).toMatchObject({ mediaType: "model/gltf-binary", vertices: 4 });
     const data = server.calls[0]!.data;
-    // caption, image, 4 multi-view images, steps, guidance, seed, octree, rembg, chunks, randomize
-    expect(data[0]).toBeNull();
+    // caption, image, 4 multi-view images, steps, guidance, seed, octree, rembg, chunks, randomize: the ones we do
+    // not name at the Space's own defaults.
+    expect(data[0]).toBe("");
     expect(data[1]).toMatchObject({ path: expect.stringMatching(/^\/tmp\/gradio\//), meta: { _type: "gradio.FileData" } });
     expect(data.slice(2, 6)).toEqual([null, null, null, null]);
-    expect(data.slice(8)).toEqual([99, 256, true, 8000, false]);
+    expect(data.slice(6)).toEqual([30, 5, 99, 256, true, 8000, false]);
     expect(server.downloads).toEqual([expect.stringMatching(/textured_mesh\.glb$/)]);
   });
 });
 
 describe("VAST-AI/TripoSplat", () => {
-  it("discovers the splat endpoint and keeps the .ply among several file outputs", async () => {
+  it("calls its one handler, /generate, with every input by name, and stores the .ply its DownloadButton names", async () => {
     const { server, t } = await onlySpace("vast-ai-triposplat", "image-to-splat", "triposplat");
     const r = await t.spaceClient.imageToSplat({ image: { bytes: await makePng() }, seed: 5 });
-    expect(r).toMatchObject({ endpoint: "/generate_splat", asset: { mediaType: "application/ply", vertices: 64 } });
-    expect(server.calls[0]).toMatchObject({ endpoint: "/generate_splat" });
-    expect(server.calls[0]!.data.slice(1)).toEqual([5, false]);
+    expect(r).toMatchObject({ endpoint: "/generate", asset: { mediaType: "application/ply", vertices: 64 } });
+    expect(t.assets.items.has(r.asset.sha256)).toBe(true);
+    // image, seed, steps (default 20), guidance (default 3), Gaussians (131072, a listed choice), format "ply".
+    expect(server.calls[0]).toMatchObject({ endpoint: "/generate" });
+    expect(server.calls[0]!.data.slice(1)).toEqual([5, 20, 3, "131072", "ply"]);
     expect(server.downloads).toEqual([expect.stringMatching(/splat\.ply$/)]);
   });
 
@@ -155,7 +159,7 @@ describe("VAST-AI/TripoSplat", () => {
     const { t } = await onlySpace("black-forest-labs-flux-1-schnell", "image-to-splat", "triposplat", "VAST-AI/TripoSplat");
     const err = await t.spaceClient.imageToSplat({ image: { bytes: await makePng() }, seed: 5 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SpaceClientError);
-    expect((err as SpaceClientError).message).toMatch(/changed its API: no endpoint takes an image and returns a splat file/);
+    expect((err as SpaceClientError).message).toMatch(/changed its API: \/generate no longer exists .*; and no other endpoint takes an image and returns a splat file/);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { bestFit } from "../endpoint-fit";
 import { ApiChangedError } from "../errors";
 import type { Capability } from "../types";
+import { fileExt, pickFile } from "./re-resolve";
 import { numberOr, snap, type ImageAdapter, type ModelAdapter } from "./types";
 
 // Adapters for Spaces nobody wrote one for: at connect they ask the endpoint-fit judge (endpoint-fit.ts) which
@@ -37,10 +38,10 @@ export function genericTextToImageAdapter(): ImageAdapter {
   };
 }
 
-export function genericImageToFileAdapter(capability: Extract<Capability, "image-to-3d" | "image-to-splat">, id: "generic" | "triposplat" = "generic"): ModelAdapter {
+export function genericImageToFileAdapter(capability: Extract<Capability, "image-to-3d" | "image-to-splat">): ModelAdapter {
   const splat = capability === "image-to-splat";
   return {
-    id,
+    id: "generic",
     capability,
     endpoint: "auto",
     version: 1,
@@ -54,27 +55,8 @@ export function genericImageToFileAdapter(capability: Extract<Capability, "image
         const image = await s.sendFile(req.image);
         const out = await s.call(fit.endpoint, fit.fill(image, { seed: req.seed }));
         // Several file outputs (a preview video, a GLB, a PLY…): prefer the one with the wanted extension.
-        const ext = splat ? /\.(ply|splat)$/i : /\.(glb)$/i;
-        const byName = out.find((v) => ext.test(nameOf(v)));
-        return { file: byName ?? out[fit.output], endpoint: fit.endpoint };
+        return { file: pickFile(out, fileExt[capability], fit.output), endpoint: fit.endpoint };
       };
     },
   };
-}
-
-/**
- * VAST-AI/TripoSplat (ZeroGPU): one image in, a Gaussian splat .ply out (Y-down). Its endpoint names are not
- * documented, so the endpoint is discovered at connect from /gradio_api/info: the one that takes an image and
- * returns a file, preferring names that speak of splats, with the .ply chosen among several file outputs.
- */
-export const tripoSplatAdapter: ModelAdapter = genericImageToFileAdapter("image-to-splat", "triposplat");
-
-function nameOf(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (o.__type__ === "update") return nameOf(o.value);
-    for (const k of ["orig_name", "path", "url"]) if (typeof o[k] === "string") return o[k];
-  }
-  return "";
 }

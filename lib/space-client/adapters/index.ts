@@ -1,8 +1,9 @@
 import "server-only";
 import type { Capability, SpaceEntry } from "../types";
-import { builtinShapeAdapter, fluxKleinAdapter, fluxSchnellAdapter, hunyuan3d2Adapter, sketchAdapter } from "./declared";
-import { genericImageToFileAdapter, genericTextToImageAdapter, tripoSplatAdapter } from "./generic";
+import { builtinShapeAdapter, fluxKleinAdapter, fluxSchnellAdapter, hunyuan3d2Adapter, sketchAdapter, tripoSplatAdapter } from "./declared";
+import { genericImageToFileAdapter, genericTextToImageAdapter } from "./generic";
 import { trellis2Adapter } from "./trellis2";
+import { trellisCommunityAdapter } from "./trellis-community";
 import type { ImageAdapter, ModelAdapter } from "./types";
 
 const imageAdapters: Record<string, ImageAdapter> = {
@@ -14,6 +15,7 @@ const imageAdapters: Record<string, ImageAdapter> = {
 const modelAdapters: Record<string, ModelAdapter> = {
   "builtin-shape": builtinShapeAdapter,
   trellis2: trellis2Adapter,
+  "trellis-community": trellisCommunityAdapter,
   hunyuan3d2: hunyuan3d2Adapter,
   triposplat: tripoSplatAdapter,
 };

@@ -7,6 +7,10 @@ import type { ModelAdapter } from "./types";
 // session's working folder, /preprocess_image removes the background, /image_to_3d keeps the latents in the
 // session's gr.State (returning only an HTML preview), and /extract_glb reads that state to write the GLB. The
 // Space client gives each call its own session (connection.ts fork), so two exhibits never mix their latents.
+// What this adapter says is only what a schema cannot: the chain and which output is the model. Every other
+// input (all 15 of /image_to_3d: public probes saw it fail opaquely when sent only some) is sent by name with the
+// Space's own default, fitted to its sliders (input-fit.ts). Each exhibit holds two ZeroGPU reservations
+// (/image_to_3d and /extract_glb are each a @spaces.GPU function): see the README on what a gallery costs.
 
 const RESOLUTION = "1024";
 const DECIMATION_TARGET = 300_000; // web-sized meshes: well under the 2 M-vertex validator limit
@@ -19,7 +23,8 @@ const expected: ExpectedEndpoint[] = [
     params: [
       { name: "image", kind: "file" },
       { name: "seed", kind: "number" },
-      { name: "resolution", kind: "enum", values: [RESOLUTION] },
+      // A resolution the Space no longer lists is mapped onto the nearest it does (input-fit.ts).
+      { name: "resolution", kind: "enum" },
     ],
     returns: [],
   },

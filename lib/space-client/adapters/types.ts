@@ -5,7 +5,8 @@ import type { AdapterId, Capability, SpaceEntry } from "../types";
 
 // An adapter maps the Space client's generic request (prompt + seed + size → image; image + seed → model) onto
 // one Space's endpoint(s) and back. It states what it relies on in the Space's API (checked at connect, see
-// api-check.ts) and pins the parameters that change the result, so they are recorded and cached.
+// api-check.ts) and pins the parameters that change the result, so they are recorded and cached; everything
+// else about a call (the other parameters, ranges, choices) comes from the Space's schema (input-fit.ts).
 
 export interface NormalizedImageRequest {
   prompt: string;
@@ -35,7 +36,7 @@ export interface NormalizedModelRequest {
 export interface AdapterOutput {
   file: unknown;
   seed?: number;
-  /** The endpoint really called, when the adapter picks it at connect (generic adapters). */
+  /** The endpoint really called, when it is not the adapter's own label: picked at connect (generic adapters), re-resolved, or a fallback endpoint. */
   endpoint?: string;
 }
 
@@ -43,7 +44,10 @@ export interface AdapterOutput {
 export interface AdapterSession {
   readonly entry: SpaceEntry;
   readonly endpoints: Record<string, EndpointSpec>;
+  /** Calls an endpoint by name; the arguments are fitted to its schema first (input-fit.ts). */
   call(endpoint: string, args: Record<string, unknown>): Promise<unknown[]>;
+  /** A line for the build log (an endpoint re-resolved, a fallback endpoint taken). */
+  note(message: string): void;
   /** Puts a file on the Space for a call: an upload, or its URL when both Spaces are built-in (hand-off.ts). */
   sendFile(file: InputImage): Promise<FileRef>;
 }

@@ -5,7 +5,10 @@
 //
 // Beyond replay it enforces what a real Space enforces and an adapter could get wrong: uploaded files are
 // the only server paths accepted as file inputs (passing another Space's path fails like Gradio's
-// InvalidPathError: "An error occurred"), and handlers can keep per-session state (gr.State).
+// InvalidPathError: "An error occurred"); a slider value outside the component's range and a choice outside its
+// list are refused the way Gradio ≥ 5.39 refuses them (a gr.Error "Value X is greater than maximum value Y."),
+// so a call that does not fit the Space's schema fails here as it would there; and handlers can keep
+// per-session state (gr.State).
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -82,6 +85,8 @@ interface Session {
 
 export interface ReplayServer {
   url: string;
+  /** How many times a client read /config and /gradio_api/info (a connect, or a schema read afresh). */
+  schemaReads: number;
   calls: RecordedCall[];
   uploads: string[];
   downloads: string[];
@@ -97,11 +102,12 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
   const downloads: string[] = [];
   const joins = new Map<string, number>();
   let cancels = 0;
+  let schemaReads = 0;
   let url = "";
 
   const config = () => ({ ...opts.config, root: url, space_id: null, connect_heartbeat: false });
   const deps = () => (opts.config.dependencies as { id: number; api_name: string | null; inputs: number[]; outputs: number[] }[]) ?? [];
-  const components = () => (opts.config.components as { id: number; type: string }[]) ?? [];
+  const components = () => (opts.config.components as { id: number; type: string; props?: Record<string, unknown> }[]) ?? [];
   const isState = (id: number) => components().find((c) => c.id === id)?.type === "state";
   const rewrite = <T>(v: T): T => (opts.host ? (JSON.parse(JSON.stringify(v).split(opts.host).join(url)) as T) : v);
 
@@ -135,6 +141,7 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
     const handler = opts.handlers?.[apiName];
     let completed: Record<string, unknown>;
     try {
+      dep.inputs.forEach((id, i) => refuseOutOfSchema(components().find((c) => c.id === id), data[i]));
       let outputs: unknown[];
       if (handler) {
         const paramNames = (((opts.info.named_endpoints as Record<string, { parameters: { parameter_name: string }[] }>)[apiName]?.parameters) ?? []).map((p) => p.parameter_name);
@@ -198,7 +205,10 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
-    if (req.method === "GET" && (path === "/config" || path === "/config/")) return json(200, config());
+    if (req.method === "GET" && (path === "/config" || path === "/config/")) {
+      schemaReads += 1;
+      return json(200, config());
+    }
     if (req.method === "GET" && path === "/gradio_api/info") return json(200, opts.info);
     if (req.method === "POST" && path === "/gradio_api/upload") {
       const body = await readBody(req);
@@ -266,6 +276,9 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
     get cancels() {
       return cancels;
     },
+    get schemaReads() {
+      return schemaReads;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sessions.values()) s.stream?.end();
@@ -273,6 +286,21 @@ export async function startReplayServer(opts: ReplayOptions): Promise<ReplayServ
         server.close(() => resolve());
       }),
   };
+}
+
+/** Gradio ≥ 5.39's own checks of an input value against its component (Slider range, Dropdown/Radio choices). */
+function refuseOutOfSchema(component: { type: string; props?: Record<string, unknown> } | undefined, value: unknown): void {
+  if (!component || value === null || value === undefined) return;
+  const props = component.props ?? {};
+  const type = component.type.toLowerCase();
+  if (type === "slider" && typeof value === "number") {
+    if (typeof props.minimum === "number" && value < props.minimum) throw new ReplayError(`Value ${value} is less than minimum value ${props.minimum}.`);
+    if (typeof props.maximum === "number" && value > props.maximum) throw new ReplayError(`Value ${value} is greater than maximum value ${props.maximum}.`);
+  }
+  if ((type === "dropdown" || type === "radio") && Array.isArray(props.choices) && props.allow_custom_value !== true && props.multiselect !== true) {
+    const values = props.choices.map((c: unknown) => (Array.isArray(c) ? c[1] : c));
+    if (!values.some((c) => c === value)) throw new ReplayError(`Value: ${JSON.stringify(value)} is not in the list of choices: ${JSON.stringify(values)}`);
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

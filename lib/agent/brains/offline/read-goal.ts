@@ -17,6 +17,7 @@ import {
   SUBJECT_CLAUSE,
   WORLD_WORDS,
 } from "./grammar";
+import { readKinds, type KindReading } from "./kinds";
 import { COUNT_WORDS, findCount } from "./numbers";
 import type { Subject } from "./subject";
 import { variationsOf } from "./variations";
@@ -247,6 +248,20 @@ function subjectOfInstruction(goal: string): string | null {
 }
 
 export function readGoal(goal: string): GoalReading {
+  const kinds = readKinds(goal);
+  return withKinds(readGoalText(kinds.text), kinds);
+}
+
+/** Marks the subjects the goal wants as splats: all of them, or the list items marked one by one. */
+function withKinds(reading: GoalReading, kinds: KindReading): GoalReading {
+  const splat = (s: Subject): Subject => ({ ...s, kind: "splat" });
+  if (kinds.items && (reading.source === "list" || reading.source === "named")) {
+    return { ...reading, subjects: reading.subjects.map((s, i) => (kinds.items![i] === "splat" ? splat(s) : s)) };
+  }
+  return kinds.all === "splat" ? { ...reading, subjects: reading.subjects.map(splat) } : reading;
+}
+
+function readGoalText(goal: string): GoalReading {
   if (INSTRUCTION.test(goal)) {
     const subject = subjectOfInstruction(goal);
     if (subject) return readSubjects(subject, { ignoreTopic: false });

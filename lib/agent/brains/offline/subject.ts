@@ -8,4 +8,6 @@ export interface Subject {
   look?: string;
   /** What the description says about a subject that is not in the catalogue. */
   note?: string;
+  /** Made as a Gaussian splat (the goal asked for it); a mesh when absent. */
+  kind?: "splat";
 }

@@ -1,0 +1,97 @@
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
+import { closeDbs, getDb } from "@/lib/db/connection";
+import { createGallery } from "@/lib/db/galleries";
+import { getGalleryView } from "@/lib/db/view";
+import { closeModelPool } from "@/lib/model-worker/pool";
+import { makeZUpBoxGlb } from "@/lib/models/testing/fixtures";
+import { FileAssetStore } from "@/lib/assets/file-store";
+import { acceptUpload } from "./accept-upload";
+import { readCapped, UploadRefusedError } from "./read-capped";
+import { cleanFileName, sniffUpload, titleFromFileName } from "./sniff";
+import { hugePngHeader, truncatedGlb } from "./testing/bad-files";
+
+const temp = makeTempDataDir("vernissage-uploads-");
+afterAll(async () => {
+  closeDbs();
+  temp.cleanup();
+  await closeModelPool();
+});
+
+function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(c) {
+      for (const chunk of chunks) c.enqueue(chunk);
+      c.close();
+    },
+  });
+}
+
+describe("readCapped", () => {
+  it("reads a body under the cap", async () => {
+    expect(await readCapped(streamOf(new Uint8Array([1, 2]), new Uint8Array([3])), 3)).toEqual(new Uint8Array([1, 2, 3]));
+  });
+  it("refuses a declared length over the cap before reading, and a body that passes it while streaming", async () => {
+    await expect(readCapped(streamOf(new Uint8Array(1)), 10, "11")).rejects.toMatchObject({ status: 413 });
+    await expect(readCapped(streamOf(new Uint8Array(6), new Uint8Array(6)), 10)).rejects.toMatchObject({ status: 413 });
+  });
+  it("refuses an empty or missing body", async () => {
+    await expect(readCapped(streamOf(), 10)).rejects.toMatchObject({ status: 400, message: "The file is empty." });
+    await expect(readCapped(null, 10)).rejects.toBeInstanceOf(UploadRefusedError);
+  });
+});
+
+describe("sniffUpload", () => {
+  it("knows a picture and a GLB by their bytes, and refuses the rest with what is accepted", async () => {
+    const png = await sharp({ create: { width: 80, height: 80, channels: 3, background: "#a33" } }).png().toBuffer();
+    const jpeg = await sharp(png).jpeg().toBuffer();
+    const webp = await sharp(png).webp().toBuffer();
+    const gif = await sharp(png).gif().toBuffer();
+    expect(sniffUpload(png)).toEqual({ kind: "picture", format: "png" });
+    expect(sniffUpload(jpeg)).toEqual({ kind: "picture", format: "jpeg" });
+    expect(sniffUpload(webp)).toEqual({ kind: "picture", format: "webp" });
+    expect(sniffUpload(await makeZUpBoxGlb([64, 64]))).toEqual({ kind: "model", format: "glb" });
+    expect(sniffUpload(gif)).toEqual({ refused: expect.stringContaining("GIF") });
+    expect(sniffUpload(new TextEncoder().encode("hello, this is text"))).toEqual({ refused: expect.stringContaining("PNG, JPEG or WebP") });
+    expect(sniffUpload(new TextEncoder().encode('{"asset":{"version":"2.0"}}'))).toEqual({ refused: expect.stringContaining(".gltf") });
+  });
+  it("makes a title and a provenance name from the file name", () => {
+    expect(titleFromFileName("C:\\fakepath\\red_vase-2.png", "x")).toBe("Red vase 2");
+    expect(titleFromFileName("<script>.glb", "Uploaded model")).toBe("Script");
+    expect(titleFromFileName(".png", "Uploaded picture")).toBe("Uploaded picture");
+    expect(titleFromFileName(null, "Uploaded picture")).toBe("Uploaded picture");
+    expect(cleanFileName("a/b/c\u0000.png")).toBe("c.png");
+  });
+});
+
+describe("acceptUpload", () => {
+  const { id: galleryId } = createGallery({ title: "Mine", goal: "my own work" });
+  const assets = new FileAssetStore(temp.dir, getDb);
+  const storedCount = () => (getDb().prepare("SELECT count(*) AS n FROM assets").get() as { n: number }).n;
+
+  it.each([
+    ["a truncated GLB", () => truncatedGlb(), 422, /GLB|glTF|truncat|length/i],
+    ["a 30000×30000 PNG header", async () => hugePngHeader(30_000, 30_000), 422, /30000×30000/],
+    ["a file that is not an image", async () => new TextEncoder().encode("just some text, not a picture"), 415, /not a picture/],
+  ])("refuses %s with a message, storing and changing nothing", async (_name, make, status, message) => {
+    const before = JSON.stringify(getGalleryView(galleryId));
+    const stored = storedCount();
+    const err = await acceptUpload({ galleryId, fileName: "bad.bin", bytes: await make(), assets }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadRefusedError);
+    expect((err as UploadRefusedError).status).toBe(status);
+    expect((err as Error).message).toMatch(message);
+    expect(JSON.stringify(getGalleryView(galleryId))).toBe(before);
+    expect(storedCount()).toBe(stored);
+  });
+
+  it("places a valid GLB at once, prepared for the web, its provenance saying uploaded", async () => {
+    const { exhibit, buildId } = await acceptUpload({ galleryId, fileName: "tower.glb", bytes: await makeZUpBoxGlb([128, 128]), assets });
+    expect(buildId).toBeNull();
+    expect(exhibit).toMatchObject({ title: "Tower", status: "ready", version: 1, kind: "mesh" });
+    expect(exhibit.modelUrl).toMatch(/^\/assets\/[0-9a-f]{64}\.glb$/);
+    expect(exhibit.originalModelUrl).not.toBe(exhibit.modelUrl);
+    expect(exhibit.provenance).toEqual([expect.objectContaining({ capability: "upload", space: "uploaded", endpoint: "model", inputs: expect.objectContaining({ file: "tower.glb" }) })]);
+    expect(getGalleryView(galleryId)!.exhibits.map((e) => e.title)).toEqual(["Tower"]);
+  }, 60_000);
+});
