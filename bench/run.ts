@@ -15,6 +15,7 @@ const benches: Record<string, Bench> = {
   "shared-link": () => import("./shared-link"),
   load: () => import("./load"),
   planner: () => import("./planner"),
+  "splat-rendering": () => import("./splat-rendering"),
   mcp: () => import("./mcp"),
   exports: () => import("./exports"),
 };
