@@ -16,6 +16,7 @@ const benches: Record<string, Bench> = {
   db: () => import("./db"),
   load: () => import("./load"),
   planner: () => import("./planner"),
+  "splat-rendering": () => import("./splat-rendering"),
   mcp: () => import("./mcp"),
   exports: () => import("./exports"),
 };

@@ -68,6 +68,8 @@ const distance = (a: { position: number[] }, b: { position: number[] }) => Math.
 
 test("the guided tour glides to an exhibit and opens it; inspect frames the selected one; a key hands control back", async ({ page }) => {
   test.skip(!galleryUrl, "needs the gallery built by the previous test");
+  // Flights, arrival and hand-back are frames of software WebGL: on a busy machine a frame can take seconds.
+  test.setTimeout(120_000);
   await page.goto(galleryUrl);
   const gallery = new GalleryPage(page);
   await gallery.waitReady();
@@ -75,8 +77,8 @@ test("the guided tour glides to an exhibit and opens it; inspect frames the sele
   const start = (await gallery.camera())!;
   await expect(gallery.info).toBeHidden();
 
-  await gallery.viewButton("Tour").click();
-  await expect(gallery.viewButton("Tour")).toHaveAttribute("aria-pressed", "true");
+  await gallery.viewButton("Start tour").click();
+  await expect(gallery.viewButton("Stop tour")).toBeVisible();
   // Arriving at its first stop, the tour selects that exhibit: its details open beside the hall.
   await expect(gallery.info).toBeVisible({ timeout: 60_000 });
   const stop = (await gallery.camera())!;

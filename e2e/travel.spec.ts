@@ -10,6 +10,8 @@ import sharp from "sharp";
 import type { GalleryView } from "../lib/contracts/gallery-view";
 import { makeZUpBoxGlb } from "../lib/models/testing/fixtures";
 import { hugePngHeader, truncatedGlb } from "../lib/uploads/testing/bad-files";
+import { writeSplatPly } from "../lib/splats/ply";
+import { yDownTower } from "../lib/splats/testing/fixtures";
 import { HomePage } from "./pages/home";
 import { GalleryPage } from "./pages/gallery";
 import { EmbeddedGallery, ExportedViewer, UploadPanel } from "./pages/travel";
@@ -77,6 +79,17 @@ test("a GLB dropped onto the page is validated, prepared and placed at once", as
   expect(tower).toMatchObject({ status: "ready", kind: "mesh", imageUrl: null });
   expect(tower.modelUrl).not.toBe(tower.originalModelUrl);
   expect(tower.provenance).toEqual([expect.objectContaining({ capability: "upload", endpoint: "model" })]);
+});
+
+test("a Gaussian splat (PLY) is validated, prepared to SPZ and placed", async ({ page }) => {
+  const gallery = await openAsOwner(page);
+  await new UploadPanel(page).upload("glass-tower.ply", writeSplatPly(yDownTower(4000)));
+  await expect(gallery.item("Glass tower")).toContainText("Ready", { timeout: 60_000 });
+  const splat = (await gallery.json()).exhibits.find((e) => e.title === "Glass tower")!;
+  expect(splat).toMatchObject({ status: "ready", kind: "splat" });
+  expect(splat.modelUrl).toMatch(/\.spz$/);
+  expect(splat.originalModelUrl).toMatch(/\.ply$/);
+  expect(splat.provenance[0]).toMatchObject({ capability: "upload", endpoint: "splat" });
 });
 
 test("swap, undo, regenerate and move work on uploaded exhibits; a swapped picture keeps its 'uploaded' provenance", async ({ page }) => {

@@ -41,16 +41,18 @@ interface Props {
   embedSnippet: string;
   spaces: { textToImage: SpaceOption[]; imageTo3d: SpaceOption[] };
   notice: string | null;
+  /** Open straight into the guided tour (`?tour=1`, the share panel's tour link). */
+  startTour?: boolean;
   /** "Add Space" can search the Hub for MCP Spaces (the server has HF_TOKEN). */
   hubSearch: boolean;
 }
 
 type Dialog = { kind: "regenerate" | "swap"; exhibitId: string } | null;
 
-export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch }: Props) {
+export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces, notice, hubSearch, startTour = false }: Props) {
   const router = useRouter();
   // One store for the page's life: a refresh (new Space options) must not reset the log or the live stream.
-  const [store] = useState(() => createGalleryStore(initial));
+  const [store] = useState(() => createGalleryStore(initial, startTour ? "tour" : "walk"));
   const gallery = useStore(store, (s) => s.gallery);
   const log = useStore(store, (s) => s.log);
   const selectedId = useStore(store, (s) => s.selectedId);
@@ -226,8 +228,8 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
           <button type="button" aria-pressed={mode === "inspect"} disabled={!selected} onClick={() => store.getState().setMode("inspect")}>
             Inspect
           </button>
-          <button type="button" aria-pressed={mode === "tour"} onClick={() => store.getState().setMode(mode === "tour" ? "walk" : "tour")}>
-            Tour
+          <button type="button" onClick={() => store.getState().setMode(mode === "tour" ? "walk" : "tour")}>
+            {mode === "tour" ? "Stop tour" : "Start tour"}
           </button>
           {isOwner ? (
             <>
@@ -266,6 +268,7 @@ export function GalleryClient({ initial, isOwner, viewUrl, embedSnippet, spaces,
             <SharePanel
               galleryId={gallery.id}
               viewUrl={viewUrl}
+              tourUrl={`${viewUrl}?tour=1`}
               embedSnippet={embedSnippet}
               loadEditUrl={
                 isOwner

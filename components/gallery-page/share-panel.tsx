@@ -6,6 +6,8 @@ import styles from "./gallery-page.module.css";
 interface Props {
   galleryId: string;
   viewUrl: string;
+  /** The view link that opens straight into the guided tour. */
+  tourUrl: string;
   /** The <iframe> snippet of the embed page (/g/{id}/embed), written by the server (lib/exports/oembed.ts). */
   embedSnippet: string;
   /** Fetched on demand: only the owner's browser can get it (the token lives in an httpOnly cookie). */
@@ -40,7 +42,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function SharePanel({ galleryId, viewUrl, embedSnippet, loadEditUrl }: Props) {
+export function SharePanel({ galleryId, viewUrl, tourUrl, embedSnippet, loadEditUrl }: Props) {
   const [open, setOpen] = useState(false);
   const [editUrl, setEditUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +69,7 @@ export function SharePanel({ galleryId, viewUrl, embedSnippet, loadEditUrl }: Pr
       {open ? (
         <div id={panelId} className={styles.sharePanel}>
           <CopyField label="View link" value={viewUrl} />
+          <CopyField label="Tour link" value={tourUrl} />
           <CopyField label="Embed" value={embedSnippet} />
           <p className={styles.links}>
             <a href={`/api/galleries/${galleryId}/export.zip`} download>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import styles from "./gallery-page.module.css";
 
 /** What the file input accepts (the server decides by the bytes, not by these). */
-export const UPLOAD_ACCEPT = ".png,.jpg,.jpeg,.webp,.glb,image/png,image/jpeg,image/webp,model/gltf-binary";
+export const UPLOAD_ACCEPT = ".png,.jpg,.jpeg,.webp,.glb,.ply,.spz,image/png,image/jpeg,image/webp,model/gltf-binary";
 
 type UploadState =
   | { phase: "idle" }
@@ -107,7 +107,7 @@ export function UploadPanel({ galleryId, dropTarget }: Props) {
           }}
         />
       </div>
-      <p className={styles.dim}>{dragging ? "Drop the file to add it." : "A picture (PNG, JPEG, WebP) is turned into a model; a GLB is placed as it is. Or drop a file onto the page."}</p>
+      <p className={styles.dim}>{dragging ? "Drop the file to add it." : "A picture (PNG, JPEG, WebP) is turned into a model; a GLB or a Gaussian splat (PLY, SPZ) is placed as it is. Or drop a file onto the page."}</p>
       {state.phase === "uploading" ? (
         <p className={styles.field}>
           <label htmlFor={`${inputId}-progress`}>Uploading {state.name}</label>

@@ -2,26 +2,17 @@
 // A slow, looping glide down the aisle for the home page preview. Stands still when the visitor prefers reduced
 // motion, and on software renderers (where each frame costs a second of the page's time).
 import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useState } from "react";
 import { EYE_HEIGHT, type Hall } from "@/lib/layout/layout";
-import { useAmbientMotion } from "./render-quality";
+import { useAmbientMotion, usePrefersReducedMotion } from "./render-quality";
 
 const PERIOD = 40;
-const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 
 export function DriftCamera({ hall }: { hall: Hall }) {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
-  // Client-only (the canvas is never server-rendered), so the media query can be read on the first render.
-  const [reduced, setReduced] = useState(() => window.matchMedia(REDUCED_MOTION).matches);
+  const reduced = usePrefersReducedMotion();
   const motion = useAmbientMotion();
   const still = reduced || !motion;
-  useEffect(() => {
-    const query = window.matchMedia(REDUCED_MOTION);
-    const update = () => setReduced(query.matches);
-    query.addEventListener("change", update);
-    return () => query.removeEventListener("change", update);
-  }, []);
 
   useFrame(({ clock }) => {
     const t = still ? 0 : clock.elapsedTime;

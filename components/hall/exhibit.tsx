@@ -1,6 +1,7 @@
 "use client";
-// One exhibit: plinth, plaque and what stands on it (the model, a placeholder while it is made or loads, or a
-// failure marker). Three draw calls when the model is a single mesh.
+// One exhibit: plinth, plaque and what stands on it (the model — a mesh, or a Gaussian splat drawn by the hall's
+// SparkRenderer — a placeholder while it is made or loads, or a failure marker). Three draw calls when the model
+// is a single mesh.
 import type { ThreeEvent } from "@react-three/fiber";
 import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import * as THREE from "three";
@@ -12,6 +13,7 @@ import { Placeholder } from "./placeholder";
 import { Plaque } from "./plaque";
 import { plaqueContent } from "./plaque-text";
 import { Plinth } from "./plinth";
+import { SplatExhibit } from "./splats/splat-exhibit";
 
 export interface ExhibitProps {
   exhibit: ExhibitView;
@@ -93,7 +95,9 @@ export const Exhibit = memo(function Exhibit({ exhibit, item, selected, onSelect
       <Plaque content={content} footprint={plinth} />
       {selected && <mesh geometry={ring} material={ringMaterial} scale={plinth.plinthSide * 0.72 + 0.15} position-y={0.004} />}
       <group position-y={top} scale={placement.scale}>
-        {showModel ? (
+        {showModel && exhibit.kind === "splat" ? (
+          <SplatExhibit key={modelUrl} url={modelUrl} imageUrl={exhibit.imageUrl} height={exhibit.height} onReady={ready} onError={onError} />
+        ) : showModel ? (
           <ModelErrorBoundary key={modelUrl} onError={onError} fallback={<Placeholder kind="failed" height={exhibit.height} />}>
             <Suspense fallback={<Placeholder kind="active" height={exhibit.height} />}>
               <ExhibitModel url={modelUrl} height={exhibit.height} onReady={ready} />

@@ -2,24 +2,27 @@
 // The walkable 3D gallery. Client-only: load it with next/dynamic({ ssr: false }).
 // The page owns the state (selection, mode, placements); the scene shows it and reports what the visitor does.
 import { Canvas, type RootState } from "@react-three/fiber";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as THREE from "three";
 import { pilasters } from "@/lib/layout/architecture";
 import { hallWalls, plinthColliders } from "@/lib/layout/collision";
 import { arrangeGallery, entrancePose, EYE_HEIGHT, type ArrangedExhibit, type Hall as HallShape } from "@/lib/layout/layout";
-import { viewpointFor, type Pose } from "@/lib/layout/tour";
+import { dwellFor, TOUR_FOV, viewpointFor, type Pose, type TourStop } from "@/lib/layout/tour";
 import type { GalleryView, Placement } from "@/lib/contracts/gallery-view";
 import { Exhibit } from "./exhibit";
 import { GalleryEnvironment } from "./gallery-environment";
 import { Hall } from "./hall";
-import { adaptToRenderer } from "./render-quality";
+import { plaqueContent } from "./plaque-text";
+import { adaptToRenderer, usePrefersReducedMotion } from "./render-quality";
 import { InspectControls } from "./inspect-controls";
 import { useSilenceHandledModelErrors } from "./model-error-boundary";
 import { MoveGizmo } from "./move-gizmo";
 import { SceneHud, type SceneMode } from "./scene-hud";
 import { SceneProbe } from "./scene-probe";
+import { SparkLayer } from "./splats/splat-exhibit";
 import { Joystick, useTouchLook, useTouchScreen } from "./touch-controls";
-import { TourControls } from "./tour-controls";
+import { TourBar } from "./tour-bar";
+import { TourControls, type TourHandle, type TourView } from "./tour-controls";
 import { WalkControls } from "./walk-controls";
 import { createWalkerInput } from "./walker-input";
 
@@ -137,11 +140,27 @@ export function GalleryScene({
     if (mode === "inspect" && !selectedItem) toWalk();
   }, [mode, selectedItem, toWalk]);
 
-  const stops = useMemo(() => {
+  // The tour visits exhibits in hall order (failed ones skipped), each framed from its bounds, and dwells long
+  // enough to read its plaque, which the tour bar shows as the caption.
+  const captions = useMemo(() => new Map(gallery.exhibits.map((e) => [e.id, plaqueContent(e, null)])), [gallery.exhibits]);
+  const stops = useMemo((): TourStop[] => {
     const failed = new Set(gallery.exhibits.filter((e) => e.status === "failed").map((e) => e.id));
     const visit = items.filter((i) => !failed.has(i.id));
-    return (visit.length ? visit : items).map((i) => ({ id: i.id, pose: viewpointFor(i, hall) }));
-  }, [gallery.exhibits, items, hall]);
+    return (visit.length ? visit : items).map((i) => {
+      const caption = captions.get(i.id);
+      return { id: i.id, pose: viewpointFor(i, hall, TOUR_FOV), dwell: dwellFor(caption ? `${caption.title} ${caption.body}` : "") };
+    });
+  }, [gallery.exhibits, items, hall, captions]);
+  const reducedMotion = usePrefersReducedMotion();
+  const tourHandle = useRef<TourHandle | null>(null);
+  const [tourView, setTourView] = useState<TourView | null>(null);
+  const tourCaption = tourView?.id ? (captions.get(tourView.id) ?? null) : null;
+  const tourState = useCallback(() => {
+    const view = tourHandle.current?.view();
+    return view ? { ...view, dwelt: tourHandle.current!.dwelt() } : null;
+  }, []);
+  // Splats need Spark, loaded only when a gallery has one.
+  const hasSplats = gallery.exhibits.some((e) => e.kind === "splat" && e.modelUrl);
 
   const movingItem = editable && moving ? itemById.get(moving) : undefined;
   const movingGroup = movingItem ? groups.get(movingItem.id) : undefined;
@@ -187,13 +206,20 @@ export function GalleryScene({
       <Canvas
         dpr={[1, 2]}
         frameloop="demand"
-        camera={{ fov: 60, near: 0.05, far: 300, position: [start.x, EYE_HEIGHT, start.z] }}
-        gl={{ antialias: true, powerPreference: "high-performance" }}
+        camera={{ fov: TOUR_FOV, near: 0.05, far: 300, position: [start.x, EYE_HEIGHT, start.z] }}
+        // No MSAA: it does nothing for Gaussian splats and multiplies their blending cost (Spark's advice); meshes
+        // get their smoothing from the device pixel ratio instead.
+        gl={{ antialias: false, powerPreference: "high-performance" }}
         onPointerMissed={onPointerMissed}
         onCreated={onCreated}
       >
         <GalleryEnvironment />
         <Hall hall={hall} items={items} />
+        {hasSplats && (
+          <Suspense fallback={null}>
+            <SparkLayer />
+          </Suspense>
+        )}
         {gallery.exhibits.map((exhibit) => {
           const item = itemById.get(exhibit.id);
           return item ? (
@@ -213,13 +239,33 @@ export function GalleryScene({
           <WalkControls target={wrapper} poseRef={poseRef} inputRef={inputRef} colliders={colliders} arrowsFree={!movingItem} onPick={onSelect} />
         )}
         {mode === "inspect" && selectedItem && <InspectControls item={selectedItem} target={wrapper} onExit={toWalk} />}
-        {mode === "tour" && <TourControls stops={stops} poseRef={poseRef} target={wrapper} onArrive={onSelect} onEnd={toWalk} />}
+        {mode === "tour" && (
+          <TourControls
+            stops={stops}
+            poseRef={poseRef}
+            target={wrapper}
+            cut={reducedMotion}
+            handleRef={tourHandle}
+            onArrive={onSelect}
+            onChange={setTourView}
+            onEnd={toWalk}
+          />
+        )}
         {movingItem && movingGroup && (
           <MoveGizmo object={movingGroup} item={movingItem} others={others} hall={hall} target={wrapper} onCommit={commitMove} onFinish={finishMove} />
         )}
-        <SceneProbe counts={counts} />
+        <SceneProbe counts={counts} tour={tourState} />
       </Canvas>
       {touch && mode === "walk" && <Joystick inputRef={inputRef} />}
+      {mode === "tour" && (
+        <TourBar
+          view={tourView}
+          caption={tourCaption}
+          onPrevious={() => tourHandle.current?.previous()}
+          onTogglePause={() => tourHandle.current?.togglePause()}
+          onNext={() => tourHandle.current?.next()}
+        />
+      )}
       <SceneHud
         mode={mode}
         onModeChange={overlay ? onModeChange : undefined}

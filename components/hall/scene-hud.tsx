@@ -50,7 +50,7 @@ function usePointerLocked(): boolean {
 }
 
 function hintFor(mode: SceneMode, touch: boolean, locked: boolean, moving: boolean): string {
-  if (mode === "tour") return "Guided tour — press any key or touch to take over";
+  if (mode === "tour") return touch ? "Guided tour — tap to pause, swipe for the next or previous exhibit" : "Guided tour — Space pauses, ← → change exhibit, any other key takes over";
   if (mode === "inspect") return touch ? "Drag to turn the exhibit, pinch to zoom" : "Drag to turn, scroll to zoom — Esc to walk again";
   if (moving) return "Drag the arrows to move, the ring to turn — or arrow keys and Q/E";
   if (touch) return "Joystick to walk, drag to look, tap an exhibit";

@@ -19,6 +19,19 @@ export interface VernissageProbe {
   camera(): { position: [number, number, number]; yaw: number; pitch: number };
   /** Renders continuously for `ms` and reports frames per second. */
   measureFps(ms?: number): Promise<number>;
+  /** Renders `n` more frames (requesting each), then resolves: waits counted in frames, not time. */
+  renderFrames(n: number): Promise<void>;
+  /** The running tour: the stop it is at or flying to, and seconds dwelt there (frozen while paused). */
+  tour(): ProbeTour | null;
+}
+
+export interface ProbeTour {
+  index: number;
+  id: string | null;
+  count: number;
+  paused: boolean;
+  arrived: boolean;
+  dwelt: number;
 }
 
 declare global {
@@ -27,16 +40,22 @@ declare global {
   }
 }
 
-export function SceneProbe({ counts }: { counts: () => { ready: number; expected: number; failed: number } }) {
+interface SceneProbeProps {
+  counts(): { ready: number; expected: number; failed: number };
+  tour(): ProbeTour | null;
+}
+
+export function SceneProbe({ counts, tour }: SceneProbeProps) {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const frames = useRef(0);
   const busyUntil = useRef(0);
+  const framesWanted = useRef(0);
 
   useFrame(() => {
     frames.current++;
-    if (performance.now() < busyUntil.current) invalidate();
+    if (performance.now() < busyUntil.current || frames.current < framesWanted.current) invalidate();
   });
 
   useEffect(() => {
@@ -56,11 +75,20 @@ export function SceneProbe({ counts }: { counts: () => { ready: number; expected
           invalidate();
           setTimeout(() => resolve(((frames.current - start) * 1000) / (performance.now() - t0)), ms);
         }),
+      renderFrames: (n) =>
+        new Promise((resolve) => {
+          const until = frames.current + n;
+          framesWanted.current = Math.max(framesWanted.current, until);
+          invalidate();
+          const check = () => (frames.current >= until ? resolve() : requestAnimationFrame(check));
+          check();
+        }),
+      tour,
     };
     window.__vernissage = probe;
     return () => {
       if (window.__vernissage === probe) delete window.__vernissage;
     };
-  }, [gl, camera, invalidate, counts]);
+  }, [gl, camera, invalidate, counts, tour]);
   return null;
 }

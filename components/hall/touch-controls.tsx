@@ -15,7 +15,7 @@ const TOUCH_LOOK_GAIN = -1.6;
 /** Marks overlay controls (joystick, buttons) whose touches must not also look around. */
 export const UI_ATTRIBUTE = "data-gallery-ui";
 
-function isGalleryUi(target: EventTarget | null): boolean {
+export function isGalleryUi(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(`[${UI_ATTRIBUTE}]`) !== null;
 }
 

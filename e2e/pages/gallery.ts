@@ -1,6 +1,16 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { GalleryView } from "../../lib/contracts/gallery-view";
 
+/** The running tour, from the scene's test probe (components/hall/scene-probe.tsx). */
+export interface TourProbe {
+  index: number;
+  id: string | null;
+  count: number;
+  paused: boolean;
+  arrived: boolean;
+  dwelt: number;
+}
+
 /** The gallery page (/g/{id}) by its accessible names: the contract in shared/design/product.md. */
 export class GalleryPage {
   readonly exhibits: Locator;
@@ -16,12 +26,19 @@ export class GalleryPage {
   readonly remix: Locator;
   readonly undo: Locator;
   readonly redo: Locator;
-  /** The View toolbar over the scene: Walk, Inspect, Tour (each aria-pressed when on). */
+  /** The View toolbar over the scene: Walk and Inspect (aria-pressed when on), and Start tour / Stop tour. */
   readonly view: Locator;
   /** The touch joystick (shown once the visitor has touched the screen). */
   readonly joystick: Locator;
   /** The selected exhibit's details. */
   readonly info: Locator;
+  readonly tourLink: Locator;
+  /** The live region naming the exhibit the tour shows. */
+  readonly tourCaption: Locator;
+  readonly pauseTour: Locator;
+  readonly resumeTour: Locator;
+  readonly nextExhibit: Locator;
+  readonly previousExhibit: Locator;
 
   constructor(readonly page: Page) {
     this.exhibits = page.getByRole("list", { name: "Exhibits" });
@@ -39,9 +56,15 @@ export class GalleryPage {
     this.view = page.getByRole("toolbar", { name: "View" });
     this.joystick = page.locator("[data-joystick]");
     this.info = page.locator('section[aria-labelledby="info-heading"]');
+    this.tourLink = page.getByRole("textbox", { name: "Tour link" });
+    this.tourCaption = page.getByRole("region", { name: "Tour caption" });
+    this.pauseTour = page.getByRole("button", { name: "Pause tour", exact: true });
+    this.resumeTour = page.getByRole("button", { name: "Resume tour", exact: true });
+    this.nextExhibit = page.getByRole("button", { name: "Next exhibit", exact: true });
+    this.previousExhibit = page.getByRole("button", { name: "Previous exhibit", exact: true });
   }
 
-  viewButton(name: "Walk" | "Inspect" | "Tour"): Locator {
+  viewButton(name: "Walk" | "Inspect" | "Start tour" | "Stop tour"): Locator {
     return this.view.getByRole("button", { name, exact: true });
   }
 
@@ -49,6 +72,50 @@ export class GalleryPage {
   camera(): Promise<{ position: [number, number, number]; yaw: number; pitch: number } | null> {
     type Probe = { camera(): { position: [number, number, number]; yaw: number; pitch: number } };
     return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.camera() ?? null);
+  }
+
+  /** The running tour (null when not touring). */
+  tour(): Promise<TourProbe | null> {
+    type Probe = { tour(): TourProbe | null };
+    return this.page.evaluate(() => (window as unknown as { __vernissage?: Probe }).__vernissage?.tour() ?? null);
+  }
+
+  /**
+   * Starts the tour and pauses it at once, so it goes only where the keys send it. (On a loaded machine software
+   * WebGL can hold the page's thread for seconds: the tour may be at any stop by the time the key lands.)
+   */
+  async startPausedTour(): Promise<void> {
+    // A short tour can even end before the key lands: then start it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.viewButton("Start tour").click();
+      await expect.poll(() => this.tour()).not.toBeNull();
+      await this.stage.press("Space");
+      let state = false as boolean | "ended";
+      await expect
+        .poll(async () => {
+          const tour = await this.tour();
+          state = tour ? tour.paused : "ended";
+          return state;
+        })
+        .not.toBe(false);
+      if (state === true) return;
+      if (attempt === 3) throw new Error("the tour ended three times before it could be paused");
+      await expect(this.viewButton("Start tour")).toBeVisible();
+    }
+  }
+
+  /** Steers a paused tour to stop `index` with the arrow keys and waits until it has arrived there. */
+  async tourTo(index: number): Promise<void> {
+    for (let at = (await this.tour())!.index; at !== index; at += at < index ? 1 : -1) {
+      await this.stage.press(at < index ? "ArrowRight" : "ArrowLeft");
+    }
+    await expect.poll(() => this.tour(), { timeout: 60_000 }).toMatchObject({ index, arrived: true });
+  }
+
+  /** Renders `n` more frames of the scene (a wait counted in frames, not time). */
+  async renderFrames(n: number): Promise<void> {
+    type Probe = { renderFrames(n: number): Promise<void> };
+    await this.page.evaluate((k) => (window as unknown as { __vernissage: Probe }).__vernissage.renderFrames(k), n);
   }
 
   get id(): string {

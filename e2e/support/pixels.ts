@@ -21,3 +21,31 @@ export async function imageDifference(a: Buffer, b: Buffer): Promise<number> {
   for (let i = 0; i < n; i++) sum += Math.abs(ra![i]! - rb![i]!);
   return sum / n;
 }
+
+export type ColourTest = (r: number, g: number, b: number) => boolean;
+
+/** Jade, the colour the splat tests paint their splats (the hall is all warm stone, wood and gold). */
+export const JADE: [number, number, number] = [0.15, 0.8, 0.55];
+export const isJade: ColourTest = (r, g, b) => g > r + 60 && g > b + 15;
+/** The seeded box meshes' blue. */
+export const isBlue: ColourTest = (r, g, b) => b > r + 40 && b > g + 10;
+
+/**
+ * Share of the pixels in the middle of a screenshot (the central `fraction` of its width and height: where the
+ * tour frames the exhibit it stops at) that pass `test`.
+ */
+export async function centreShare(png: Buffer, test: ColourTest, fraction = 0.5): Promise<number> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const x0 = Math.floor((info.width * (1 - fraction)) / 2);
+  const y0 = Math.floor((info.height * (1 - fraction)) / 2);
+  const x1 = info.width - x0;
+  const y1 = info.height - y0;
+  let hits = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * info.width + x) * info.channels;
+      if (test(data[i]!, data[i + 1]!, data[i + 2]!)) hits++;
+    }
+  }
+  return hits / ((x1 - x0) * (y1 - y0));
+}

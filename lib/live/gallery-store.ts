@@ -37,12 +37,13 @@ export interface GalleryState {
   takeRedo(): EditCommand | null;
 }
 
-export function createGalleryStore(initial: GalleryView) {
+/** `mode`: how the page opens (`/g/{id}?tour=1` opens straight into the tour). */
+export function createGalleryStore(initial: GalleryView, mode: ViewMode = "walk") {
   return createStore<GalleryState>()((set, get) => ({
     gallery: initial,
     log: emptyLog,
     selectedId: null,
-    mode: "walk",
+    mode,
     movingId: null,
     actionErrors: {},
     undo: [],

@@ -11,6 +11,9 @@ import { defaultImageLimits, validateImage } from "@/lib/space-client/validate/i
 import { OutputValidationError } from "@/lib/space-client/errors";
 import { UploadRefusedError } from "./read-capped";
 import { cleanFileName, sniffUpload, titleFromFileName } from "./sniff";
+import { spzToPly } from "./splat-upload";
+import { defaultPlyLimits, validatePly } from "@/lib/space-client/validate/ply";
+import { validateAndPrepareSpaceSplat } from "@/lib/space-client/validate/splat";
 
 // An owner's own file becomes an exhibit. Everything that could refuse it runs BEFORE anything is written: the
 // kind is sniffed from the bytes, a picture is validated as a Space's picture is (header bounds before any
@@ -20,6 +23,8 @@ import { cleanFileName, sniffUpload, titleFromFileName } from "./sniff";
 
 /** The largest body the upload route reads: the larger of the picture and model limits. */
 export const MAX_UPLOAD_BYTES = Math.max(defaultImageLimits.maxBytes, defaultGlbLimits.maxBytes);
+// (A splat PLY may be larger in principle — the Space limit is 256 MB — but an upload is capped here: a splat
+// over 50 MB is better sent as its SPZ, about a tenth of the size.)
 
 export interface AcceptedUpload {
   exhibit: ExhibitView;
@@ -38,7 +43,7 @@ export async function acceptUpload(
   if ("refused" in kind) throw new UploadRefusedError(415, kind.refused);
   const fileName = cleanFileName(input.fileName);
   const started = performance.now();
-  const record = (endpoint: "picture" | "model", mediaType: string): SpaceCallRecord => ({
+  const record = (endpoint: "picture" | "model" | "splat", mediaType: string): SpaceCallRecord => ({
     capability: "upload",
     space: "uploaded",
     endpoint,
@@ -67,6 +72,34 @@ export async function acceptUpload(
       await deleteExhibit(exhibit.id); // nothing half-made stays behind
       throw err;
     }
+  }
+
+  if (kind.kind === "splat") {
+    // A splat goes the way a splat Space's output goes (stored-outputs.ts' storeSplat): the PLY header checked,
+    // then validated and prepared to SPZ in the model worker. An SPZ is first turned into that PLY.
+    const ply = kind.format === "spz" ? spzToPly(bytes) : bytes;
+    const { valid, prepared } = await refuseInvalid(async () => {
+      validatePly(ply, defaultPlyLimits);
+      return validateAndPrepareSpaceSplat(ply, defaultPlyLimits, input.signal);
+    });
+    if ("error" in prepared) throw new UploadRefusedError(422, `The splat is valid but cannot be shown: ${prepared.error}`);
+    const [original, served] = await Promise.all([assets.put(ply, "application/ply"), assets.put(prepared.spz, "application/x-spz")]);
+    const title = titleFromFileName(fileName, "Uploaded splat");
+    const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
+    const upload = record("splat", kind.format === "spz" ? "application/x-spz" : "application/ply");
+    try {
+      setExhibitResult(exhibit.id, {
+        imageSha: null,
+        modelSha: served.sha256,
+        originalModelSha: original.sha256,
+        height: prepared.height,
+        provenance: [{ ...upload, inputs: { ...upload.inputs, gaussians: valid.count } }],
+      });
+    } catch (err) {
+      deleteExhibit(exhibit.id);
+      throw err;
+    }
+    return { exhibit: changed(galleryId, exhibit.id), buildId: null };
   }
 
   const { valid, prepared } = await refuseInvalid(() => validateAndPrepareInWorker(bytes, { limits: defaultGlbLimits, signal: input.signal }));

@@ -47,6 +47,7 @@ export default async function GalleryPage({ params, searchParams }: Params) {
       embedSnippet={iframeSnippet(new URL(`/g/${id}/embed`, origin).href, view.title)}
       spaces={isOwner ? await spaceOptions(id) : { textToImage: [], imageTo3d: [] }}
       notice={notice}
+      startTour={sp.tour === "1"}
       hubSearch={isOwner && hubSearchAvailable()}
     />
   );

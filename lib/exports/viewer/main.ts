@@ -19,12 +19,12 @@ function decode(base64: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-function mark(id: string, state: "shown" | "failed" | "no model", why?: string): void {
+function mark(id: string, state: "shown" | "failed" | "no model" | "splat", why?: string): void {
   const item = document.querySelector(`[data-exhibit="${CSS.escape(id)}"]`);
   if (!item) return;
   item.setAttribute("data-state", state);
   const label = item.querySelector("[data-status]");
-  if (label) label.textContent = state === "failed" ? `could not be shown${why ? `: ${why}` : ""}` : state;
+  if (label) label.textContent = state === "failed" ? `could not be shown${why ? `: ${why}` : ""}` : state === "splat" ? "a Gaussian splat: its files are in assets/" : state;
 }
 
 function start(): void {
@@ -79,7 +79,8 @@ function start(): void {
     scene.add(group);
     stops.push({ exhibit: e, target: new THREE.Vector3(e.position[0], e.plinthHeight + 0.8 * e.scale, e.position[2]) });
     if (!e.model || e.kind !== "mesh") {
-      mark(e.id, "no model");
+      // Splats are exported as files (assets/: the served SPZ and the original PLY); this viewer draws meshes.
+      mark(e.id, e.model ? "splat" : "no model");
       continue;
     }
     const base64 = models[e.model];

@@ -1,0 +1,153 @@
+// Splats in the browser. Two galleries are seeded from one generated 3DGS splat — one showing the original `.ply`,
+// one the served `.spz` — and the same exhibit is rendered by Spark in the hall in headless Chromium (WebGL by
+// SwiftShader) from the same camera (Inspect's fixed pose in front of the exhibit); the PSNR between the two frames
+// is taken over the middle of the view, where the exhibit stands. Then a 12-exhibit splat gallery's share link is
+// opened cold: the time until the first splat exhibit is visible (its first frame in the renderer's sort), until
+// all are, and the frame rate once they are.
+//
+// The served `.spz` here is Spark's own node-side encoder (`transcodeSpz`, SPZ with max SH 0), a stand-in for the
+// product's splat preparation (lib/splats/prepare.ts: pruned, upright, framed, SPZ v3), which arrived on main as
+// this was finished: seeding the served exhibit through `prepareSplat` instead makes the PSNR measure it, through
+// the same page. The pipeline's own figures (ratio, the Space's time) are `npm run bench -- splats`.
+import { gzipSync } from "node:zlib";
+import sharp from "sharp";
+import { JADE } from "../e2e/support/pixels";
+import { seedGallery } from "../e2e/support/seeded-gallery";
+import type { Figure } from "./support/figures";
+import { launchBrowser } from "./support/browser";
+import { startServer } from "./support/server";
+
+type ProbedWindow = {
+  __vernissage?: {
+    readyCount(): number;
+    expectedCount(): number;
+    failedCount(): number;
+    renderFrames(n: number): Promise<void>;
+    measureFps(ms?: number): Promise<number>;
+    tour(): { index: number; arrived: boolean; paused: boolean } | null;
+  };
+  __firstSplatAt?: number;
+  __allSplatsAt?: number;
+};
+
+/** Gaussians in the PSNR splat: enough surface detail for quantisation to show, few enough for software WebGL,
+ * and under software WebGL's LoD threshold (20k), so both are drawn whole and only the encoding differs. */
+const PSNR_GAUSSIANS = 12_000;
+const GALLERY_EXHIBITS = 12;
+const GALLERY_GAUSSIANS = 4_000;
+
+/** PSNR (dB) over the central `fraction` of two same-sized screenshots (RGB, 8 bits). */
+async function psnr(a: Buffer, b: Buffer, fraction = 0.5): Promise<number> {
+  const [ra, rb] = await Promise.all([a, b].map((x) => sharp(x).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+  const { width, height } = ra!.info;
+  const x0 = Math.floor((width * (1 - fraction)) / 2);
+  const y0 = Math.floor((height * (1 - fraction)) / 2);
+  let sum = 0;
+  let n = 0;
+  for (let y = y0; y < height - y0; y++) {
+    for (let x = x0; x < width - x0; x++) {
+      for (let c = 0; c < 3; c++) {
+        const i = (y * width + x) * 3 + c;
+        const d = ra!.data[i]! - rb!.data[i]!;
+        sum += d * d;
+        n++;
+      }
+    }
+  }
+  const mse = sum / n;
+  return mse === 0 ? 99 : 10 * Math.log10((255 * 255) / mse);
+}
+
+export async function run(): Promise<Figure[]> {
+  const server = await startServer(3230);
+  const browser = await launchBrowser({ webgl: true });
+  try {
+    const exhibit = { title: "Obelisk", description: "A splat.", count: PSNR_GAUSSIANS };
+    const original = await seedGallery({ title: "Original", goal: "psnr", exhibits: [{ ...exhibit, model: "ply" }] }, server.dataDir);
+    const served = await seedGallery({ title: "Served", goal: "psnr", exhibits: [{ ...exhibit, model: "spz" }] }, server.dataDir);
+
+    const bytes = async (id: string) => {
+      const view = (await (await fetch(`${server.url}/api/galleries/${id}`)).json()) as { exhibits: { modelUrl: string; originalModelUrl: string }[] };
+      const e = view.exhibits[0]!;
+      const size = async (u: string) => (await (await fetch(server.url + u)).arrayBuffer()).byteLength;
+      return { model: await size(e.modelUrl), original: await size(e.originalModelUrl) };
+    };
+    const servedBytes = await bytes(served.id);
+    // The original gallery's model is the plain .ply (17 floats a Gaussian, as image-to-splat Spaces write it);
+    // the served gallery's original carries 45 zero f_rest values Spark's encoder needs, so it is not the base.
+    const plainPly = (await bytes(original.id)).model;
+
+    // Each gallery in its own fresh page, the exhibit selected and inspected: Inspect puts the camera at a fixed
+    // pose in front of it (no timing involved), the same in both galleries (same layout, same exhibit).
+    const frame = async (id: string) => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/g/${id}`);
+      await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage?.readyCount() === 1, undefined, { timeout: 300_000, polling: 250 });
+      await page.getByRole("list", { name: "Exhibits" }).getByRole("button", { name: exhibit.title }).click();
+      await page.getByRole("toolbar", { name: "View" }).getByRole("button", { name: "Inspect", exact: true }).click();
+      // Frames for Spark to re-sort for the new viewpoint (its worker), then the picture.
+      await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.renderFrames(12));
+      const png = await page.locator("canvas").first().screenshot();
+      await context.close();
+      return png;
+    };
+    const psnrDb = await psnr(await frame(original.id), await frame(served.id));
+
+    // The share link of a 12-exhibit splat gallery, opened cold.
+    const gallery = await seedGallery(
+      {
+        title: "Twelve splats",
+        goal: "twelve monuments of Paris as Gaussian splats",
+        exhibits: Array.from({ length: GALLERY_EXHIBITS }, (_, i) => ({ title: `Splat ${i + 1}`, description: "A splat.", model: "spz" as const, count: GALLERY_GAUSSIANS, color: JADE })),
+      },
+      server.dataDir,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let sparkGzip = 0;
+    page.on("response", async (r) => {
+      if (r.request().resourceType() !== "script") return;
+      const body = await r.body().catch(() => null);
+      if (body && body.includes("sortSplats32")) sparkGzip += gzipSync(body).length;
+    });
+    await page.goto(`${server.url}/g/${gallery.id}`, { waitUntil: "commit" });
+    await page.waitForFunction(
+      (n) => {
+        const w = window as unknown as ProbedWindow;
+        const v = w.__vernissage;
+        if (!v) return false;
+        if (v.readyCount() >= 1) w.__firstSplatAt ??= performance.now();
+        if (v.readyCount() + v.failedCount() < n) return false;
+        w.__allSplatsAt ??= performance.now();
+        return true;
+      },
+      GALLERY_EXHIBITS,
+      { polling: "raf", timeout: 300_000 },
+    );
+    const timing = await page.evaluate(() => {
+      const w = window as unknown as ProbedWindow;
+      return { first: w.__firstSplatAt!, all: w.__allSplatsAt!, failed: w.__vernissage!.failedCount() };
+    });
+    // Ten seconds: on a busy software renderer a frame can take several.
+    const fps = await page.evaluate(() => (window as unknown as ProbedWindow).__vernissage!.measureFps(10_000));
+    await context.close();
+
+    return [
+      // Goal ≥ 35 dB: the served splat looks like the original.
+      { name: "splat_psnr_served_vs_original", value: Math.round(psnrDb * 10) / 10, unit: "dB" },
+      // Stand-in encoder's figure (Spark's transcodeSpz, no pruning): the product's ratio is the pipeline's bench.
+      { name: "splat_standin_spz_ratio", value: Math.round((servedBytes.model / plainPly) * 1000) / 1000, unit: "served/original" },
+      { name: "splat_share_link_first_visible", value: Math.round(timing.first), unit: "ms" },
+      { name: "splat_share_link_all_visible", value: Math.round(timing.all), unit: "ms" },
+      { name: "splat_share_link_failed", value: timing.failed, unit: "exhibits" },
+      // Software WebGL on a shared CPU: a floor, not what a GPU does.
+      { name: "splat_gallery_fps_12x4k", value: Math.round(fps * 100) / 100, unit: "fps" },
+      // Loaded only by galleries with a splat (never in first-load JS).
+      { name: "splat_spark_chunk_gzip", value: Math.round(sparkGzip / 1024), unit: "KiB" },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
