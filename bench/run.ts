@@ -13,6 +13,7 @@ const benches: Record<string, Bench> = {
   models: () => import("./models"),
   "shared-link": () => import("./shared-link"),
   db: () => import("./db"),
+  scale: () => import("./scale"),
   load: () => import("./load"),
   planner: () => import("./planner"),
 };
