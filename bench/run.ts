@@ -14,6 +14,7 @@ const benches: Record<string, Bench> = {
   splats: () => import("./splats"),
   "shared-link": () => import("./shared-link"),
   db: () => import("./db"),
+  scale: () => import("./scale"),
   load: () => import("./load"),
   planner: () => import("./planner"),
   "splat-rendering": () => import("./splat-rendering"),
