@@ -85,10 +85,10 @@ export async function acceptUpload(
     if ("error" in prepared) throw new UploadRefusedError(422, `The splat is valid but cannot be shown: ${prepared.error}`);
     const [original, served] = await Promise.all([assets.put(ply, "application/ply"), assets.put(prepared.spz, "application/x-spz")]);
     const title = titleFromFileName(fileName, "Uploaded splat");
-    const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
+    const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
     const upload = record("splat", kind.format === "spz" ? "application/x-spz" : "application/ply");
     try {
-      setExhibitResult(exhibit.id, {
+      await setExhibitResult(exhibit.id, {
         imageSha: null,
         modelSha: served.sha256,
         originalModelSha: original.sha256,
@@ -96,10 +96,10 @@ export async function acceptUpload(
         provenance: [{ ...upload, inputs: { ...upload.inputs, gaussians: valid.count } }],
       });
     } catch (err) {
-      deleteExhibit(exhibit.id);
+      await deleteExhibit(exhibit.id);
       throw err;
     }
-    return { exhibit: changed(galleryId, exhibit.id), buildId: null };
+    return { exhibit: await changed(galleryId, exhibit.id), buildId: null };
   }
 
   const { valid, prepared } = await refuseInvalid(() => validateAndPrepareInWorker(bytes, { limits: defaultGlbLimits, signal: input.signal }));
