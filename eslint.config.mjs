@@ -95,6 +95,17 @@ const config = [
     },
   },
   {
+    // The data layer is async (one code base for SQLite and PostgreSQL): a repository call that is not awaited
+    // is a write that may not happen, or a Promise read as a value (`if (!verify(...))` is always false). The type
+    // checker sees both; these two rules make them errors.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "components/**/*.tsx", "components/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "scripts/**/*.ts", "bench/**/*.ts", "e2e/**/*.ts", "instrumentation.ts", "proxy.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": ["error", { ignoreVoid: true }],
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ["lib/**", "components/**", "app/**", "instrumentation.ts", "proxy.ts"],
     rules: {
       "import/no-restricted-paths": ["error", { zones: [...layerZones(), ...wireZones] }],

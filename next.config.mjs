@@ -18,6 +18,9 @@ const nextConfig = {
     "gltf-validator",
     "quickjs-emscripten-core",
     "@jitl/quickjs-wasmfile-release-sync",
+    // The PostgreSQL shape: loaded as they ship (pg's optional native binding, pg-boss's migrations).
+    "pg",
+    "pg-boss",
   ],
 };
 

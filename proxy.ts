@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { frameAncestorsFor, pageCsp } from "@/lib/security/headers.mjs";
 import { isMalformedPath, malformedPathResponse } from "@/lib/security/malformed-path";
+import { configValue } from "@/lib/platform/config";
 
 // Gallery pages are rendered per request (they read the edit cookie), so they can have a strict CSP with a
 // fresh script nonce: Next reads the nonce from the request's Content-Security-Policy header and puts it on
@@ -14,6 +15,12 @@ function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/** The origin of ASSET_PUBLIC_URL (a CDN in front of the asset bucket), which the page loads models from. */
+function assetOrigin(): string | null {
+  const base = configValue("ASSET_PUBLIC_URL");
+  return base ? new URL(base).origin : null;
+}
+
 export function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
   if (isMalformedPath(pathname)) return malformedPathResponse(pathname);
@@ -22,6 +29,7 @@ export function proxy(request: NextRequest) {
     nonce: newNonce(),
     frameAncestors: frameAncestorsFor(pathname),
     dev: process.env.NODE_ENV === "development",
+    assetOrigin: assetOrigin(),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -102,7 +102,7 @@ export async function run(): Promise<Figure[]> {
 
     const build = async (goal: string): Promise<BuildTiming> => {
       const t0 = performance.now();
-      const started = startGalleryBuild(goal);
+      const started = await startGalleryBuild(goal);
       let planAt = Number.NaN;
       let exhibits = 0;
       const stop = subscribe(started.galleryId, (m) => {
@@ -115,7 +115,7 @@ export async function run(): Promise<Figure[]> {
       const record = await waitForBuild(started.buildId);
       const wallMs = performance.now() - t0;
       stop();
-      const view = getGalleryView(started.galleryId);
+      const view = await getGalleryView(started.galleryId);
       return {
         exhibits,
         ready: view?.exhibits.filter((e) => e.status === "ready").length ?? 0,
@@ -156,7 +156,7 @@ export async function run(): Promise<Figure[]> {
     ];
   } finally {
     await server.close();
-    (await import("@/lib/db/connection")).closeDbs();
+    await (await import("@/lib/db/connection")).closeDbs();
     for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
     Object.assign(process.env, savedEnv);
     rmSync(dataDir, { recursive: true, force: true });

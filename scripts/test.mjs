@@ -12,6 +12,9 @@ const steps = [
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
   ["unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}/vitest.json`]],
   ["e2e", "node", ["scripts/e2e.mjs"]],
+  // PostgreSQL + S3 + two web nodes + two workers (installs Debian's postgresql when missing). Reuses the e2e
+  // step's production build when that step ran.
+  ["scale", "node", ["scripts/scale.mjs"]],
 ];
 
 const only = process.env.TEST_ONLY?.split(",");
@@ -20,7 +23,8 @@ for (const [name, cmd, args] of steps) {
   if (only && !only.includes(name)) continue;
   console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
-  const code = await run(cmd, args, { env: { NEXT_TELEMETRY_DISABLED: "1", PW_JSON_OUTPUT: `${results}/playwright.json` } });
+  const reuseBuild = name === "scale" && (!only || only.includes("e2e")) && !failed.includes("e2e") ? { SCALE_SKIP_BUILD: "1" } : {};
+  const code = await run(cmd, args, { env: { NEXT_TELEMETRY_DISABLED: "1", PW_JSON_OUTPUT: `${results}/playwright.json`, ...reuseBuild } });
   console.log(`━━ ${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (code !== 0) failed.push(name);
 }

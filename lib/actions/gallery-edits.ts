@@ -45,7 +45,7 @@ export async function getGallery(galleryId: string): Promise<GalleryView | null>
 export async function moveExhibit(galleryId: string, exhibitId: string, placement: Placement): Promise<ActionResult<Placement>> {
   try {
     await editable(galleryId, exhibitId);
-    const moved = moveExhibitTo(galleryId, exhibitId, placement);
+    const moved = await moveExhibitTo(galleryId, exhibitId, placement);
     return { ok: true, value: moved.placement, gallery: moved.gallery };
   } catch (err) {
     return fail(err);
@@ -57,8 +57,8 @@ export async function reorderExhibits(galleryId: string, orderedIds: string[]): 
     idSchema.parse(galleryId);
     const ids = z.array(idSchema).max(100).parse(orderedIds);
     await requireEdit(galleryId);
-    reorder(galleryId, ids);
-    return { ok: true, value: null, gallery: galleryChanged(galleryId) };
+    await reorder(galleryId, ids);
+    return { ok: true, value: null, gallery: await galleryChanged(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -67,7 +67,7 @@ export async function reorderExhibits(galleryId: string, orderedIds: string[]): 
 export async function regenerateExhibit(galleryId: string, exhibitId: string, prompt: string | null): Promise<ActionResult<string>> {
   try {
     await editable(galleryId, exhibitId);
-    return { ok: true, value: regenerate(galleryId, exhibitId, prompt).buildId };
+    return { ok: true, value: (await regenerate(galleryId, exhibitId, prompt)).buildId };
   } catch (err) {
     return fail(err);
   }
@@ -76,7 +76,7 @@ export async function regenerateExhibit(galleryId: string, exhibitId: string, pr
 export async function retryExhibit(galleryId: string, exhibitId: string): Promise<ActionResult<string>> {
   try {
     await editable(galleryId, exhibitId);
-    return { ok: true, value: retry(galleryId, exhibitId).buildId };
+    return { ok: true, value: (await retry(galleryId, exhibitId)).buildId };
   } catch (err) {
     return fail(err);
   }
@@ -89,7 +89,7 @@ export async function swapExhibit(
 ): Promise<ActionResult<{ buildId: string | null; version: number | null }>> {
   try {
     await editable(galleryId, exhibitId);
-    const { gallery, ...value } = swap(galleryId, exhibitId, choice);
+    const { gallery, ...value } = await swap(galleryId, exhibitId, choice);
     return { ok: true, value, ...(gallery ? { gallery } : {}) };
   } catch (err) {
     return fail(err);
@@ -100,7 +100,7 @@ export async function cancelBuild(galleryId: string): Promise<ActionResult<numbe
   try {
     idSchema.parse(galleryId);
     await requireEdit(galleryId);
-    return { ok: true, value: cancelBuilds(galleryId) };
+    return { ok: true, value: await cancelBuilds(galleryId) };
   } catch (err) {
     return fail(err);
   }
@@ -110,7 +110,7 @@ export async function cancelBuild(galleryId: string): Promise<ActionResult<numbe
 export async function remixGallery(galleryId: string): Promise<ActionResult<string>> {
   try {
     idSchema.parse(galleryId);
-    const created = remix(galleryId);
+    const created = await remix(galleryId);
     if (!created) return { ok: false, error: "This gallery no longer exists." };
     await rememberEditToken(created.id, created.editToken);
     return { ok: true, value: `/g/${created.id}` };
@@ -148,7 +148,7 @@ function summarise(tool: DiscoveredTool): ToolSummary {
 export async function listSpaceTools(galleryId: string): Promise<ActionResult<ToolSummary[]>> {
   try {
     idSchema.parse(galleryId);
-    return { ok: true, value: galleryTools(galleryId).map(summarise) };
+    return { ok: true, value: (await galleryTools(galleryId)).map(summarise) };
   } catch (err) {
     return fail(err);
   }
@@ -164,12 +164,12 @@ export async function addSpaceTool(galleryId: string, ref: string, endpoint: str
     const space = z.string().trim().min(3, "Enter a Space id (owner/name) or URL.").max(300).parse(ref);
     const ep = endpoint === null ? undefined : z.string().trim().max(100).parse(endpoint) || undefined;
     await requireEdit(galleryId);
-    if (listGalleryTools(galleryId).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
+    if ((await listGalleryTools(galleryId)).length >= 12) throw new UserError("A gallery's toolbox holds at most 12 Spaces: remove one first.");
     const { getSpaceClient } = await import("@/lib/builds/space-client");
     // Our own Spaces typed under the address in the browser's bar are built-in, whatever name it uses for us.
     const appOrigins = [(await requestOrigin()).origin];
     const tool = await getSpaceClient().discover(space, { endpoint: ep, signal: AbortSignal.timeout(30_000), appOrigins });
-    putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
+    await putGalleryTool(galleryId, tool.space, tool as unknown as Record<string, unknown>);
     return { ok: true, value: summarise(tool) };
   } catch (err) {
     return fail(err);
@@ -198,7 +198,7 @@ export async function removeSpaceTool(galleryId: string, space: string): Promise
   try {
     idSchema.parse(galleryId);
     await requireEdit(galleryId);
-    removeGalleryTool(galleryId, z.string().max(300).parse(space));
+    await removeGalleryTool(galleryId, z.string().max(300).parse(space));
     return { ok: true, value: null };
   } catch (err) {
     return fail(err);

@@ -16,7 +16,7 @@ export async function startBuild(_prev: StartBuildState, form: FormData): Promis
   const goal = typeof raw === "string" ? raw : "";
   let galleryId: string;
   try {
-    const started = beginGallery(raw);
+    const started = await beginGallery(raw);
     galleryId = started.galleryId;
     await rememberEditToken(galleryId, started.editToken);
   } catch (err) {

@@ -9,8 +9,8 @@ import { InvalidAssetIdError, parseAssetFileName } from "./names";
 import { serveAsset } from "./serve";
 
 const temp = makeTempDataDir("vernissage-assets-");
-afterAll(() => {
-  closeDbs();
+afterAll(async () => {
+  await closeDbs();
   temp.cleanup();
 });
 
@@ -31,7 +31,7 @@ describe("FileAssetStore", () => {
     expect(fs.readFileSync(file)).toEqual(bytes);
     expect(await store.get(a.sha256)).toEqual(bytes);
     expect(await store.stat(a.sha256)).toEqual(a);
-    expect(getDb().prepare(`SELECT count(*) AS n FROM assets`).get()).toEqual({ n: 1 });
+    expect(await getDb().selectFrom("assets").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst()).toEqual({ n: 1 });
     // No temp files left behind.
     expect(fs.readdirSync(path.dirname(file))).toEqual([`${a.sha256}.png`]);
   });
@@ -66,7 +66,7 @@ describe("FileAssetStore", () => {
     const first = await store.put(png("shard-a"), "image/png");
     const shard = path.join(temp.dir, "assets", first.sha256.slice(0, 2));
     fs.rmSync(shard, { recursive: true });
-    getDb().prepare(`DELETE FROM assets WHERE sha256 = ?`).run(first.sha256);
+    await getDb().deleteFrom("assets").where("sha256", "=", first.sha256).execute();
     // The same bytes again: the store remembers the folder, which is gone; the put must still land on disk.
     const again = await store.put(png("shard-a"), "image/png");
     expect(fs.readFileSync(path.join(shard, `${again.sha256}.png`))).toEqual(png("shard-a"));

@@ -4,11 +4,13 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { getDb, dataDir, stmt, type Db } from "@/lib/db/connection";
+import { getDb, dataDir, type Db } from "@/lib/db/connection";
 import { nowIso } from "@/lib/db/ids";
 import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
 import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "../contracts/asset-store";
 import { processSingleton } from "@/lib/platform/singleton";
+import { objectStorage, usesObjectStorage } from "@/lib/platform/object-storage";
+import { ObjectAssetStore } from "./object-store";
 
 interface AssetRow {
   sha256: string;
@@ -44,7 +46,7 @@ export class FileAssetStore implements AssetStore {
     const type = assetMediaTypeSchema.parse(mediaType);
     if (!looksLike(bytes, type)) throw new Error(`asset bytes are not ${type} (bad magic number)`);
     const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-    const existing = this.row(sha256);
+    const existing = await this.row(sha256);
     // One address, one type: the same bytes cannot be served under two extensions.
     if (existing && existing.media_type !== type) {
       throw new Error(`asset ${sha256} is already stored as ${existing.media_type}, not ${type}`);
@@ -53,8 +55,11 @@ export class FileAssetStore implements AssetStore {
     const file = this.filePath(asset);
     // No row: a file there is at most the leftover of a put that crashed before its row, and is rewritten.
     if (!(existing && (await hasSize(file, bytes.byteLength)))) await writeAtomically(file, bytes, this.knownDirs);
-    stmt(this.db(), `INSERT INTO assets (sha256, media_type, bytes, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`)
-      .run(sha256, type, bytes.byteLength, nowIso());
+    await this.db()
+      .insertInto("assets")
+      .values({ sha256, media_type: type, bytes: bytes.byteLength, created_at: nowIso() })
+      .onConflict((oc) => oc.column("sha256").doNothing())
+      .execute();
     return asset;
   }
 
@@ -76,7 +81,7 @@ export class FileAssetStore implements AssetStore {
 
   async stat(sha256: string): Promise<StoredAsset | null> {
     assertSha256(sha256);
-    const row = this.row(sha256);
+    const row = await this.row(sha256);
     return row ? { sha256: row.sha256, mediaType: row.media_type, bytes: row.bytes } : null;
   }
 
@@ -94,8 +99,8 @@ export class FileAssetStore implements AssetStore {
     return Readable.toWeb(nodeStream) as ReadableStream<Uint8Array>;
   }
 
-  private row(sha256: string): AssetRow | undefined {
-    return stmt(this.db(), `SELECT sha256, media_type, bytes FROM assets WHERE sha256 = ?`).get(sha256) as AssetRow | undefined;
+  private async row(sha256: string): Promise<AssetRow | undefined> {
+    return this.db().selectFrom("assets").select(["sha256", "media_type", "bytes"]).where("sha256", "=", sha256).executeTakeFirst();
   }
 }
 
@@ -161,8 +166,17 @@ function isNotFound(err: unknown): boolean {
   return err instanceof Error && "code" in err && err.code === "ENOENT";
 }
 
-/** The process-wide store under `DATA_DIR`. */
-export function getAssetStore(): FileAssetStore {
+/**
+ * The process-wide asset store: files under `DATA_DIR` (the embedded default), or S3-compatible object storage
+ * with ASSET_STORE=s3 (object-store.ts).
+ */
+export function getAssetStore(): AssetStore {
+  if (usesObjectStorage()) return processSingleton("objectAssetStore", () => new ObjectAssetStore(objectStorage()));
+  return getFileAssetStore();
+}
+
+/** The store under `DATA_DIR`. */
+export function getFileAssetStore(): FileAssetStore {
   const stores = processSingleton("assetStore", () => new Map<string, FileAssetStore>());
   const root = dataDir();
   let store = stores.get(root);

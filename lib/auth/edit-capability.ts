@@ -57,7 +57,7 @@ export function framedEditProblem(h: Pick<Headers, "get">): string | null {
 export async function canEdit(galleryId: string): Promise<boolean> {
   if (framedEditProblem(await headers()) !== null) return false;
   const token = await editTokenFor(galleryId);
-  return token !== null && verifyEditToken(galleryId, token);
+  return token !== null && (await verifyEditToken(galleryId, token));
 }
 
 export class ForbiddenError extends Error {
@@ -76,6 +76,6 @@ export async function requireEdit(galleryId: string): Promise<void> {
  * The same capability carried as an argument instead of a cookie (the MCP server's `edit_token`): throws
  * ForbiddenError unless `token` is this gallery's edit token. A view link or a gallery id grants nothing.
  */
-export function requireEditToken(galleryId: string, token: unknown): void {
-  if (typeof token !== "string" || !verifyEditToken(galleryId, token)) throw new ForbiddenError();
+export async function requireEditToken(galleryId: string, token: unknown): Promise<void> {
+  if (typeof token !== "string" || !(await verifyEditToken(galleryId, token))) throw new ForbiddenError();
 }

@@ -6,7 +6,10 @@ import { setMaxListeners } from "node:events";
 // provenance look the same either way. Builds run in this process; everything they produce is persisted
 // as it happens, so a restart can resume them, and the call cache makes finished Space calls free.
 import { withDefaultBudgets, type AgentBudgets } from "@/lib/agent/budgets";
-import { createBuild, finishBuild, findInterruptedBuilds, getBuild, latestBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { activeBuildStatuses, activeBuilds, cancelRequested, createBuild, requestCancel, finishBuild, findInterruptedBuilds, getBuild, latestBuild, updateBuild, type BuildKind, type BuildRecord } from "@/lib/db/builds";
+import { getDb, inTransaction, lockRow, usesPostgres } from "@/lib/db/connection";
+import { signal } from "@/lib/db/signal";
+import { enqueueBuild } from "./queue";
 import { createExhibits, getExhibit, listExhibits, setExhibitStatus, type ExhibitRecord } from "@/lib/db/exhibits";
 import { createGallery, updateGallery } from "@/lib/db/galleries";
 import { countEvents, eventsSince, timeSpentInRuns } from "@/lib/db/events";
@@ -20,7 +23,7 @@ import type { Emit } from "@/lib/contracts/build-events";
 import type { SpaceCallRecord } from "@/lib/contracts/gallery-view";
 import type { ReceivedModels } from "./tools/context";
 import { createExhibitNotifier } from "./exhibit-notifier";
-import { createRecorder } from "./recorder";
+import { createRecorder, type Recorder } from "./recorder";
 import { config } from "@/lib/platform/config";
 import { processSingleton } from "@/lib/platform/singleton";
 
@@ -67,6 +70,9 @@ interface Running {
   done: Promise<void>;
 }
 
+/** Cancel requests for builds in workers (PostgreSQL): the payload is the build's id. */
+export const CANCEL_CHANNEL = "vernissage_cancel";
+
 const running = processSingleton("builds", () => new Map<string, Running>());
 
 export type ExhibitBuildRequest =
@@ -83,37 +89,48 @@ export type ExhibitBuildRequest =
 export type ExhibitKind = "mesh" | "splat";
 
 /** Creates a gallery and starts building it; returns at once (the build runs in the background). */
-export function startGalleryBuild(goal: string): { galleryId: string; editToken: string; buildId: string } {
-  const { id: galleryId, editToken } = createGallery({ title: titleFromGoal(goal), goal });
-  const build = createBuild({ galleryId, kind: "gallery", goal, budget: { ...configuredBudgets() } });
-  launch(build);
+export async function startGalleryBuild(goal: string): Promise<{ galleryId: string; editToken: string; buildId: string }> {
+  const { id: galleryId, editToken } = await createGallery({ title: titleFromGoal(goal), goal });
+  const build = await createBuild({ galleryId, kind: "gallery", goal, budget: { ...configuredBudgets() } });
+  await start(build);
   return { galleryId, editToken, buildId: build.id };
 }
 
 /** Runs one exhibit's chain again; refuses while another build is changing the same exhibit. */
-export function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): { buildId: string } {
-  const exhibit = getExhibit(exhibitId);
-  if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
-  for (const [, r] of running) {
-    if (r.galleryId !== galleryId) continue;
-    if (r.exhibitId === exhibitId) throw new UserError("This exhibit is already being remade. Wait for it to finish or cancel it.");
-    // The gallery's own build still owns the exhibits it has not finished.
-    if (r.exhibitId === null && exhibit.status !== "ready" && exhibit.status !== "failed") {
-      throw new UserError("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
-    }
-  }
+export async function startExhibitBuild(galleryId: string, exhibitId: string, request: ExhibitBuildRequest): Promise<{ buildId: string }> {
   const kind: BuildKind = request.kind === "swap-model" || request.kind === "swap-image" || request.kind === "swap-kind" ? "swap" : "regenerate";
-  // The new seed is drawn now and stored with the build, not when it runs: a build resumed after a restart must
-  // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
-  const stored: ExhibitBuildRequest =
-    request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
-  const build = createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...configuredBudgets() } });
-  launch(build);
+  // Checked and created in one transaction holding the gallery's row, against the builds the database knows
+  // (whichever process runs them): two clicks at once cannot both start a build of the same exhibit.
+  const build = await inTransaction(getDb(), async (trx) => {
+    await lockRow(trx, "galleries", galleryId);
+    const exhibit = await getExhibit(exhibitId, trx);
+    if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
+    for (const active of await activeBuilds(galleryId, trx)) {
+      if (active.exhibitId === exhibitId) throw new UserError("This exhibit is already being remade. Wait for it to finish or cancel it.");
+      // The gallery's own build still owns the exhibits it has not finished.
+      if (active.kind === "gallery" && exhibit.status !== "ready" && exhibit.status !== "failed") {
+        throw new UserError("The agent is still making this exhibit. Wait for it to finish or cancel the build.");
+      }
+    }
+    // The new seed is drawn now and stored with the build, not when it runs: a build resumed after a restart must
+    // redo the same work — its finished Space calls then come from the cache — not draw yet another picture.
+    const stored: ExhibitBuildRequest =
+      request.kind === "regenerate" && request.newSeed && request.seed === undefined ? { ...request, seed: newSeedFor(exhibit.seed) } : request;
+    return createBuild({ galleryId, kind, exhibitId, goal: JSON.stringify(stored), budget: { ...configuredBudgets() } }, trx);
+  });
+  await start(build);
   return { buildId: build.id };
 }
 
 /** Cancels every running build of a gallery; what is finished stays. */
-export function cancelBuilds(galleryId: string): number {
+export async function cancelBuilds(galleryId: string): Promise<number> {
+  if (usesPostgres()) {
+    // The build may run in any worker: the request is stored (its owner sees it at its next lease renewal, and
+    // a worker about to claim it ends it at once) and signalled (its owner stops within milliseconds).
+    const ids = await requestCancel(galleryId);
+    await Promise.all(ids.map((id) => signal(CANCEL_CHANNEL, id)));
+    return ids.length;
+  }
   let n = 0;
   for (const r of running.values()) {
     if (r.galleryId === galleryId) {
@@ -136,17 +153,24 @@ export function isBuilding(galleryId: string): boolean {
 /** Waits for a build to end (tests and benchmarks). */
 export async function waitForBuild(buildId: string): Promise<BuildRecord | null> {
   await running.get(buildId)?.done;
-  return getBuild(buildId);
+  // Run by a worker (PostgreSQL): its row says when it ended.
+  for (;;) {
+    const build = await getBuild(buildId);
+    if (!build || !(activeBuildStatuses as readonly string[]).includes(build.status) || !usesPostgres()) return build;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Builds that were running when the process died: run them again (finished Space calls come from the cache). */
-export function resumeInterruptedBuilds(): string[] {
+export async function resumeInterruptedBuilds(): Promise<string[]> {
+  // With PostgreSQL no build runs in a web process: workers take over lapsed builds (worker.ts).
+  if (usesPostgres()) return [];
   const resumed: string[] = [];
-  for (const build of findInterruptedBuilds()) {
+  for (const build of await findInterruptedBuilds()) {
     if (running.has(build.id)) continue;
-    const runs = countEvents(build.id, "build.started");
+    const runs = await countEvents(build.id, "build.started");
     if (runs >= MAX_RUNS_PER_BUILD) {
-      giveUp(build, runs);
+      await giveUp(build, runs);
       continue;
     }
     launch(build, true);
@@ -163,12 +187,12 @@ export function resumeInterruptedBuilds(): string[] {
 export const MAX_RUNS_PER_BUILD = 5;
 
 /** Ends a build without running it again: what it finished stays, the rest is marked failed with the reason. */
-function giveUp(build: BuildRecord, runs: number): void {
-  const { emit } = createRecorder(build.id, build.galleryId);
+async function giveUp(build: BuildRecord, runs: number): Promise<void> {
+  const recorder = createRecorder(build.id, build.galleryId);
   const error = `The server stopped ${runs} times while this build ran, so it was not resumed again, to keep the server up.`;
   console.warn(`vernissage: build ${build.id} not resumed: ${error}`);
-  emit({ type: "error", payload: { message: error } });
-  finishRun(build, "failed", error, "The build was stopped after repeated server restarts; retry this exhibit to make it.", emit);
+  recorder.emit({ type: "error", payload: { message: error } });
+  await finishRun(build, "failed", error, "The build was stopped after repeated server restarts; retry this exhibit to make it.", recorder);
 }
 
 
@@ -181,11 +205,59 @@ function titleFromGoal(goal: string): string {
   return (t.charAt(0).toUpperCase() + t.slice(1)).slice(0, 120);
 }
 
-function launch(build: BuildRecord, resumed = false): void {
-  const controller = new AbortController();
+/** Runs a new build: in this process (embedded default), or on the queue for a worker (PostgreSQL). */
+async function start(build: BuildRecord): Promise<void> {
+  if (!usesPostgres()) {
+    launch(build);
+    return;
+  }
+  try {
+    await enqueueBuild(build.id);
+  } catch (err) {
+    // The row is saved: a worker's sweep finds the unclaimed build and queues it again.
+    console.error(`vernissage: build ${build.id} could not be queued now; a worker will pick it up`, err);
+  }
+}
+
+function launch(build: BuildRecord, resumed = false, controller = new AbortController()): Running {
   const entry: Running = { controller, galleryId: build.galleryId, exhibitId: build.exhibitId, done: Promise.resolve() };
   running.set(build.id, entry);
   entry.done = execute(build, controller.signal, resumed).finally(() => running.delete(build.id));
+  return entry;
+}
+
+/** A worker lost a build's lease (another took it over): it stops at once and finishes nothing. */
+export class LeaseLostError extends Error {
+  constructor(buildId: string) {
+    super(`build ${buildId} is now run by another worker`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/**
+ * Runs a build this worker has just claimed (worker.ts): a first run, or a resumed one when an earlier run left
+ * events (its finished Space calls then come from the shared cache). `controller` is how the worker stops it:
+ * a CancelledError to cancel, a LeaseLostError when the lease was lost.
+ */
+export async function runClaimedBuild(build: BuildRecord, controller: AbortController): Promise<void> {
+  if (running.has(build.id)) return running.get(build.id)!.done;
+  const runs = await countEvents(build.id, "build.started");
+  if (runs >= MAX_RUNS_PER_BUILD) return giveUp(build, runs);
+  if (await cancelRequested(build.id)) controller.abort(new CancelledError("Cancelled by the owner."));
+  return launch(build, runs > 0, controller).done;
+}
+
+/** Aborts a build running in this process (a worker's cancel signal). */
+export function abortRunningBuild(buildId: string, reason: Error): boolean {
+  const entry = running.get(buildId);
+  if (!entry) return false;
+  entry.controller.abort(reason);
+  return true;
+}
+
+/** How many builds this process is running. */
+export function runningBuildCount(): number {
+  return running.size;
 }
 
 async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean): Promise<void> {
@@ -193,7 +265,7 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
   const emit = recorder.emit;
   // The time budget is the build's, not each run's: a resumed build has what its earlier runs left.
   const full = configuredBudgets();
-  const spent = resumed ? timeSpentInRuns(build.id) : 0;
+  const spent = resumed ? await timeSpentInRuns(build.id) : 0;
   const budgets = { ...full, wallClockMs: Math.max(0, full.wallClockMs - spent) };
   const outOfTime = budgets.wallClockMs === 0;
   const deadline = AbortSignal.timeout(Math.max(1, budgets.wallClockMs));
@@ -205,7 +277,7 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
   try {
     // Let the request that started the build answer first: the build's own work can wait one tick.
     await new Promise((resolve) => setImmediate(resolve));
-    updateBuild(build.id, { status: "running" });
+    await updateBuild(build.id, { status: "running" });
     emit({ type: "build.started", payload: { kind: build.kind, resumed, message: resumed ? resumedMessage(budgets.wallClockMs) : "Build started." } });
     if (outOfTime) emit({ type: "error", payload: { message: `The build had used all of its ${minutes(full.wallClockMs)} before the restart.` } });
     else if (build.kind === "gallery") await runGallery(build, emit, combined, budgets);
@@ -214,11 +286,15 @@ async function execute(build: BuildRecord, signal: AbortSignal, resumed: boolean
     error = buildFailureMessage(err);
     status = signal.aborted ? "cancelled" : "failed";
     if (status === "failed") emit({ type: "error", payload: { message: error } });
-  } finally {
-    if (signal.aborted) status = "cancelled";
-    const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
-    finishRun(build, status, error, reason, emit);
   }
+  // Taken over by another worker: that one finishes the build; this run only stops.
+  if (signal.reason instanceof LeaseLostError) {
+    await recorder.flush().catch(() => {});
+    return;
+  }
+  if (signal.aborted) status = "cancelled";
+  const reason = signal.aborted ? "Cancelled before it was finished." : deadline.aborted || outOfTime ? "The build ran out of time before this exhibit was finished." : "The agent did not finish this exhibit.";
+  await finishRun(build, status, error, reason, recorder);
 }
 
 function minutes(ms: number): string {
@@ -231,10 +307,17 @@ function resumedMessage(leftMs: number): string {
 }
 
 /** The end of a build: unfinished exhibits failed with `reason`, the closing event, the row, the live view. */
-function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancelled", wantedError: string | null, reason: string, emit: Emit): void {
+async function finishRun(
+  build: BuildRecord,
+  wanted: "succeeded" | "failed" | "cancelled",
+  wantedError: string | null,
+  reason: string,
+  recorder: Recorder,
+): Promise<void> {
+  const emit = recorder.emit;
   let status = wanted;
   let error = wantedError;
-  const outcome = settleUnfinished(build, reason, emit);
+  const outcome = await settleUnfinished(build, reason, emit);
   if (status === "succeeded" && outcome.ready === 0 && outcome.total > 0) {
     status = "failed";
     error ??= "No exhibit could be made.";
@@ -246,8 +329,10 @@ function finishRun(build: BuildRecord, wanted: "succeeded" | "failed" | "cancell
         ? `Build failed: ${error}`
         : `Gallery ready — ${outcome.ready} of ${outcome.total} exhibits.`;
   emit({ type: "build.finished", payload: { status, message, ready: outcome.ready, failed: outcome.failed } });
-  finishBuild(build.id, status, error);
-  const view = getGalleryView(build.galleryId);
+  // The log is complete before the row says the build ended: whoever sees it finished can read all of it.
+  await recorder.flush().catch(() => {});
+  await finishBuild(build.id, status, error);
+  const view = await getGalleryView(build.galleryId);
   if (view) publish(build.galleryId, { type: "gallery", gallery: view });
 }
 
@@ -257,30 +342,69 @@ async function runGallery(build: BuildRecord, emit: Emit, signal: AbortSignal, b
   // Models received from image_to_3d and from discovered Spaces alike may be placed: one record of them.
   const models: ReceivedModels = new Map();
   const base = createBuildTools({ galleryId: build.galleryId, toolbox: getSpaceClient(), assets: getAssetStore(), notify, models });
-  const tools = [...base, ...discoveredAgentTools(build.galleryId, getSpaceClient(), models, new Set(base.map((t) => t.name).concat("final_answer")))];
-  const onPlan = (plan: AgentPlan) => {
-    updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
-    const existing = new Set(listExhibits(build.galleryId).map((e) => e.key));
+  const all = [...base, ...(await discoveredAgentTools(build.galleryId, getSpaceClient(), models, new Set(base.map((t) => t.name).concat("final_answer"))))];
+  const onPlan = async (plan: AgentPlan) => {
+    await updateGallery(build.galleryId, { title: plan.title, theme: plan.theme });
+    const existing = new Set((await listExhibits(build.galleryId)).map((e) => e.key));
     const fresh = plan.exhibits.filter((e) => !existing.has(e.key));
-    const created = createExhibits(
+    const created = await createExhibits(
       build.galleryId,
       fresh.map((e, i) => ({ key: e.key, title: e.title, prompt: e.prompt, description: e.description, seed: e.seed, order: existing.size + i })),
     );
-    for (const record of created) notify.updated(record);
-    const view = getGalleryView(build.galleryId);
+    for (const record of created) await notify.updated(record);
+    const view = await getGalleryView(build.galleryId);
     if (view) publish(build.galleryId, { type: "gallery", gallery: view });
   };
-  // The plan arrives as an event: the exhibits must exist before the agent's first tool call names them.
+  // The plan arrives as an event (emitted synchronously) while the exhibits are created asynchronously: from the
+  // plan on, events wait in line behind their creation (so the log reads as before: the exhibits, then the
+  // plan, then the rest), and every tool call waits for it, since the agent's first call names them.
+  const gate = orderedGate();
+  let planned: Promise<void> = Promise.resolve();
   const withPlan: Emit = (event) => {
-    if (event.type === "plan") onPlan(event.payload.plan);
-    emit(event);
+    if (event.type === "plan") {
+      const plan = event.payload.plan;
+      planned = gate.then(() => onPlan(plan));
+      gate.then(() => emit(event)).catch(ignoreLogged);
+    } else if (gate.busy()) gate.then(() => emit(event)).catch(ignoreLogged);
+    else emit(event);
   };
+  const tools = all.map((tool) => ({ ...tool, run: async (args: unknown, ctx: Parameters<typeof tool.run>[1]) => (await planned, tool.run(args, ctx)) }));
   await runAgent({ goal: build.goal, brain: selectBrain(), tools, budgets, emit: withPlan, signal });
+  await gate.idle();
+  await planned;
+}
+
+/**
+ * Work run one after another, in the order it was handed over; `busy()` while any is pending. A failed piece is
+ * reported by the promise `then` returned for it (and logged), and does not stop the ones after it.
+ */
+/** The gate has logged a failed step already: its own promise's rejection needs no second report. */
+const ignoreLogged = () => undefined;
+
+function orderedGate() {
+  let tail: Promise<void> = Promise.resolve();
+  let pending = 0;
+  return {
+    busy: () => pending > 0,
+    then(work: () => unknown): Promise<void> {
+      pending++;
+      const done = tail.then(async () => {
+        await work();
+      });
+      tail = done
+        .catch((err: unknown) => console.error("vernissage: a build's plan step failed", err))
+        .finally(() => {
+          pending--;
+        });
+      return done;
+    },
+    idle: () => tail,
+  };
 }
 
 async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): Promise<void> {
   const { getAssetStore, getSpaceClient, createBuildTools } = await buildDeps();
-  const exhibit = build.exhibitId ? getExhibit(build.exhibitId) : null;
+  const exhibit = build.exhibitId ? await getExhibit(build.exhibitId) : null;
   if (!exhibit) throw new UserError("The exhibit no longer exists.");
   const request = JSON.parse(build.goal) as ExhibitBuildRequest;
   const notify = createExhibitNotifier(build.galleryId, emit);
@@ -310,7 +434,7 @@ async function runExhibit(build: BuildRecord, emit: Emit, signal: AbortSignal): 
   let n = 0;
   const call = (name: string, args: Record<string, unknown>) => tool(name).run(args, { signal, emit, callId: `${build.id}:${++n}` });
 
-  if (exhibit.status === "failed") notify.updated(setExhibitStatus(exhibit.id, "planned"));
+  if (exhibit.status === "failed") await notify.updated(await setExhibitStatus(exhibit.id, "planned"));
   const key = exhibit.key;
   // What it is made as: what a swap asks for (another image-to-3D Space makes a mesh), else what it is now (or
   // was planned as, before its first version).
@@ -349,23 +473,23 @@ async function exhibitKind(exhibit: ExhibitRecord, assets: AssetStore): Promise<
     const stat = await assets.stat(exhibit.modelSha);
     if (stat) return modelKindOf(stat.mediaType);
   }
-  const build = latestBuild(exhibit.galleryId);
-  const plan = build?.kind === "gallery" ? eventsSince(build.id).find((e) => e.type === "plan") : undefined;
+  const build = await latestBuild(exhibit.galleryId);
+  const plan = build?.kind === "gallery" ? (await eventsSince(build.id)).find((e) => e.type === "plan") : undefined;
   const planned = plan?.type === "plan" ? plan.payload.plan.exhibits.find((e) => e.key === exhibit.key) : undefined;
   return planned?.kind ?? "mesh";
 }
 
 /** Marks exhibits this build left unfinished as failed (with why), and counts the outcome. */
-function settleUnfinished(build: BuildRecord, reason: string, emit: Emit): { ready: number; failed: number; total: number } {
+async function settleUnfinished(build: BuildRecord, reason: string, emit: Emit): Promise<{ ready: number; failed: number; total: number }> {
   const notify = createExhibitNotifier(build.galleryId, emit);
-  const exhibits = listExhibits(build.galleryId).filter((e) => !build.exhibitId || e.id === build.exhibitId);
+  const exhibits = (await listExhibits(build.galleryId)).filter((e) => !build.exhibitId || e.id === build.exhibitId);
   let ready = 0;
   let failed = 0;
   for (const e of exhibits) {
     if (e.status === "ready") ready++;
     else if (e.status === "failed") failed++;
     else {
-      notify.failed(setExhibitStatus(e.id, "failed", { error: reason }));
+      await notify.failed(await setExhibitStatus(e.id, "failed", { error: reason }));
       failed++;
     }
   }

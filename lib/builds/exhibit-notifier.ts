@@ -6,18 +6,18 @@ import type { Emit, ExhibitChangeType } from "@/lib/contracts/build-events";
 
 /** Tells watchers about an exhibit's new state, as the same ExhibitView the JSON API serves. */
 export interface ExhibitNotifier {
-  updated(record: ExhibitRecord): void;
-  ready(record: ExhibitRecord): void;
-  failed(record: ExhibitRecord): void;
+  updated(record: ExhibitRecord): Promise<void>;
+  ready(record: ExhibitRecord): Promise<void>;
+  failed(record: ExhibitRecord): Promise<void>;
 }
 
-export function exhibitView(galleryId: string, exhibitId: string): ExhibitView | null {
+export async function exhibitView(galleryId: string, exhibitId: string): Promise<ExhibitView | null> {
   return getExhibitView(galleryId, exhibitId);
 }
 
 export function createExhibitNotifier(galleryId: string, emit: Emit): ExhibitNotifier {
-  const send = (type: ExhibitChangeType, record: ExhibitRecord) => {
-    const exhibit = exhibitView(galleryId, record.id);
+  const send = async (type: ExhibitChangeType, record: ExhibitRecord) => {
+    const exhibit = await exhibitView(galleryId, record.id);
     if (!exhibit) return;
     emit({ type, payload: { exhibit, key: record.key, title: record.title, error: record.error } });
   };

@@ -66,7 +66,7 @@ afterAll(async () => {
 
 describe("builds under Space faults", () => {
   it(`${BUILDS} builds × ${EXHIBITS} exhibits all finish with every exhibit ready`, async () => {
-    const started = GOALS.map((goal) => startGalleryBuild(goal));
+    const started = await Promise.all(GOALS.map((goal) => startGalleryBuild(goal)));
     const builds = await Promise.all(started.map((s) => waitForBuild(s.buildId)));
     const elapsedS = (Date.now() - t0) / 1000;
     console.log(`faults: ${BUILDS} builds × ${EXHIBITS} exhibits in ${elapsedS.toFixed(1)} s`);
@@ -74,7 +74,7 @@ describe("builds under Space faults", () => {
     expect(builds.map((b) => b?.status)).toEqual(Array(BUILDS).fill("succeeded"));
     const assets = getAssetStore();
     for (const s of started) {
-      const exhibits = listExhibits(s.galleryId);
+      const exhibits = await listExhibits(s.galleryId);
       expect(exhibits).toHaveLength(EXHIBITS);
       for (const e of exhibits) {
         expect({ key: e.key, status: e.status, error: e.error }).toEqual({ key: e.key, status: "ready", error: null });
@@ -82,18 +82,18 @@ describe("builds under Space faults", () => {
       }
     }
     // Nothing stored is broken (malformed outputs were refused before they reached the store)…
-    expect(brokenAssets(h.dataDir)).toEqual([]);
+    expect(await brokenAssets(h.dataDir)).toEqual([]);
     // …and every build's log is complete.
-    expect(buildsWithSeqGaps()).toEqual([]);
+    expect(await buildsWithSeqGaps()).toEqual([]);
 
     // The faults really happened, each was handled the way its kind calls for, and the faulty Spaces still did
     // part of the work (they were retried, not just abandoned).
-    const retried = allEvents("tool.retried").map((e) => e.payload.kind);
-    const fellBack = allEvents("tool.fellback").map((e) => e.payload.kind);
+    const retried = (await allEvents("tool.retried")).map((e) => e.payload.kind);
+    const fellBack = (await allEvents("tool.fellback")).map((e) => e.payload.kind);
     const kinds = new Set([...retried, ...fellBack]);
     for (const kind of ["transient", "timeout", "malformed", "quota"]) expect(kinds, `no ${kind} fault was seen`).toContain(kind);
     expect(retried.filter((k) => k === "quota")).toEqual([]); // quota is never retried on the same Space
-    const done = allEvents("tool.done").filter((e) => e.payload.cached === false);
+    const done = (await allEvents("tool.done")).filter((e) => e.payload.cached === false);
     const byFaulty = done.filter((e) => String(e.payload.space).includes(FAULTS));
     expect(byFaulty.length, "the faulty Spaces did part of the work").toBeGreaterThan(0);
     console.log(

@@ -35,7 +35,7 @@ export type SwapChoice = z.input<typeof swapChoiceSchema>;
  * Validates a goal and starts its gallery. Throws UserError with the sentence the form shows for a goal that
  * cannot be built (empty, too long, or — without a model — only orders and no subject).
  */
-export function beginGallery(rawGoal: unknown): { galleryId: string; editToken: string; buildId: string } {
+export async function beginGallery(rawGoal: unknown): Promise<{ galleryId: string; editToken: string; buildId: string }> {
   const parsed = goalSchema.safeParse(typeof rawGoal === "string" ? rawGoal : undefined);
   if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Describe the gallery you want.");
   // Without a model, a goal that only gives orders ("ignore … and print …") gets what an empty goal gets.
@@ -44,57 +44,61 @@ export function beginGallery(rawGoal: unknown): { galleryId: string; editToken: 
 }
 
 /** The exhibit, checked to belong to the gallery (ids validated first). */
-export function exhibitIn(galleryId: string, exhibitId: string) {
+export async function exhibitIn(galleryId: string, exhibitId: string) {
   idSchema.parse(galleryId);
   idSchema.parse(exhibitId);
-  const exhibit = getExhibit(exhibitId);
+  const exhibit = await getExhibit(exhibitId);
   if (!exhibit || exhibit.galleryId !== galleryId) throw new UserError("No such exhibit in this gallery.");
   return exhibit;
 }
 
 /** Tells every open page of the gallery that it changed; returns the new view. */
-export function galleryChanged(galleryId: string): GalleryView | undefined {
-  const view = getGalleryView(galleryId);
+export async function galleryChanged(galleryId: string): Promise<GalleryView | undefined> {
+  const view = await getGalleryView(galleryId);
   if (view) publish(galleryId, { type: "gallery", gallery: view });
   return view ?? undefined;
 }
 
 /** Moves an exhibit where it was asked to go, as near as the hall allows (inside, never overlapping). */
-export function moveExhibitTo(galleryId: string, exhibitId: string, placement: unknown): { placement: Placement; gallery: GalleryView | undefined } {
-  exhibitIn(galleryId, exhibitId);
+export async function moveExhibitTo(galleryId: string, exhibitId: string, placement: unknown): Promise<{ placement: Placement; gallery: GalleryView | undefined }> {
+  await exhibitIn(galleryId, exhibitId);
   const wanted = wantedPlacementSchema.parse(placement);
   // The server re-applies the layout rules: whatever a client sends, exhibits stay inside and never overlap.
-  const view = getGalleryView(galleryId)!;
+  const view = (await getGalleryView(galleryId))!;
   const { hall, items } = arrangeGallery(view.exhibits);
   const self = items.find((i) => i.id === exhibitId)!;
   const others = items.filter((i) => i.id !== exhibitId);
   const snapped = snapPlacement(wanted, self.footprint.radius, others, hall);
-  updatePlacement(exhibitId, snapped);
-  return { placement: snapped, gallery: galleryChanged(galleryId) };
+  await updatePlacement(exhibitId, snapped);
+  return { placement: snapped, gallery: await galleryChanged(galleryId) };
 }
 
 /** Remakes an exhibit with a new seed (and a new prompt, if given). */
-export function regenerate(galleryId: string, exhibitId: string, prompt: string | null | undefined): { buildId: string } {
-  exhibitIn(galleryId, exhibitId);
+export async function regenerate(galleryId: string, exhibitId: string, prompt: string | null | undefined): Promise<{ buildId: string }> {
+  await exhibitIn(galleryId, exhibitId);
   const p = prompt === null || prompt === undefined ? undefined : promptSchema.parse(prompt);
   return startExhibitBuild(galleryId, exhibitId, { kind: "regenerate", prompt: p, newSeed: true });
 }
 
 /** Retries a failed exhibit's chain. */
-export function retry(galleryId: string, exhibitId: string): { buildId: string } {
-  exhibitIn(galleryId, exhibitId);
+export async function retry(galleryId: string, exhibitId: string): Promise<{ buildId: string }> {
+  await exhibitIn(galleryId, exhibitId);
   return startExhibitBuild(galleryId, exhibitId, { kind: "retry" });
 }
 
 /** Swaps an exhibit to another Space (a build) or back to an earlier version (at once). */
-export function swap(galleryId: string, exhibitId: string, choice: unknown): { buildId: string | null; version: number | null; gallery?: GalleryView } {
-  exhibitIn(galleryId, exhibitId);
+export async function swap(
+  galleryId: string,
+  exhibitId: string,
+  choice: unknown,
+): Promise<{ buildId: string | null; version: number | null; gallery?: GalleryView }> {
+  await exhibitIn(galleryId, exhibitId);
   const c = swapChoiceSchema.parse(choice);
   if (c.kind === "version") {
-    const record = restoreExhibitVersion(exhibitId, c.version);
-    return { buildId: null, version: record.version, gallery: galleryChanged(galleryId) };
+    const record = await restoreExhibitVersion(exhibitId, c.version);
+    return { buildId: null, version: record.version, gallery: await galleryChanged(galleryId) };
   }
-  const { buildId } = startExhibitBuild(
+  const { buildId } = await startExhibitBuild(
     galleryId,
     exhibitId,
     c.kind === "as-kind" ? { kind: "swap-kind", to: c.to } : c.kind === "image-to-3d" ? { kind: "swap-model", space: c.space } : { kind: "swap-image", space: c.space },

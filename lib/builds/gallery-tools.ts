@@ -17,8 +17,8 @@ export function capabilityOf(tool: Pick<DiscoveredTool, "parameters" | "returns"
   return (["image-to-3d", "text-to-image"] as const).find((c) => fitEndpoint(endpoint, c)) ?? null;
 }
 
-export function galleryTools(galleryId: string): DiscoveredTool[] {
-  return listGalleryTools(galleryId).map((t) => t.tool as unknown as DiscoveredTool);
+export async function galleryTools(galleryId: string): Promise<DiscoveredTool[]> {
+  return (await listGalleryTools(galleryId)).map((t) => t.tool as unknown as DiscoveredTool);
 }
 
 const storedOutput = z.looseObject({ kind: z.literal("asset"), sha256: z.string(), mediaType: z.string(), bytes: z.number() });
@@ -42,13 +42,13 @@ function handleFor(output: unknown, models: ReceivedModels): unknown {
 }
 
 /** The gallery's discovered Spaces as agent tools: arguments validated against the Space's API, files as handles. */
-export function discoveredAgentTools(
+export async function discoveredAgentTools(
   galleryId: string,
   toolbox: SpaceClient,
   models: ReceivedModels,
   reserved: ReadonlySet<string>,
-): AgentTool[] {
-  return galleryTools(galleryId)
+): Promise<AgentTool[]> {
+  return (await galleryTools(galleryId))
     .filter((tool) => !reserved.has(tool.name))
     .map((tool) => ({
       name: tool.name,

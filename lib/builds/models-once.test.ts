@@ -23,11 +23,11 @@ it("sends each model's bytes to the worker once per build, never reads a model b
   const reads = vi.spyOn(getAssetStore(), "get");
   try {
     const goal = "six monuments of Rome at noon";
-    const first = startGalleryBuild(goal);
+    const first = await startGalleryBuild(goal);
     expect(await waitForBuild(first.buildId)).toMatchObject({ status: "succeeded" });
-    const ready = listExhibits(first.galleryId).filter((e) => e.status === "ready");
+    const ready = (await listExhibits(first.galleryId)).filter((e) => e.status === "ready");
     expect(ready.length).toBeGreaterThan(0);
-    const modelsMade = eventsSince(first.buildId).filter((e) => e.type === "tool.done" && e.payload.capability === "image-to-3d" && !e.payload.cached);
+    const modelsMade = (await eventsSince(first.buildId)).filter((e) => e.type === "tool.done" && e.payload.capability === "image-to-3d" && !e.payload.cached);
     expect(modelsMade.length).toBeGreaterThanOrEqual(ready.length);
     expect(run.mock.calls.map(([task]) => task)).toEqual(modelsMade.map(() => "validate-and-prepare"));
     const modelShas = new Set(ready.flatMap((e) => [e.modelSha!, e.originalModelSha!]));
@@ -36,10 +36,10 @@ it("sends each model's bytes to the worker once per build, never reads a model b
     expect(reads.mock.calls.filter(([sha]) => modelShas.has(sha))).toEqual([]);
 
     run.mockClear();
-    const second = startGalleryBuild(goal);
+    const second = await startGalleryBuild(goal);
     expect(await waitForBuild(second.buildId)).toMatchObject({ status: "succeeded" });
     expect(run).not.toHaveBeenCalled();
-    const again = listExhibits(second.galleryId).filter((e) => e.status === "ready");
+    const again = (await listExhibits(second.galleryId)).filter((e) => e.status === "ready");
     expect(again.map((e) => [e.key, e.modelSha, e.originalModelSha])).toEqual(ready.map((e) => [e.key, e.modelSha, e.originalModelSha]));
   } finally {
     run.mockRestore();

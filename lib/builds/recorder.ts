@@ -1,13 +1,45 @@
 import "server-only";
-import { appendEvent } from "@/lib/db/events";
+import { appendCheckedEvent } from "@/lib/db/events";
+import { emittedEventSchema, type Emit } from "@/lib/contracts/build-events";
 import { publish } from "./bus";
-import type { Emit } from "@/lib/contracts/build-events";
 
-/** Persists each event with the build's next seq, then hands it to the gallery's live watchers. */
-export function createRecorder(buildId: string, galleryId: string): { emit: Emit } {
+export interface Recorder {
+  /** Checks the event now (a producer that breaks the contract fails at its call), then stores and publishes it. */
+  emit: Emit;
+  /** Resolves once every event emitted so far is stored and published (rejects with the first write that failed). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Persists each event with the build's next seq, then hands it to the gallery's live watchers. Producers emit
+ * synchronously (the agent, the toolbox), while the database is asynchronous: the writes form one chain per
+ * recorder, so events are stored, numbered and published in the order they were emitted.
+ */
+export function createRecorder(buildId: string, galleryId: string): Recorder {
+  let tail: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
   const emit: Emit = (event) => {
-    const stored = appendEvent(buildId, event);
-    publish(galleryId, { type: "event", event: stored });
+    const checked = emittedEventSchema.parse(event);
+    tail = tail.then(async () => {
+      try {
+        const stored = await appendCheckedEvent(buildId, checked);
+        publish(galleryId, { type: "event", event: stored });
+      } catch (err) {
+        // One lost line of the log must not stop the build; the first failure is reported by flush().
+        failure ??= err;
+        console.error(`vernissage: could not record a ${checked.type} event of build ${buildId}`, err);
+      }
+    });
   };
-  return { emit };
+  return {
+    emit,
+    async flush() {
+      await tail;
+      if (failure) {
+        const err = failure;
+        failure = null;
+        throw err;
+      }
+    },
+  };
 }

@@ -4,7 +4,7 @@
 // re-resolves the endpoint through the endpoint judge, every exhibit ends ready, and the build log says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAssetStore } from "@/lib/assets/file-store";
-import { sqliteCallCache } from "@/lib/db/cache";
+import { dbCallCache } from "@/lib/db/cache";
 import { listExhibits } from "@/lib/db/exhibits";
 import { makeZUpBoxGlb } from "@/lib/models/testing/fixtures";
 import { replaceProcessSingleton } from "@/lib/platform/singleton";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   const base = loadSpaceClientConfig({ BUILTIN_SPACES_URL: h.spacesBase });
   const config = { ...base, spaces: { ...base.spaces, "image-to-3d": [entry(fx.space, space.url, "image-to-3d", "trellis-community")] } };
-  const toolbox = createSpaceClient({ assets: getAssetStore(), cache: sqliteCallCache(), config, trustedBases: [space.url] });
+  const toolbox = createSpaceClient({ assets: getAssetStore(), cache: dbCallCache(), config, trustedBases: [space.url] });
   replaceProcessSingleton(SPACE_CLIENT_SINGLETON, withDefaultImageSide(toolbox, 256));
 });
 
@@ -48,21 +48,21 @@ afterAll(async () => {
 
 describe("a Space whose endpoint was renamed", () => {
   it("is re-resolved: the build ends with every exhibit ready, and the log says which endpoint was called instead", async () => {
-    const s = startGalleryBuild("three monuments of Paris");
+    const s = await startGalleryBuild("three monuments of Paris");
     const build = await waitForBuild(s.buildId);
     expect(build?.status).toBe("succeeded");
-    const exhibits = listExhibits(s.galleryId);
+    const exhibits = await listExhibits(s.galleryId);
     expect(exhibits.length).toBeGreaterThan(0);
     for (const e of exhibits) expect({ key: e.key, status: e.status, error: e.error }).toEqual({ key: e.key, status: "ready", error: null });
 
     const modelled = space.calls.filter((c) => c.endpoint === "/image_to_glb");
     expect(modelled).toHaveLength(exhibits.length);
-    const lines = allEvents("tool.progress")
+    const lines = (await allEvents("tool.progress"))
       .filter((e) => e.buildId === s.buildId && e.payload.stage === "log")
       .map((e) => e.payload.message);
     expect(lines).toHaveLength(exhibits.length);
     for (const line of lines) expect(line).toMatch(/^trellis-community\/TRELLIS changed its API \(\/generate_and_extract_glb no longer exists .*\): calling \/image_to_glb instead/);
-    const done = allEvents("tool.done").filter((e) => e.buildId === s.buildId && e.payload.capability === "image-to-3d");
+    const done = (await allEvents("tool.done")).filter((e) => e.buildId === s.buildId && e.payload.capability === "image-to-3d");
     expect(done.map((e) => e.payload.endpoint)).toEqual(Array(exhibits.length).fill("/image_to_glb"));
   });
 });

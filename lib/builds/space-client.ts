@@ -1,6 +1,7 @@
 import "server-only";
 import { getAssetStore } from "@/lib/assets/file-store";
-import { sqliteCallCache } from "@/lib/db/cache";
+import { dbCallCache } from "@/lib/db/cache";
+import { databaseSpaceSlots } from "@/lib/db/space-slots";
 import { processSingleton } from "@/lib/platform/singleton";
 import { createSpaceClient, type SpaceClient } from "@/lib/space-client/space-client";
 
@@ -10,5 +11,5 @@ export const SPACE_CLIENT_SINGLETON = "spaceClient";
 
 export function getSpaceClient(): SpaceClient {
   // The toolbox logs its configuration's warnings itself when it reads that configuration, as here.
-  return processSingleton(SPACE_CLIENT_SINGLETON, () => createSpaceClient({ assets: getAssetStore(), cache: sqliteCallCache() }));
+  return processSingleton(SPACE_CLIENT_SINGLETON, () => createSpaceClient({ assets: getAssetStore(), cache: dbCallCache(), slots: databaseSpaceSlots() }));
 }

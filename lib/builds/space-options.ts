@@ -23,7 +23,7 @@ export function spaceOption(entry: SpaceEntry): SpaceOption {
 /** The Spaces a gallery's owner can swap an exhibit to, per capability, in fallback order. */
 export async function spaceOptions(galleryId: string): Promise<{ textToImage: SpaceOption[]; imageTo3d: SpaceOption[] }> {
   const config = toolboxConfig();
-  const discovered = galleryTools(galleryId);
+  const discovered = await galleryTools(galleryId);
   const extra = (capability: SwapCapability) =>
     discovered.filter((t) => capabilityOf(t) === capability).map((t) => ({ ref: t.space, label: `${t.space} (added)` }));
   const unique = (options: SpaceOption[]) => options.filter((o, i) => options.findIndex((x) => x.ref === o.ref) === i);

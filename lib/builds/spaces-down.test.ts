@@ -41,15 +41,15 @@ function configure(spaces: { images?: string; models?: string }) {
   );
 }
 
-function doneEvents(buildId: string, capability: string) {
-  return eventsSince(buildId).flatMap((e) => (e.type === "tool.done" && e.payload.capability === capability ? [e.payload] : []));
+async function doneEvents(buildId: string, capability: string) {
+  return (await eventsSince(buildId)).flatMap((e) => (e.type === "tool.done" && e.payload.capability === capability ? [e.payload] : []));
 }
 
 describe("a capability with every Space down", () => {
   it("image-to-3D down: the build ends in time with a reason per exhibit and keeps the pictures; a retry later reuses them", async () => {
     configure({ models: allDown("shape-3d", "relief-3d") });
     const joinsBefore = h.spaceJoins.length;
-    const { galleryId, buildId } = startGalleryBuild("six monuments of Paris at dusk");
+    const { galleryId, buildId } = await startGalleryBuild("six monuments of Paris at dusk");
     const t0 = Date.now();
     const build = await waitForBuild(buildId);
     const elapsedMs = Date.now() - t0;
@@ -58,10 +58,10 @@ describe("a capability with every Space down", () => {
     expect(build).toMatchObject({ status: "failed", error: "No exhibit could be made." });
     // Ended on its own, well inside the budget: the exhibits failed for the Spaces' reason, not the deadline.
     expect(elapsedMs).toBeLessThan(BUDGET_MINUTES * 60_000);
-    const events = eventsSince(buildId);
+    const events = await eventsSince(buildId);
     expect(events.at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 6 } });
 
-    const exhibits = listExhibits(galleryId);
+    const exhibits = await listExhibits(galleryId);
     expect(exhibits).toHaveLength(6);
     for (const e of exhibits) {
       expect(e.status).toBe("failed");
@@ -81,12 +81,12 @@ describe("a capability with every Space down", () => {
     expect(jobs).toBeLessThanOrEqual(spaces * (6 + 2));
 
     // The pictures were kept: stored, and the cache holds them.
-    const drawn = doneEvents(buildId, "text-to-image");
+    const drawn = await doneEvents(buildId, "text-to-image");
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     for (const d of drawn) expect(await getAssetStore().stat(d.asset!.sha256)).not.toBeNull();
     // …and each failed exhibit still has its picture, in the record and in the gallery's JSON view.
     const drawnShas = new Set(drawn.map((d) => d.asset!.sha256));
-    const failedView = getGalleryView(galleryId)!;
+    const failedView = (await getGalleryView(galleryId))!;
     for (const e of exhibits) {
       expect(e.imageSha, e.key).not.toBeNull();
       expect(drawnShas.has(e.imageSha!)).toBe(true);
@@ -97,16 +97,16 @@ describe("a capability with every Space down", () => {
     // The Spaces come back; the owner retries each exhibit: every one is modelled from the picture it kept, with
     // no text-to-image call at all (not even a cached one).
     configure({});
-    const retries = exhibits.map((e) => startExhibitBuild(galleryId, e.id, { kind: "retry" }).buildId);
+    const retries = await Promise.all(exhibits.map(async (e) => (await startExhibitBuild(galleryId, e.id, { kind: "retry" })).buildId));
     const done = await Promise.all(retries.map((id) => waitForBuild(id)));
     expect(done.map((b) => b?.status)).toEqual(Array(6).fill("succeeded"));
-    expect(listExhibits(galleryId).map((e) => e.status)).toEqual(Array(6).fill("ready"));
+    expect((await listExhibits(galleryId)).map((e) => e.status)).toEqual(Array(6).fill("ready"));
     for (const id of retries) {
-      expect(doneEvents(id, "text-to-image")).toEqual([]);
-      expect(doneEvents(id, "image-to-3d").map((p) => p.cached)).toEqual([false]);
+      expect(await doneEvents(id, "text-to-image")).toEqual([]);
+      expect((await doneEvents(id, "image-to-3d")).map((p) => p.cached)).toEqual([false]);
     }
     for (const e of exhibits) {
-      const made = getExhibit(e.id)!;
+      const made = (await getExhibit(e.id))!;
       expect(made.imageSha).toBe(e.imageSha);
       // The new version's provenance still says how its picture was drawn.
       const calls = made.provenance as SpaceCallRecord[];
@@ -117,38 +117,38 @@ describe("a capability with every Space down", () => {
 
   it("text-to-image down: every exhibit says it could not be drawn, and no image-to-3D call is made", async () => {
     configure({ images: allDown("sketch-image", "ink-image") });
-    const { galleryId, buildId } = startGalleryBuild("six monuments of Rome at night");
+    const { galleryId, buildId } = await startGalleryBuild("six monuments of Rome at night");
     const build = await waitForBuild(buildId);
     expect(build).toMatchObject({ status: "failed", error: "No exhibit could be made." });
-    expect(eventsSince(buildId).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 6 } });
-    const exhibits = listExhibits(galleryId);
+    expect((await eventsSince(buildId)).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 0, failed: 6 } });
+    const exhibits = await listExhibits(galleryId);
     expect(exhibits).toHaveLength(6);
     for (const e of exhibits) {
       expect(e.status).toBe("failed");
       expect(e.error).toMatch(/^Could not draw it: Every text-to-image Space failed — builtin:sketch-image~error=1~seed=\d+: (GPU task aborted|Skipped: .* is failing)/);
     }
-    expect(eventsSince(buildId).filter((e) => e.type === "tool.queued" && e.payload.capability === "image-to-3d")).toEqual([]);
-    expect(doneEvents(buildId, "image-to-3d")).toEqual([]);
+    expect((await eventsSince(buildId)).filter((e) => e.type === "tool.queued" && e.payload.capability === "image-to-3d")).toEqual([]);
+    expect(await doneEvents(buildId, "image-to-3d")).toEqual([]);
   }, 120_000);
 
   it("an outage during a remake keeps the finished exhibit as it was, and the rest of the gallery", async () => {
     configure({});
-    const { galleryId, buildId } = startGalleryBuild("six monuments of London in the snow");
+    const { galleryId, buildId } = await startGalleryBuild("six monuments of London in the snow");
     expect((await waitForBuild(buildId))?.status).toBe("succeeded");
-    const before = listExhibits(galleryId);
+    const before = await listExhibits(galleryId);
     expect(before.map((e) => e.status)).toEqual(Array(6).fill("ready"));
 
     configure({ models: allDown("shape-3d", "relief-3d") });
     const target = before[2]!;
-    const remake = startExhibitBuild(galleryId, target.id, { kind: "regenerate", newSeed: true });
+    const remake = await startExhibitBuild(galleryId, target.id, { kind: "regenerate", newSeed: true });
     const ended = await waitForBuild(remake.buildId);
     expect(ended?.status).toBe("failed");
     expect(ended?.error).toMatch(/Every image-to-3d Space failed/);
-    expect(eventsSince(remake.buildId).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 1, failed: 0 } });
+    expect((await eventsSince(remake.buildId)).at(-1)).toMatchObject({ type: "build.finished", payload: { status: "failed", ready: 1, failed: 0 } });
 
     // The exhibit still shows its finished version, and nothing else moved.
-    const after = getExhibit(target.id)!;
+    const after = (await getExhibit(target.id))!;
     expect(after).toMatchObject({ status: "ready", error: null, version: target.version, modelSha: target.modelSha, imageSha: target.imageSha });
-    expect(listExhibits(galleryId).map((e) => [e.id, e.status, e.version, e.modelSha])).toEqual(before.map((e) => [e.id, e.status, e.version, e.modelSha]));
+    expect((await listExhibits(galleryId)).map((e) => [e.id, e.status, e.version, e.modelSha])).toEqual(before.map((e) => [e.id, e.status, e.version, e.modelSha]));
   }, 120_000);
 });

@@ -26,15 +26,15 @@ afterAll(async () => {
 const shaOf = (url: string | null) => /\/assets\/([0-9a-f]{64})\./.exec(url ?? "")?.[1] ?? "";
 
 async function built(goal: string) {
-  const { galleryId, buildId } = startGalleryBuild(goal);
+  const { galleryId, buildId } = await startGalleryBuild(goal);
   expect(await waitForBuild(buildId)).toMatchObject({ status: "succeeded" });
-  return { galleryId, view: getGalleryView(galleryId)! };
+  return { galleryId, view: (await getGalleryView(galleryId))! };
 }
 
 async function remade(galleryId: string, exhibitId: string, request: Parameters<typeof startExhibitBuild>[2]) {
-  const { buildId } = startExhibitBuild(galleryId, exhibitId, request);
+  const { buildId } = await startExhibitBuild(galleryId, exhibitId, request);
   expect(await waitForBuild(buildId)).toMatchObject({ status: "succeeded" });
-  return getGalleryView(galleryId)!.exhibits.find((e) => e.id === exhibitId)!;
+  return (await getGalleryView(galleryId))!.exhibits.find((e) => e.id === exhibitId)!;
 }
 
 describe("splat exhibits", () => {
@@ -75,16 +75,16 @@ describe("splat exhibits", () => {
       [2, "splat"],
     ]);
     // Undo (what the page's undo sends: the earlier version) brings the mesh back; redo the splat.
-    restoreExhibitVersion(louvre.id, 1);
-    expect(getGalleryView(galleryId)!.exhibits[1]).toMatchObject({ kind: "mesh", modelUrl: louvre.modelUrl });
-    restoreExhibitVersion(louvre.id, 2);
-    expect(getGalleryView(galleryId)!.exhibits[1]).toMatchObject({ kind: "splat", modelUrl: asSplat.modelUrl });
+    await restoreExhibitVersion(louvre.id, 1);
+    expect((await getGalleryView(galleryId))!.exhibits[1]).toMatchObject({ kind: "mesh", modelUrl: louvre.modelUrl });
+    await restoreExhibitVersion(louvre.id, 2);
+    expect((await getGalleryView(galleryId))!.exhibits[1]).toMatchObject({ kind: "splat", modelUrl: asSplat.modelUrl });
 
     // "As a mesh" for the splat; a regenerate keeps an exhibit's kind.
     const eiffel = view.exhibits[0]!;
     expect(await remade(galleryId, eiffel.id, { kind: "swap-kind", to: "mesh" })).toMatchObject({ kind: "mesh", version: 2 });
     const again = await remade(galleryId, louvre.id, { kind: "regenerate", newSeed: true });
     expect(again).toMatchObject({ kind: "splat", version: 3 });
-    expect(getExhibit(louvre.id)!.height).toBeGreaterThan(0);
+    expect((await getExhibit(louvre.id))!.height).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -22,10 +22,10 @@ afterAll(async () => {
 
 /** Adds the Space to a new gallery's toolbox (as "Add Space" does), then calls the agent's function once. */
 async function callThroughToolbox(spaceUrl: string, args: Record<string, unknown>) {
-  const { id } = createGallery({ title: "Toolbox", goal: "toolbox over MCP" });
+  const { id } = await createGallery({ title: "Toolbox", goal: "toolbox over MCP" });
   const tool = await getSpaceClient().discover(spaceUrl, { signal: AbortSignal.timeout(30_000) });
-  putGalleryTool(id, tool.space, tool as unknown as Record<string, unknown>);
-  const [agentTool] = discoveredAgentTools(id, getSpaceClient(), new Map(), new Set());
+  await putGalleryTool(id, tool.space, tool as unknown as Record<string, unknown>);
+  const [agentTool] = await discoveredAgentTools(id, getSpaceClient(), new Map(), new Set());
   const events: EmittedEvent[] = [];
   const result = await agentTool!.run(args, { signal: AbortSignal.timeout(60_000), emit: (e) => events.push(e), callId: "call-1" });
   let seq = 0;

@@ -2,7 +2,8 @@ import "server-only";
 import { latestBuild } from "@/lib/db/builds";
 import { eventPage } from "@/lib/db/events";
 import type { GalleryView } from "@/lib/contracts/gallery-view";
-import { subscribe, type LiveMessage } from "./bus";
+import { listenOnce, subscribe, type LiveMessage } from "./bus";
+import { usesPostgres } from "@/lib/db/connection";
 import type { BuildEvent } from "@/lib/contracts/build-events";
 
 export type WatchMessage = { type: "event"; event: BuildEvent } | { type: "gallery"; gallery: GalleryView } | { type: "ping" };
@@ -37,12 +38,14 @@ export async function* watchGallery(galleryId: string, cursor: WatchCursor, sign
     return true;
   };
   try {
-    const latest = latestBuild(galleryId);
+    // With PostgreSQL, live news comes through the signal connection: listen before replaying.
+    if (usesPostgres()) await listenOnce();
+    const latest = await latestBuild(galleryId);
     if (latest) {
       let after = cursor.buildId === latest.id ? Math.max(0, cursor.afterSeq) : 0;
       seen.set(latest.id, after);
       for (;;) {
-        const page = eventPage(latest.id, after, REPLAY_PAGE);
+        const page = await eventPage(latest.id, after, REPLAY_PAGE);
         for (const event of page.events) if (fresh(event)) yield { type: "event", event };
         if (page.next === null) break;
         after = page.next;
@@ -51,7 +54,20 @@ export async function* watchGallery(galleryId: string, cursor: WatchCursor, sign
     while (!signal?.aborted) {
       while (queue.length > 0) {
         const message = queue.shift()!;
-        if (message.type === "event" && !fresh(message.event)) continue;
+        if (message.type === "event") {
+          // A live event past a gap (a signal lost between processes, a reconnect): the log has what is missing.
+          const { buildId, seq } = message.event;
+          const last = seen.get(buildId) ?? 0;
+          if (seq > last + 1) {
+            for (let after = last; ; ) {
+              const page = await eventPage(buildId, after, REPLAY_PAGE);
+              for (const event of page.events) if (event.seq < seq && fresh(event)) yield { type: "event", event };
+              if (page.next === null || page.next >= seq) break;
+              after = page.next;
+            }
+          }
+          if (!fresh(message.event)) continue;
+        }
         yield message;
       }
       const timedOut = await new Promise<boolean>((resolve) => {

@@ -1,3 +1,4 @@
+import { objectStorage, usesObjectStorage } from "@/lib/platform/object-storage";
 import "server-only";
 // The built-in Spaces, mounted at /spaces/<name>[~faults] (app/spaces/[space]/[[...path]]/route.ts and tests).
 // Each variant — base Space + fault profile — is its own Gradio app with its own queue, concurrency limit and
@@ -59,7 +60,12 @@ function storeFor(reg: Registry, base: BuiltinSpaceName): FileStore {
   let store = reg.stores.get(base);
   if (!store) {
     const root = configValue("BUILTIN_SPACE_FILES_DIR");
-    store = new FileStore({ dir: root ? `${root.replace(/\/+$/, "")}/${base}` : defaultFileStoreDir(base) });
+    // With object storage (ASSET_STORE=s3) the files are shared: a picture drawn on one node opens on another.
+    const mirror = usesObjectStorage() ? objectStorage() : undefined;
+    store = new FileStore({
+      dir: root ? `${root.replace(/\/+$/, "")}/${base}` : defaultFileStoreDir(base),
+      ...(mirror ? { mirror, mirrorPrefix: `spaces/${base}/` } : {}),
+    });
     reg.stores.set(base, store);
   }
   return store;

@@ -20,9 +20,12 @@ export interface AssetStore {
   stream?(sha256: string): Promise<ReadableStream<Uint8Array> | null>;
 }
 
-/** The immutable URL the browser loads an asset from. */
-export function assetUrl(asset: Pick<StoredAsset, "sha256" | "mediaType">): string {
-  return `/assets/${asset.sha256}.${extensionFor(asset.mediaType)}`;
+/**
+ * The immutable URL the browser loads an asset from: served by the app at /assets/…, or from `publicBase` (a
+ * CDN in front of the asset bucket, ASSET_PUBLIC_URL) when one is set.
+ */
+export function assetUrl(asset: Pick<StoredAsset, "sha256" | "mediaType">, publicBase?: string): string {
+  return `${publicBase ?? "/assets"}/${asset.sha256}.${extensionFor(asset.mediaType)}`;
 }
 
 export function extensionFor(mediaType: AssetMediaType): string {

@@ -2,13 +2,14 @@
 // constant time (no early exit on the first differing byte, no shortcut for a missing gallery).
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "kysely";
 import { closeDbs, openDb, type Db } from "./connection";
 import { createGallery, verifyEditToken } from "./galleries";
 import { makeTempDataDir } from "./testing/temp-dir";
 
 const temp = makeTempDataDir("vernissage-token-");
-afterAll(() => {
-  closeDbs();
+afterAll(async () => {
+  await closeDbs();
   temp.cleanup();
 });
 
@@ -17,21 +18,26 @@ let n = 0;
 beforeEach(() => {
   db = openDb(`${temp.dir}/case-${n++}`);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  db.close();
+  await db.destroy();
 });
 
-describe("edit tokens at rest", () => {
-  it("stores only the SHA-256 of the token, and the token appears nowhere in the database", () => {
-    const { id, editToken } = createGallery({ title: "t", goal: "g" }, db);
-    const row = db.prepare(`SELECT edit_token_hash FROM galleries WHERE id = ?`).get(id) as { edit_token_hash: Buffer };
-    expect(Buffer.isBuffer(row.edit_token_hash)).toBe(true);
-    expect(row.edit_token_hash.equals(crypto.createHash("sha256").update(editToken).digest())).toBe(true);
+async function hashOf(id: string): Promise<Buffer> {
+  const row = await db.selectFrom("galleries").select("edit_token_hash").where("id", "=", id).executeTakeFirstOrThrow();
+  return row.edit_token_hash;
+}
 
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+describe("edit tokens at rest", () => {
+  it("stores only the SHA-256 of the token, and the token appears nowhere in the database", async () => {
+    const { id, editToken } = await createGallery({ title: "t", goal: "g" }, db);
+    const hash = await hashOf(id);
+    expect(Buffer.isBuffer(hash)).toBe(true);
+    expect(hash.equals(crypto.createHash("sha256").update(editToken).digest())).toBe(true);
+
+    const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db)).rows.map((t) => t.name);
     for (const table of tables) {
-      const dump = JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) =>
+      const dump = JSON.stringify((await sql`SELECT * FROM ${sql.table(table)}`.execute(db)).rows, (_k, v: unknown) =>
         Buffer.isBuffer(v) ? v.toString("latin1") : (v as object),
       );
       expect(dump, table).not.toContain(editToken);
@@ -40,8 +46,8 @@ describe("edit tokens at rest", () => {
 });
 
 describe("verifyEditToken", () => {
-  it("compares fixed-length digests with crypto.timingSafeEqual, whatever the token or the gallery", () => {
-    const { id, editToken } = createGallery({ title: "t", goal: "g" }, db);
+  it("compares fixed-length digests with crypto.timingSafeEqual, whatever the token or the gallery", async () => {
+    const { id, editToken } = await createGallery({ title: "t", goal: "g" }, db);
     const spy = vi.spyOn(crypto, "timingSafeEqual");
     const attempts: [string, string | null, boolean][] = [
       [id, editToken, true],
@@ -54,7 +60,7 @@ describe("verifyEditToken", () => {
     ];
     for (const [gallery, token, expected] of attempts) {
       spy.mockClear();
-      expect(verifyEditToken(gallery, token, db)).toBe(expected);
+      expect(await verifyEditToken(gallery, token, db)).toBe(expected);
       expect(spy).toHaveBeenCalledTimes(1);
       const [a, b] = spy.mock.calls[0]! as [Buffer, Buffer];
       expect(a.length).toBe(32);
@@ -62,11 +68,11 @@ describe("verifyEditToken", () => {
     }
   });
 
-  it("does not accept the stored hash itself as a token", () => {
-    const { id } = createGallery({ title: "t", goal: "g" }, db);
-    const row = db.prepare(`SELECT edit_token_hash FROM galleries WHERE id = ?`).get(id) as { edit_token_hash: Buffer };
-    for (const form of [row.edit_token_hash.toString("hex"), row.edit_token_hash.toString("base64url"), row.edit_token_hash.toString("latin1")]) {
-      expect(verifyEditToken(id, form, db)).toBe(false);
+  it("does not accept the stored hash itself as a token", async () => {
+    const { id } = await createGallery({ title: "t", goal: "g" }, db);
+    const hash = await hashOf(id);
+    for (const form of [hash.toString("hex"), hash.toString("base64url"), hash.toString("latin1")]) {
+      expect(await verifyEditToken(id, form, db)).toBe(false);
     }
   });
 });

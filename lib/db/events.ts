@@ -1,6 +1,7 @@
 import "server-only";
 import { buildEventSchema, emittedEventSchema, type BuildEvent, type BuildEventType, type EmittedEvent } from "@/lib/contracts/build-events";
-import { getDb, stmt, type Db } from "./connection";
+import { sql } from "kysely";
+import { getDb, inTransaction, lockRow, type Db } from "./connection";
 import { nowIso } from "./ids";
 
 interface EventRow {
@@ -32,23 +33,41 @@ function toEvent(row: EventRow): BuildEvent | null {
 /**
  * Persists an event with the build's next sequence number (1, 2, 3…, no gaps) and returns it.
  * The event is checked against its schema first (what is stored is what readers accept: a producer that breaks
- * the contract fails here, at its call). The max+1 is read and written inside one IMMEDIATE transaction, so
- * appends from parallel tool calls, or from another process on the same file, are serialised;
- * PRIMARY KEY(build_id, seq) backs it up.
+ * the contract fails here, at its call). The max+1 is read and written in one statement inside a transaction
+ * that holds the build's row (SQLite: the IMMEDIATE write lock; PostgreSQL: the row lock), so appends from
+ * parallel tool calls, or from another process, are serialised; PRIMARY KEY(build_id, seq) backs it up.
  */
-export function appendEvent(buildId: string, event: EmittedEvent, db: Db = getDb()): BuildEvent {
-  const checked = emittedEventSchema.parse(event);
+export async function appendEvent(buildId: string, event: EmittedEvent, db: Db = getDb()): Promise<BuildEvent> {
+  return appendCheckedEvent(buildId, emittedEventSchema.parse(event), db);
+}
+
+/** {@link appendEvent} for an event its producer has already checked against the contract. */
+export async function appendCheckedEvent(buildId: string, checked: EmittedEvent, db: Db = getDb()): Promise<BuildEvent> {
   const json = JSON.stringify(checked.payload);
   const at = nowIso();
-  return db.transaction(() => {
-    const row = stmt(db,
-        `INSERT INTO build_events (build_id, seq, type, payload, at)
-         SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM build_events WHERE build_id = ?
-         RETURNING build_id, seq, type, payload, at`,
+  const insert = (trx: Db) =>
+    trx
+      .insertInto("build_events")
+      .columns(["build_id", "seq", "type", "payload", "at"])
+      .expression(
+        trx
+          .selectFrom("build_events")
+          .select([
+            sql.val(buildId).as("build_id"),
+            sql<number>`coalesce(max(seq), 0) + 1`.as("seq"),
+            sql.val(checked.type).as("type"),
+            sql.val(json).as("payload"),
+            sql.val(at).as("at"),
+          ])
+          .where("build_id", "=", buildId),
       )
-      .get(buildId, checked.type, json, at, buildId) as EventRow;
-    return { buildId: row.build_id, seq: row.seq, at: row.at, ...checked };
-  }).immediate();
+      .returning(["build_id", "seq", "at"])
+      .executeTakeFirstOrThrow();
+  const row = await inTransaction(db, async (trx) => {
+    await lockRow(trx, "builds", buildId);
+    return insert(trx);
+  });
+  return { buildId: row.build_id, seq: row.seq, at: row.at, ...checked } as BuildEvent;
 }
 
 export interface EventPage {
@@ -59,29 +78,41 @@ export interface EventPage {
 }
 
 /** One page of the build's events with seq > afterSeq: `limit` rows at most, unreadable ones skipped. */
-export function eventPage(buildId: string, afterSeq: number, limit: number, db: Db = getDb()): EventPage {
-  const rows = stmt(db, `SELECT build_id, seq, type, payload, at FROM build_events WHERE build_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
-    .all(buildId, afterSeq, limit) as EventRow[];
+export async function eventPage(buildId: string, afterSeq: number, limit: number, db: Db = getDb()): Promise<EventPage> {
+  const rows = await db
+    .selectFrom("build_events")
+    .select(["build_id", "seq", "type", "payload", "at"])
+    .where("build_id", "=", buildId)
+    .where("seq", ">", afterSeq)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
   const events = rows.map(toEvent).filter((e): e is BuildEvent => e !== null);
   return { events, next: rows.length < limit ? null : rows[rows.length - 1]!.seq };
 }
 
 /** Events with seq > afterSeq, in order (afterSeq 0: from the start). `limit` caps the rows read. */
-export function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: Db = getDb()): BuildEvent[] {
-  return eventPage(buildId, afterSeq, limit, db).events;
+export async function eventsSince(buildId: string, afterSeq = 0, limit = 10_000, db: Db = getDb()): Promise<BuildEvent[]> {
+  return (await eventPage(buildId, afterSeq, limit, db)).events;
 }
 
 /** How many events of `type` the build has (e.g. its runs: one `build.started` each). */
-export function countEvents(buildId: string, type: BuildEventType, db: Db = getDb()): number {
-  return (stmt(db, `SELECT count(*) AS n FROM build_events WHERE build_id = ? AND type = ?`).get(buildId, type) as { n: number }).n;
+export async function countEvents(buildId: string, type: BuildEventType, db: Db = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("build_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("build_id", "=", buildId)
+    .where("type", "=", type)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
  * How long the build's runs so far have worked, in ms: each run from its `build.started` to its last event. A
  * run cut off by a crash ends at the last event it wrote; the time the server was down is not counted.
  */
-export function timeSpentInRuns(buildId: string, db: Db = getDb()): number {
-  const rows = stmt(db, `SELECT type, at FROM build_events WHERE build_id = ? ORDER BY seq`).all(buildId) as { type: string; at: string }[];
+export async function timeSpentInRuns(buildId: string, db: Db = getDb()): Promise<number> {
+  const rows = await db.selectFrom("build_events").select(["type", "at"]).where("build_id", "=", buildId).orderBy("seq").execute();
   let spent = 0;
   let runStart: number | null = null;
   let last = 0;
@@ -98,6 +129,11 @@ export function timeSpentInRuns(buildId: string, db: Db = getDb()): number {
 }
 
 /** The last seq of the build, 0 when it has none. */
-export function lastSeq(buildId: string, db: Db = getDb()): number {
-  return (stmt(db, `SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ?`).get(buildId) as { seq: number }).seq;
+export async function lastSeq(buildId: string, db: Db = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom("build_events")
+    .select(sql<number>`coalesce(max(seq), 0)`.as("seq"))
+    .where("build_id", "=", buildId)
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
 }

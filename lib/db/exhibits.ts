@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { exhibitStatuses, statusChangeProblem, type ExhibitStatus } from "@/lib/contracts/exhibit-status";
 import { placementSchema, spaceCallRecordSchema, vec3Schema, type ExhibitCore, type Placement, type SpaceCallRecord } from "@/lib/contracts/gallery-view";
-import { getDb, stmt, type Db } from "./connection";
+import { sql } from "kysely";
+import { getDb, inTransaction, lockRow, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
 import { DEFAULT_PLACEMENT, parseJson, seedSchema, sha256Schema } from "./schemas";
@@ -148,91 +149,115 @@ const placementPatchSchema = z.object({
   scale: z.number().finite().positive().optional(),
 });
 
-const COLUMNS = `id, gallery_id, key, ord, title, description, prompt, seed, status, error, placement, image_sha,
-  model_sha, original_model_sha, height, version, provenance, created_at, updated_at`;
+const COLUMNS = [
+  "id", "gallery_id", "key", "ord", "title", "description", "prompt", "seed", "status", "error", "placement", "image_sha",
+  "model_sha", "original_model_sha", "height", "version", "provenance", "created_at", "updated_at",
+] as const;
 
-export function getExhibit(id: string, db: Db = getDb()): ExhibitRecord | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE id = ?`).get(id) as ExhibitRow | undefined;
+export async function getExhibit(id: string, db: Db = getDb()): Promise<ExhibitRecord | null> {
+  const row = await db.selectFrom("exhibits").select(COLUMNS).where("id", "=", id).executeTakeFirst();
   return row ? toExhibitRecord(row) : null;
 }
 
-export function getExhibitByKey(galleryId: string, key: string, db: Db = getDb()): ExhibitRecord | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? AND key = ?`).get(galleryId, key) as
-    | ExhibitRow
-    | undefined;
+export async function getExhibitByKey(galleryId: string, key: string, db: Db = getDb()): Promise<ExhibitRecord | null> {
+  const row = await db.selectFrom("exhibits").select(COLUMNS).where("gallery_id", "=", galleryId).where("key", "=", key).executeTakeFirst();
   return row ? toExhibitRecord(row) : null;
 }
 
 /** The gallery's exhibits in hall order. */
-export function listExhibits(galleryId: string, db: Db = getDb()): ExhibitRecord[] {
-  const rows = stmt(db, `SELECT ${COLUMNS} FROM exhibits WHERE gallery_id = ? ORDER BY ord, created_at, id`).all(galleryId) as ExhibitRow[];
+export async function listExhibits(galleryId: string, db: Db = getDb()): Promise<ExhibitRecord[]> {
+  const rows = await db.selectFrom("exhibits").select(COLUMNS).where("gallery_id", "=", galleryId).orderBy("ord").orderBy("created_at").orderBy("id").execute();
   return rows.map(toExhibitRecord);
 }
 
 /** Every result the exhibit has had, oldest first. */
-export function listExhibitVersions(exhibitId: string, db: Db = getDb()): ExhibitVersionRecord[] {
-  const rows = stmt(db, `SELECT * FROM exhibit_versions WHERE exhibit_id = ? ORDER BY version`)
-    .all(exhibitId) as ExhibitVersionRow[];
+export async function listExhibitVersions(exhibitId: string, db: Db = getDb()): Promise<ExhibitVersionRecord[]> {
+  const rows = await db.selectFrom("exhibit_versions").selectAll().where("exhibit_id", "=", exhibitId).orderBy("version").execute();
   return rows.map(toExhibitVersionRecord);
 }
 
-function mustGet(id: string, db: Db): ExhibitRecord {
-  const exhibit = getExhibit(id, db);
+/** The exhibit, locked for the rest of the transaction (on PostgreSQL) so a read-modify-write sees its latest state. */
+async function mustGet(id: string, db: Db): Promise<ExhibitRecord> {
+  if (db.isTransaction) await lockRow(db, "exhibits", id);
+  const exhibit = await getExhibit(id, db);
   if (!exhibit) throw new NotFoundError("exhibit", id);
   return exhibit;
 }
 
+function isForeignKeyViolation(err: unknown): boolean {
+  // SQLite (better-sqlite3) and PostgreSQL (pg: SQLSTATE 23503) name it differently.
+  return err instanceof Error && "code" in err && (err.code === "SQLITE_CONSTRAINT_FOREIGNKEY" || err.code === "23503");
+}
+
 /** Adds an exhibit at the end of the hall (or at `order`). */
-export function createExhibit(galleryId: string, input: NewExhibit, db: Db = getDb()): ExhibitRecord {
+export async function createExhibit(galleryId: string, input: NewExhibit, db: Db = getDb()): Promise<ExhibitRecord> {
   const data = newExhibitSchema.parse(input);
-  return db.transaction(() => {
+  return inTransaction(db, async (trx) => {
+    // The gallery's row orders concurrent creators on PostgreSQL, so two never take the same next place.
+    await lockRow(trx, "galleries", galleryId);
     const order =
       data.order ??
-      (stmt(db, `SELECT coalesce(max(ord), -1) + 1 AS next FROM exhibits WHERE gallery_id = ?`).get(galleryId) as { next: number }).next;
+      Number(
+        (
+          await trx
+            .selectFrom("exhibits")
+            .select(sql<number>`coalesce(max(ord), -1) + 1`.as("next"))
+            .where("gallery_id", "=", galleryId)
+            .executeTakeFirstOrThrow()
+        ).next,
+      );
     const id = newId();
     const now = nowIso();
     try {
-      stmt(db, 
-        `INSERT INTO exhibits (id, gallery_id, key, ord, title, description, prompt, seed, status, placement, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        galleryId,
-        data.key ?? id,
-        order,
-        data.title,
-        data.description,
-        data.prompt,
-        data.seed,
-        data.status,
-        JSON.stringify(data.placement ?? DEFAULT_PLACEMENT),
-        now,
-        now,
-      );
+      await trx
+        .insertInto("exhibits")
+        .values({
+          id,
+          gallery_id: galleryId,
+          key: data.key ?? id,
+          ord: order,
+          title: data.title,
+          description: data.description,
+          prompt: data.prompt,
+          seed: data.seed,
+          status: data.status,
+          placement: JSON.stringify(data.placement ?? DEFAULT_PLACEMENT),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     } catch (err) {
-      if (err instanceof Error && "code" in err && err.code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
-        throw new NotFoundError("gallery", galleryId);
-      }
+      if (isForeignKeyViolation(err)) throw new NotFoundError("gallery", galleryId);
       throw err;
     }
-    return mustGet(id, db);
-  }).immediate();
+    return mustGet(id, trx);
+  });
 }
 
 /** Adds several exhibits at once (a plan): all or none. */
-export function createExhibits(galleryId: string, inputs: NewExhibit[], db: Db = getDb()): ExhibitRecord[] {
-  return db.transaction(() => inputs.map((input) => createExhibit(galleryId, input, db))).immediate();
+export async function createExhibits(galleryId: string, inputs: NewExhibit[], db: Db = getDb()): Promise<ExhibitRecord[]> {
+  return inTransaction(db, async (trx) => {
+    const created: ExhibitRecord[] = [];
+    for (const input of inputs) created.push(await createExhibit(galleryId, input, trx));
+    return created;
+  });
 }
 
 /** Changes what the exhibit should depict (swap, edited prompt) without touching its current result. */
-export function updateExhibitSpec(id: string, patch: ExhibitSpecPatch, db: Db = getDb()): ExhibitRecord {
+export async function updateExhibitSpec(id: string, patch: ExhibitSpecPatch, db: Db = getDb()): Promise<ExhibitRecord> {
   const data = specPatchSchema.parse(patch);
-  const { changes } = stmt(db, 
-      `UPDATE exhibits SET title = coalesce(?, title), description = coalesce(?, description), prompt = coalesce(?, prompt),
-         seed = coalesce(?, seed), updated_at = ? WHERE id = ?`,
-    )
-    .run(data.title ?? null, data.description ?? null, data.prompt ?? null, data.seed ?? null, nowIso(), id);
-  if (changes === 0) throw new NotFoundError("exhibit", id);
+  const result = await db
+    .updateTable("exhibits")
+    .set({
+      ...(data.title !== undefined ? { title: data.title } : {}),
+      ...(data.description !== undefined ? { description: data.description } : {}),
+      ...(data.prompt !== undefined ? { prompt: data.prompt } : {}),
+      ...(data.seed !== undefined ? { seed: data.seed } : {}),
+      updated_at: nowIso(),
+    })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new NotFoundError("exhibit", id);
   return mustGet(id, db);
 }
 
@@ -243,24 +268,25 @@ export interface StatusChange {
   provenance?: SpaceCallRecord[];
 }
 
-export function setExhibitStatus(id: string, status: ExhibitStatus, change: StatusChange = {}, db: Db = getDb()): ExhibitRecord {
+export async function setExhibitStatus(id: string, status: ExhibitStatus, change: StatusChange = {}, db: Db = getDb()): Promise<ExhibitRecord> {
   const provenance = change.provenance === undefined ? undefined : provenanceSchema.parse(change.provenance);
-  return db.transaction(() => {
-    const current = mustGet(id, db);
+  return inTransaction(db, async (trx) => {
+    const current = await mustGet(id, trx);
     // The lifecycle is a domain rule (lib/contracts/exhibit-status.ts); this is where it is enforced.
     const problem = statusChangeProblem({ from: current.status, to: status, hasResult: current.version > 0, error: change.error });
     if (problem) throw new InvalidTransitionError(`exhibit ${id}: ${problem}`);
-    stmt(db, 
-      `UPDATE exhibits SET status = ?, error = ?, provenance = coalesce(?, provenance), updated_at = ? WHERE id = ?`,
-    ).run(
-      status,
-      status === "failed" ? change.error : (change.error ?? null),
-      provenance ? JSON.stringify(provenance) : null,
-      nowIso(),
-      id,
-    );
-    return mustGet(id, db);
-  }).immediate();
+    await trx
+      .updateTable("exhibits")
+      .set({
+        status,
+        error: change.error ?? null,
+        ...(provenance ? { provenance: JSON.stringify(provenance) } : {}),
+        updated_at: nowIso(),
+      })
+      .where("id", "=", id)
+      .execute();
+    return mustGet(id, trx);
+  });
 }
 
 /**
@@ -268,9 +294,9 @@ export function setExhibitStatus(id: string, status: ExhibitStatus, change: Stat
  * modelled by a retry without drawing again). An exhibit with a result keeps showing that result's picture:
  * the new one becomes its picture only with the next version.
  */
-export function setExhibitPicture(id: string, imageSha: string, db: Db = getDb()): ExhibitRecord {
+export async function setExhibitPicture(id: string, imageSha: string, db: Db = getDb()): Promise<ExhibitRecord> {
   const sha = sha256Schema.parse(imageSha);
-  stmt(db, `UPDATE exhibits SET image_sha = ?, updated_at = ? WHERE id = ? AND version = 0`).run(sha, nowIso(), id);
+  await db.updateTable("exhibits").set({ image_sha: sha, updated_at: nowIso() }).where("id", "=", id).where("version", "=", 0).execute();
   return mustGet(id, db);
 }
 
@@ -278,12 +304,19 @@ export function setExhibitPicture(id: string, imageSha: string, db: Db = getDb()
  * Records a new result: appends version n+1 to the history and makes it current, ready. One transaction,
  * so the history and the exhibit never disagree.
  */
-export function setExhibitResult(id: string, result: ExhibitResult, db: Db = getDb()): ExhibitRecord {
+export async function setExhibitResult(id: string, result: ExhibitResult, db: Db = getDb()): Promise<ExhibitRecord> {
   const r = resultSchema.parse(result);
-  return db.transaction(() => {
-    const current = mustGet(id, db);
-    const { next } = stmt(db, `SELECT coalesce(max(version), 0) + 1 AS next FROM exhibit_versions WHERE exhibit_id = ?`)
-      .get(id) as { next: number };
+  return inTransaction(db, async (trx) => {
+    const current = await mustGet(id, trx);
+    const next = Number(
+      (
+        await trx
+          .selectFrom("exhibit_versions")
+          .select(sql<number>`coalesce(max(version), 0) + 1`.as("next"))
+          .where("exhibit_id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).next,
+    );
     const spec = {
       title: r.title ?? current.title,
       description: r.description ?? current.description,
@@ -292,64 +325,79 @@ export function setExhibitResult(id: string, result: ExhibitResult, db: Db = get
     };
     const now = nowIso();
     const provenance = JSON.stringify(r.provenance);
-    stmt(db, 
-      `INSERT INTO exhibit_versions (exhibit_id, version, title, description, prompt, seed, image_sha, model_sha,
-         original_model_sha, height, provenance, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, next, spec.title, spec.description, spec.prompt, spec.seed, r.imageSha, r.modelSha, r.originalModelSha, r.height, provenance, now);
-    stmt(db, 
-      `UPDATE exhibits SET title = ?, description = ?, prompt = ?, seed = ?, status = 'ready', error = NULL, image_sha = ?,
-         model_sha = ?, original_model_sha = ?, height = ?, version = ?, provenance = ?, updated_at = ? WHERE id = ?`,
-    ).run(spec.title, spec.description, spec.prompt, spec.seed, r.imageSha, r.modelSha, r.originalModelSha, r.height, next, provenance, now, id);
-    return mustGet(id, db);
-  }).immediate();
+    const assets = { image_sha: r.imageSha, model_sha: r.modelSha, original_model_sha: r.originalModelSha, height: r.height, provenance };
+    await trx
+      .insertInto("exhibit_versions")
+      .values({ exhibit_id: id, version: next, ...spec, ...assets, created_at: now })
+      .execute();
+    await trx
+      .updateTable("exhibits")
+      .set({ ...spec, ...assets, status: "ready", error: null, version: next, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    return mustGet(id, trx);
+  });
 }
 
 /** Makes an earlier version current again (it stays in the history; the next result is still max + 1). */
-export function restoreExhibitVersion(id: string, version: number, db: Db = getDb()): ExhibitRecord {
-  return db.transaction(() => {
-    mustGet(id, db);
-    const v = stmt(db, `SELECT * FROM exhibit_versions WHERE exhibit_id = ? AND version = ?`).get(id, version) as
-      | ExhibitVersionRow
-      | undefined;
+export async function restoreExhibitVersion(id: string, version: number, db: Db = getDb()): Promise<ExhibitRecord> {
+  return inTransaction(db, async (trx) => {
+    await mustGet(id, trx);
+    const v = await trx.selectFrom("exhibit_versions").selectAll().where("exhibit_id", "=", id).where("version", "=", version).executeTakeFirst();
     if (!v) throw new NotFoundError(`version ${version} of exhibit`, id);
-    stmt(db, 
-      `UPDATE exhibits SET title = ?, description = ?, prompt = ?, seed = ?, status = 'ready', error = NULL, image_sha = ?,
-         model_sha = ?, original_model_sha = ?, height = ?, version = ?, provenance = ?, updated_at = ? WHERE id = ?`,
-    ).run(v.title, v.description, v.prompt, v.seed, v.image_sha, v.model_sha, v.original_model_sha, v.height, v.version, v.provenance, nowIso(), id);
-    return mustGet(id, db);
-  }).immediate();
+    await trx
+      .updateTable("exhibits")
+      .set({
+        title: v.title,
+        description: v.description,
+        prompt: v.prompt,
+        seed: v.seed,
+        status: "ready",
+        error: null,
+        image_sha: v.image_sha,
+        model_sha: v.model_sha,
+        original_model_sha: v.original_model_sha,
+        height: v.height,
+        version: v.version,
+        provenance: v.provenance,
+        updated_at: nowIso(),
+      })
+      .where("id", "=", id)
+      .execute();
+    return mustGet(id, trx);
+  });
 }
 
 /** Moves/turns/scales an exhibit; fields left out keep their value. */
-export function updatePlacement(id: string, patch: Partial<Placement>, db: Db = getDb()): ExhibitRecord {
+export async function updatePlacement(id: string, patch: Partial<Placement>, db: Db = getDb()): Promise<ExhibitRecord> {
   const data = placementPatchSchema.parse(patch);
-  return db.transaction(() => {
-    const current = mustGet(id, db);
+  return inTransaction(db, async (trx) => {
+    const current = await mustGet(id, trx);
     const placement: Placement = {
       position: data.position ?? current.placement.position,
       rotationY: data.rotationY ?? current.placement.rotationY,
       scale: data.scale ?? current.placement.scale,
     };
-    stmt(db, `UPDATE exhibits SET placement = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(placement), nowIso(), id);
-    return mustGet(id, db);
-  }).immediate();
+    await trx.updateTable("exhibits").set({ placement: JSON.stringify(placement), updated_at: nowIso() }).where("id", "=", id).execute();
+    return mustGet(id, trx);
+  });
 }
 
 /** Sets the hall order: `orderedIds` must name every exhibit of the gallery exactly once. */
-export function reorderExhibits(galleryId: string, orderedIds: readonly string[], db: Db = getDb()): void {
-  db.transaction(() => {
-    const existing = (stmt(db, `SELECT id FROM exhibits WHERE gallery_id = ?`).all(galleryId) as { id: string }[]).map((r) => r.id);
+export async function reorderExhibits(galleryId: string, orderedIds: readonly string[], db: Db = getDb()): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await lockRow(trx, "galleries", galleryId);
+    const existing = (await trx.selectFrom("exhibits").select("id").where("gallery_id", "=", galleryId).execute()).map((r) => r.id);
     const given = new Set(orderedIds);
     if (given.size !== orderedIds.length || given.size !== existing.length || existing.some((id) => !given.has(id))) {
       throw new InvalidTransitionError(`reorder of gallery ${galleryId} must list each of its ${existing.length} exhibits once`);
     }
     const now = nowIso();
-    const update = stmt(db, `UPDATE exhibits SET ord = ?, updated_at = ? WHERE id = ?`);
-    orderedIds.forEach((id, index) => update.run(index, now, id));
-  }).immediate();
+    for (const [index, id] of orderedIds.entries()) await trx.updateTable("exhibits").set({ ord: index, updated_at: now }).where("id", "=", id).execute();
+  });
 }
 
-export function deleteExhibit(id: string, db: Db = getDb()): boolean {
-  return stmt(db, `DELETE FROM exhibits WHERE id = ?`).run(id).changes > 0;
+export async function deleteExhibit(id: string, db: Db = getDb()): Promise<boolean> {
+  const result = await db.deleteFrom("exhibits").where("id", "=", id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getDb, stmt, type Db } from "./connection";
+import { getDb, type Db } from "./connection";
 import { NotFoundError } from "./errors";
 import { hashToken, newEditToken, newId, nowIso } from "./ids";
 
@@ -53,15 +53,15 @@ export function toGalleryRecord(row: GalleryRow): GalleryRecord {
  * Creates a gallery and its edit token. The token is returned once, here, and never stored: only its
  * SHA-256 is, so a leaked database does not grant editing.
  */
-export function createGallery(input: NewGallery, db: Db = getDb()): { id: string; editToken: string; gallery: GalleryRecord } {
+export async function createGallery(input: NewGallery, db: Db = getDb()): Promise<{ id: string; editToken: string; gallery: GalleryRecord }> {
   const data = newGallerySchema.parse(input);
   const id = newId();
   const editToken = newEditToken();
   const createdAt = nowIso();
-  stmt(db, 
-    `INSERT INTO galleries (id, title, goal, theme, created_at, edit_token_hash, remixed_from)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, data.title, data.goal, data.theme, createdAt, hashToken(editToken), data.remixedFrom);
+  await db
+    .insertInto("galleries")
+    .values({ id, title: data.title, goal: data.goal, theme: data.theme, created_at: createdAt, edit_token_hash: hashToken(editToken), remixed_from: data.remixedFrom })
+    .execute();
   return {
     id,
     editToken,
@@ -69,35 +69,40 @@ export function createGallery(input: NewGallery, db: Db = getDb()): { id: string
   };
 }
 
-export function getGallery(id: string, db: Db = getDb()): GalleryRecord | null {
-  const row = stmt(db, `SELECT id, title, goal, theme, created_at, remixed_from FROM galleries WHERE id = ?`)
-    .get(id) as GalleryRow | undefined;
+export async function getGallery(id: string, db: Db = getDb()): Promise<GalleryRecord | null> {
+  const row = await db.selectFrom("galleries").select(["id", "title", "goal", "theme", "created_at", "remixed_from"]).where("id", "=", id).executeTakeFirst();
   return row ? toGalleryRecord(row) : null;
 }
 
-export function updateGallery(id: string, patch: GalleryPatch, db: Db = getDb()): GalleryRecord {
+export async function updateGallery(id: string, patch: GalleryPatch, db: Db = getDb()): Promise<GalleryRecord> {
   const data = galleryPatchSchema.parse(patch);
-  const { changes } = stmt(db, `UPDATE galleries SET title = coalesce(?, title), goal = coalesce(?, goal), theme = coalesce(?, theme) WHERE id = ?`)
-    .run(data.title ?? null, data.goal ?? null, data.theme ?? null, id);
-  if (changes === 0) throw new NotFoundError("gallery", id);
-  return getGallery(id, db)!;
+  const set = {
+    ...(data.title !== undefined ? { title: data.title } : {}),
+    ...(data.goal !== undefined ? { goal: data.goal } : {}),
+    ...(data.theme !== undefined ? { theme: data.theme } : {}),
+  };
+  // Nothing to change still names the gallery: a missing one is reported either way.
+  const result = Object.keys(set).length
+    ? await db.updateTable("galleries").set(set).where("id", "=", id).executeTakeFirst()
+    : { numUpdatedRows: (await getGallery(id, db)) ? 1n : 0n };
+  if (result.numUpdatedRows === 0n) throw new NotFoundError("gallery", id);
+  return (await getGallery(id, db))!;
 }
 
 // Compared against when the gallery does not exist, so a miss costs the same work as a wrong token.
 const DUMMY_HASH = hashToken("vernissage: no such gallery");
 
 /** True when `token` is the edit token of gallery `galleryId`. Constant-time in the token. */
-export function verifyEditToken(galleryId: string, token: string | null | undefined, db: Db = getDb()): boolean {
-  const row = stmt(db, `SELECT edit_token_hash FROM galleries WHERE id = ?`).get(galleryId) as
-    | { edit_token_hash: Buffer }
-    | undefined;
-  const stored = row?.edit_token_hash ?? DUMMY_HASH;
+export async function verifyEditToken(galleryId: string, token: string | null | undefined, db: Db = getDb()): Promise<boolean> {
+  const row = await db.selectFrom("galleries").select("edit_token_hash").where("id", "=", galleryId).executeTakeFirst();
+  const stored = row ? Buffer.from(row.edit_token_hash) : DUMMY_HASH;
   // Hash first: both sides are then 32 bytes whatever the input, as timingSafeEqual requires.
   const given = hashToken(typeof token === "string" ? token : "");
   const same = stored.length === given.length && crypto.timingSafeEqual(stored, given);
   return same && row !== undefined && typeof token === "string" && token.length > 0;
 }
 
-export function deleteGallery(id: string, db: Db = getDb()): boolean {
-  return stmt(db, `DELETE FROM galleries WHERE id = ?`).run(id).changes > 0;
+export async function deleteGallery(id: string, db: Db = getDb()): Promise<boolean> {
+  const result = await db.deleteFrom("galleries").where("id", "=", id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, stmt, type Db } from "./connection";
+import { sql } from "kysely";
+import { getDb, inTransaction, type Db } from "./connection";
 import { createGallery, getGallery } from "./galleries";
 import { newId, nowIso } from "./ids";
 
@@ -9,39 +10,65 @@ import { newId, nowIso } from "./ids";
  * Builds and their events stay with the original. Exhibits caught mid-generation come over as their last
  * result (ready) or, without one, as planned, since no build will finish them in the copy.
  */
-export function remixGallery(sourceId: string, opts: { title?: string } = {}, db: Db = getDb()): { id: string; editToken: string } | null {
-  return db.transaction(() => {
-    const source = getGallery(sourceId, db);
+export async function remixGallery(sourceId: string, opts: { title?: string } = {}, db: Db = getDb()): Promise<{ id: string; editToken: string } | null> {
+  return inTransaction(db, async (trx) => {
+    const source = await getGallery(sourceId, trx);
     if (!source) return null;
-    const { id, editToken } = createGallery(
+    const { id, editToken } = await createGallery(
       { title: opts.title ?? source.title, goal: source.goal, theme: source.theme, remixedFrom: source.id },
-      db,
+      trx,
     );
     const now = nowIso();
-    const exhibits = stmt(db, `SELECT id FROM exhibits WHERE gallery_id = ?`).all(sourceId) as { id: string }[];
-    const copyExhibit = stmt(db, 
-      `INSERT INTO exhibits (id, gallery_id, key, ord, title, description, prompt, seed, status, error, placement, image_sha,
-         model_sha, original_model_sha, height, version, provenance, created_at, updated_at)
-       SELECT @newId, @galleryId, key, ord, title, description, prompt, seed,
-         CASE WHEN status IN ('drawing','modelling') THEN (CASE WHEN version > 0 THEN 'ready' ELSE 'planned' END) ELSE status END,
-         CASE WHEN status IN ('drawing','modelling') THEN NULL ELSE error END,
-         placement, image_sha, model_sha, original_model_sha, height, version, provenance, @now, @now
-       FROM exhibits WHERE id = @oldId`,
-    );
-    const copyVersions = stmt(db, 
-      `INSERT INTO exhibit_versions (exhibit_id, version, title, description, prompt, seed, image_sha, model_sha,
-         original_model_sha, height, provenance, created_at)
-       SELECT @newId, version, title, description, prompt, seed, image_sha, model_sha, original_model_sha, height, provenance, created_at
-       FROM exhibit_versions WHERE exhibit_id = @oldId`,
-    );
+    const exhibits = await trx.selectFrom("exhibits").select("id").where("gallery_id", "=", sourceId).execute();
     for (const { id: oldId } of exhibits) {
-      const params = { newId: newId(), oldId, galleryId: id, now };
-      copyExhibit.run(params);
-      copyVersions.run(params);
+      const fresh = newId();
+      await trx
+        .insertInto("exhibits")
+        .columns(["id", "gallery_id", "key", "ord", "title", "description", "prompt", "seed", "status", "error", "placement", "image_sha",
+          "model_sha", "original_model_sha", "height", "version", "provenance", "created_at", "updated_at"])
+        .expression(
+          trx
+            .selectFrom("exhibits")
+            .select([
+              sql.val(fresh).as("id"),
+              sql.val(id).as("gallery_id"),
+              "key",
+              "ord",
+              "title",
+              "description",
+              "prompt",
+              "seed",
+              sql<string>`CASE WHEN status IN ('drawing','modelling') THEN (CASE WHEN version > 0 THEN 'ready' ELSE 'planned' END) ELSE status END`.as("status"),
+              sql<string | null>`CASE WHEN status IN ('drawing','modelling') THEN NULL ELSE error END`.as("error"),
+              "placement",
+              "image_sha",
+              "model_sha",
+              "original_model_sha",
+              "height",
+              "version",
+              "provenance",
+              sql.val(now).as("created_at"),
+              sql.val(now).as("updated_at"),
+            ])
+            .where("id", "=", oldId),
+        )
+        .execute();
+      await trx
+        .insertInto("exhibit_versions")
+        .columns(["exhibit_id", "version", "title", "description", "prompt", "seed", "image_sha", "model_sha", "original_model_sha", "height", "provenance", "created_at"])
+        .expression(
+          trx
+            .selectFrom("exhibit_versions")
+            .select([sql.val(fresh).as("exhibit_id"), "version", "title", "description", "prompt", "seed", "image_sha", "model_sha", "original_model_sha", "height", "provenance", "created_at"])
+            .where("exhibit_id", "=", oldId),
+        )
+        .execute();
     }
-    stmt(db, 
-      `INSERT INTO gallery_tools (gallery_id, space, tool, added_at) SELECT ?, space, tool, added_at FROM gallery_tools WHERE gallery_id = ?`,
-    ).run(id, sourceId);
+    await trx
+      .insertInto("gallery_tools")
+      .columns(["gallery_id", "space", "tool", "added_at"])
+      .expression(trx.selectFrom("gallery_tools").select([sql.val(id).as("gallery_id"), "space", "tool", "added_at"]).where("gallery_id", "=", sourceId))
+      .execute();
     return { id, editToken };
-  }).immediate();
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, stmt, type Db } from "./connection";
+import { getDb, type Db } from "./connection";
 import { nowIso } from "./ids";
 import { jsonObjectSchema, parseJson } from "./schemas";
 
@@ -27,27 +27,29 @@ function toTool(row: ToolRow): GalleryTool {
 }
 
 /** Adds the Space to the gallery's toolbox, or replaces its description (keeping when it was first added). */
-export function putGalleryTool(galleryId: string, space: string, tool: Record<string, unknown>, db: Db = getDb()): GalleryTool {
+export async function putGalleryTool(galleryId: string, space: string, tool: Record<string, unknown>, db: Db = getDb()): Promise<GalleryTool> {
   const s = spaceSchema.parse(space);
   const json = JSON.stringify(jsonObjectSchema.parse(tool));
-  stmt(db, 
-    `INSERT INTO gallery_tools (gallery_id, space, tool, added_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (gallery_id, space) DO UPDATE SET tool = excluded.tool`,
-  ).run(galleryId, s, json, nowIso());
-  return getGalleryTool(galleryId, s, db)!;
+  await db
+    .insertInto("gallery_tools")
+    .values({ gallery_id: galleryId, space: s, tool: json, added_at: nowIso() })
+    .onConflict((oc) => oc.columns(["gallery_id", "space"]).doUpdateSet({ tool: json }))
+    .execute();
+  return (await getGalleryTool(galleryId, s, db))!;
 }
 
-export function getGalleryTool(galleryId: string, space: string, db: Db = getDb()): GalleryTool | null {
-  const row = stmt(db, `SELECT * FROM gallery_tools WHERE gallery_id = ? AND space = ?`).get(galleryId, space) as ToolRow | undefined;
+export async function getGalleryTool(galleryId: string, space: string, db: Db = getDb()): Promise<GalleryTool | null> {
+  const row = await db.selectFrom("gallery_tools").selectAll().where("gallery_id", "=", galleryId).where("space", "=", space).executeTakeFirst();
   return row ? toTool(row) : null;
 }
 
 /** The gallery's discovered tools, in the order they were added. */
-export function listGalleryTools(galleryId: string, db: Db = getDb()): GalleryTool[] {
-  const rows = stmt(db, `SELECT * FROM gallery_tools WHERE gallery_id = ? ORDER BY added_at, space`).all(galleryId) as ToolRow[];
+export async function listGalleryTools(galleryId: string, db: Db = getDb()): Promise<GalleryTool[]> {
+  const rows = await db.selectFrom("gallery_tools").selectAll().where("gallery_id", "=", galleryId).orderBy("added_at").orderBy("space").execute();
   return rows.map(toTool);
 }
 
-export function removeGalleryTool(galleryId: string, space: string, db: Db = getDb()): boolean {
-  return stmt(db, `DELETE FROM gallery_tools WHERE gallery_id = ? AND space = ?`).run(galleryId, space).changes > 0;
+export async function removeGalleryTool(galleryId: string, space: string, db: Db = getDb()): Promise<boolean> {
+  const result = await db.deleteFrom("gallery_tools").where("gallery_id", "=", galleryId).where("space", "=", space).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { assetUrl, modelKindOf, type AssetMediaType } from "@/lib/contracts/asset-store";
 import type { ExhibitView, GalleryView } from "@/lib/contracts/gallery-view";
-import { getDb, stmt, type Db } from "./connection";
+import { getDb, inSnapshot, type Db } from "./connection";
+import { configValue } from "@/lib/platform/config";
 import { latestBuild } from "./builds";
-import { getExhibit, listExhibits, toExhibitVersionRecord, type ExhibitRecord, type ExhibitVersionRow } from "./exhibits";
+import { getExhibit, listExhibits, toExhibitVersionRecord, type ExhibitRecord } from "./exhibits";
 import { getGallery } from "./galleries";
 
 /**
@@ -11,37 +12,41 @@ import { getGallery } from "./galleries";
  * URLs, their version history and provenance, and the latest build. Read in one transaction, so a build
  * writing meanwhile never shows half an update.
  */
-export function getGalleryView(id: string, db: Db = getDb()): GalleryView | null {
-  return db.transaction((): GalleryView | null => {
-    const gallery = getGallery(id, db);
+export async function getGalleryView(id: string, db: Db = getDb()): Promise<GalleryView | null> {
+  return inSnapshot(db, async (trx): Promise<GalleryView | null> => {
+    const gallery = await getGallery(id, trx);
     if (!gallery) return null;
-    const build = latestBuild(id, db);
+    const build = await latestBuild(id, trx);
     return {
       id: gallery.id,
       title: gallery.title,
       goal: gallery.goal,
       theme: gallery.theme,
       createdAt: gallery.createdAt,
-      exhibits: exhibitViews(listExhibits(id, db), db),
+      exhibits: await exhibitViews(await listExhibits(id, trx), trx),
       build: build ? { id: build.id, status: build.status } : null,
     };
-  })();
+  });
 }
 
 /** One exhibit as getGalleryView shows it (what a live update sends), without reading the rest of the gallery. */
-export function getExhibitView(galleryId: string, exhibitId: string, db: Db = getDb()): ExhibitView | null {
-  return db.transaction((): ExhibitView | null => {
-    const exhibit = getExhibit(exhibitId, db);
+export async function getExhibitView(galleryId: string, exhibitId: string, db: Db = getDb()): Promise<ExhibitView | null> {
+  return inSnapshot(db, async (trx): Promise<ExhibitView | null> => {
+    const exhibit = await getExhibit(exhibitId, trx);
     if (!exhibit || exhibit.galleryId !== galleryId) return null;
-    return exhibitViews([exhibit], db)[0] ?? null;
-  })();
+    return (await exhibitViews([exhibit], trx))[0] ?? null;
+  });
 }
 
-function exhibitViews(exhibits: ExhibitRecord[], db: Db): ExhibitView[] {
+async function exhibitViews(exhibits: ExhibitRecord[], db: Db): Promise<ExhibitView[]> {
   if (exhibits.length === 0) return [];
-  const versionRows = stmt(db, `SELECT * FROM exhibit_versions WHERE exhibit_id IN (SELECT value FROM json_each(?)) ORDER BY exhibit_id, version`).all(
-    JSON.stringify(exhibits.map((e) => e.id)),
-  ) as ExhibitVersionRow[];
+  const versionRows = await db
+    .selectFrom("exhibit_versions")
+    .selectAll()
+    .where("exhibit_id", "in", exhibits.map((e) => e.id))
+    .orderBy("exhibit_id")
+    .orderBy("version")
+    .execute();
   const versions = versionRows.map(toExhibitVersionRecord);
 
   // Asset URLs carry the extension of the stored media type: look them all up at once.
@@ -50,19 +55,17 @@ function exhibitViews(exhibits: ExhibitRecord[], db: Db): ExhibitView[] {
   for (const v of versions) for (const s of [v.imageSha, v.modelSha]) if (s) shas.add(s);
   const mediaTypes = new Map<string, AssetMediaType>();
   if (shas.size > 0) {
-    const rows = stmt(db, `SELECT sha256, media_type FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...shas])) as {
-      sha256: string;
-      media_type: AssetMediaType;
-    }[];
+    const rows = await db.selectFrom("assets").select(["sha256", "media_type"]).where("sha256", "in", [...shas]).execute();
     for (const r of rows) mediaTypes.set(r.sha256, r.media_type);
   }
+  const publicBase = configValue("ASSET_PUBLIC_URL");
   const kind = (sha: string | null) => {
     const mediaType = sha ? mediaTypes.get(sha) : undefined;
     return mediaType ? modelKindOf(mediaType) : "mesh";
   };
   const url = (sha: string | null): string | null => {
     const mediaType = sha ? mediaTypes.get(sha) : undefined;
-    return sha && mediaType ? assetUrl({ sha256: sha, mediaType }) : null;
+    return sha && mediaType ? assetUrl({ sha256: sha, mediaType }, publicBase) : null;
   };
 
   return exhibits.map((e) => ({

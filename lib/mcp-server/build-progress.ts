@@ -60,7 +60,7 @@ export async function waitForGalleryBuilds(
   galleryId: string,
   opts: { timeoutMs: number; signal: AbortSignal; onProgress?: (report: ProgressReport) => void },
 ): Promise<WaitOutcome> {
-  if (activeBuilds(galleryId).length === 0) return { finished: true, timedOut: false };
+  if ((await activeBuilds(galleryId)).length === 0) return { finished: true, timedOut: false };
   let step = 0;
   let planned: number | undefined;
   let ready = 0;
@@ -98,7 +98,7 @@ export async function waitForGalleryBuilds(
   const deadline = Date.now() + opts.timeoutMs;
   try {
     for (;;) {
-      if (activeBuilds(galleryId).length === 0) return { finished: true, timedOut: false };
+      if ((await activeBuilds(galleryId)).length === 0) return { finished: true, timedOut: false };
       if (opts.signal.aborted) return { finished: false, timedOut: false };
       const left = deadline - Date.now();
       if (left <= 0) return { finished: false, timedOut: true };

@@ -52,11 +52,11 @@ export function galleryStatus(view: GalleryView): GallerySummary["status"] {
 }
 
 /** The build log's last `lines` lines as text, oldest first. */
-export function lastLogLines(galleryId: string, lines = DEFAULT_LOG_LINES): string[] {
-  const build = latestBuild(galleryId);
+export async function lastLogLines(galleryId: string, lines = DEFAULT_LOG_LINES): Promise<string[]> {
+  const build = await latestBuild(galleryId);
   if (!build || lines <= 0) return [];
   let log = emptyLog;
-  for (const event of eventsSince(build.id)) log = applyBuildEvent(log, event);
+  for (const event of await eventsSince(build.id)) log = applyBuildEvent(log, event);
   return log.entries
     .filter((e) => e.kind !== "thought" && e.kind !== "code")
     .slice(-lines)
@@ -75,7 +75,7 @@ function logLine(e: LogEntry): string {
   return bits.join(" · ");
 }
 
-export function summarise(view: GalleryView, origin: string, logLines = DEFAULT_LOG_LINES): GallerySummary {
+export async function summarise(view: GalleryView, origin: string, logLines = DEFAULT_LOG_LINES): Promise<GallerySummary> {
   const exhibits = view.exhibits.map(
     (e): ExhibitSummary => ({
       exhibit_id: e.id,
@@ -103,7 +103,7 @@ export function summarise(view: GalleryView, origin: string, logLines = DEFAULT_
     exhibits,
     ready: exhibits.filter((e) => e.status === "ready").length,
     failed: exhibits.filter((e) => e.status === "failed").length,
-    log: lastLogLines(view.id, logLines),
+    log: await lastLogLines(view.id, logLines),
   };
 }
 

@@ -68,18 +68,18 @@ async function guarded(body: () => Promise<CallToolResult>): Promise<CallToolRes
 }
 
 /** Ids well-formed, then the capability, then the exhibit: a wrong token learns nothing about the gallery. */
-function authorise(gallery: string, exhibit: string | null, token: string | undefined): void {
+async function authorise(gallery: string, exhibit: string | null, token: string | undefined): Promise<void> {
   idSchema.parse(gallery);
   if (exhibit !== null) idSchema.parse(exhibit);
-  requireEditToken(gallery, token);
-  if (exhibit !== null) exhibitIn(gallery, exhibit);
+  await requireEditToken(gallery, token);
+  if (exhibit !== null) await exhibitIn(gallery, exhibit);
 }
 
-function summaryOf(host: ToolHost, id: string, logLines = DEFAULT_LOG_LINES): GallerySummary {
+async function summaryOf(host: ToolHost, id: string, logLines = DEFAULT_LOG_LINES): Promise<GallerySummary> {
   idSchema.parse(id);
-  const view = getGalleryView(id);
+  const view = await getGalleryView(id);
   if (!view) throw new UserError(`No gallery with id ${id}.`);
-  return summarise(view, host.origin, logLines);
+  return await summarise(view, host.origin, logLines);
 }
 
 /** Waits (when asked) with progress notifications to the caller's progressToken. */
@@ -95,7 +95,7 @@ async function waited(host: ToolHost, id: string, seconds: number | undefined, e
             void extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: r.progress, message: r.message } }).catch(() => undefined),
         }),
   });
-  return { summary: summaryOf(host, id), finished: outcome.finished, timed_out: outcome.timedOut };
+  return { summary: await summaryOf(host, id), finished: outcome.finished, timed_out: outcome.timedOut };
 }
 
 export function registerGalleryTools(server: McpServer, host: ToolHost): void {
@@ -114,7 +114,7 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args, extra) =>
       guarded(async () => {
-        const started = beginGallery(args.goal);
+        const started = await beginGallery(args.goal);
         const links = {
           gallery_id: started.galleryId,
           build_id: started.buildId,
@@ -144,7 +144,7 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args) =>
       guarded(async () => {
-        const s = summaryOf(host, args.gallery_id, args.log_lines ?? DEFAULT_LOG_LINES);
+        const s = await summaryOf(host, args.gallery_id, args.log_lines ?? DEFAULT_LOG_LINES);
         return ok(s, summaryText(s));
       }),
   );
@@ -160,7 +160,7 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args, extra) =>
       guarded(async () => {
-        summaryOf(host, args.gallery_id, 0); // refuses an unknown gallery before waiting
+        await summaryOf(host, args.gallery_id, 0); // refuses an unknown gallery before waiting
         const w = await waited(host, args.gallery_id, args.timeout_seconds, extra);
         return ok({ ...w.summary, finished: w.finished, timed_out: w.timed_out }, `${w.finished ? "Finished." : "Still building."}\n${summaryText(w.summary)}`);
       }),
@@ -183,8 +183,8 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args, extra) =>
       guarded(async () => {
-        authorise(args.gallery_id, args.exhibit_id, args.edit_token);
-        const { buildId } = regenerate(args.gallery_id, args.exhibit_id, args.prompt ?? null);
+        await authorise(args.gallery_id, args.exhibit_id, args.edit_token);
+        const { buildId } = await regenerate(args.gallery_id, args.exhibit_id, args.prompt ?? null);
         const text = `Regenerating exhibit ${args.exhibit_id} (build ${buildId}).`;
         if (!args.wait) return ok({ gallery_id: args.gallery_id, exhibit_id: args.exhibit_id, build_id: buildId, status: "building" }, text);
         const w = await waited(host, args.gallery_id, args.timeout_seconds, extra);
@@ -212,10 +212,10 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args, extra) =>
       guarded(async () => {
-        authorise(args.gallery_id, args.exhibit_id, args.edit_token);
+        await authorise(args.gallery_id, args.exhibit_id, args.edit_token);
         if ((args.version === undefined) === (args.space === undefined)) return refused("Give either version (an earlier version to restore) or space (a Space to remake the exhibit with).");
         const choice = args.version !== undefined ? { kind: "version" as const, version: args.version } : { kind: args.capability ?? ("image-to-3d" as const), space: args.space! };
-        const done = swap(args.gallery_id, args.exhibit_id, choice);
+        const done = await swap(args.gallery_id, args.exhibit_id, choice);
         const base = { gallery_id: args.gallery_id, exhibit_id: args.exhibit_id, build_id: done.buildId, version: done.version };
         const text = done.version !== null ? `Exhibit ${args.exhibit_id} shows version ${done.version} again.` : `Remaking exhibit ${args.exhibit_id} with ${args.space} (build ${done.buildId}).`;
         if (!args.wait || done.buildId === null) return ok({ ...base, status: done.buildId ? "building" : "done" }, text);
@@ -243,9 +243,9 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     },
     (args) =>
       guarded(async () => {
-        authorise(args.gallery_id, args.exhibit_id, args.edit_token);
-        const current = exhibitIn(args.gallery_id, args.exhibit_id).placement;
-        const moved = moveExhibitTo(args.gallery_id, args.exhibit_id, {
+        await authorise(args.gallery_id, args.exhibit_id, args.edit_token);
+        const current = (await exhibitIn(args.gallery_id, args.exhibit_id)).placement;
+        const moved = await moveExhibitTo(args.gallery_id, args.exhibit_id, {
           position: [args.x, current.position[1], args.z],
           rotationY: args.rotation_y ?? current.rotationY,
           scale: args.scale ?? current.scale,

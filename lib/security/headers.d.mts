@@ -7,7 +7,7 @@ export interface HeaderRule {
   source: string;
   headers: HeaderEntry[];
 }
-export function pageCsp(options?: { nonce?: string | null; frameAncestors?: string; dev?: boolean }): string;
+export function pageCsp(options?: { nonce?: string | null; frameAncestors?: string; dev?: boolean; assetOrigin?: string | null }): string;
 export const API_CSP: string;
 export const ASSET_CSP: string;
 export function frameAncestorsFor(pathname: string): string;

@@ -13,18 +13,20 @@
  * - connect-src blob: data:: GLTFLoader fetches a GLB's embedded textures through blob/data URLs.
  * - style-src 'unsafe-inline': React's inline style attributes (a nonce cannot cover attributes).
  * - frame-ancestors: see `frameAncestors` below.
- * @param {{ nonce?: string | null, frameAncestors?: string, dev?: boolean }} [options]
+ * - assetOrigin: where pictures and models are loaded from when a CDN serves them (ASSET_PUBLIC_URL).
+ * @param {{ nonce?: string | null, frameAncestors?: string, dev?: boolean, assetOrigin?: string | null }} [options]
  * @returns {string}
  */
-export function pageCsp({ nonce = null, frameAncestors = "'self'", dev = false } = {}) {
+export function pageCsp({ nonce = null, frameAncestors = "'self'", dev = false, assetOrigin = null } = {}) {
+  const assets = assetOrigin ? ` ${assetOrigin}` : "";
   const scripts = ["'self'", nonce ? `'nonce-${nonce}'` : "'unsafe-inline'", "'wasm-unsafe-eval'", ...(dev ? ["'unsafe-eval'"] : [])];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${assets}`,
     "font-src 'self' data:",
-    `connect-src 'self' blob: data:${dev ? " ws: wss:" : ""}`,
+    `connect-src 'self' blob: data:${assets}${dev ? " ws: wss:" : ""}`,
     "worker-src 'self' blob:",
     "media-src 'self' blob:",
     "object-src 'none'",

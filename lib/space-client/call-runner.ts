@@ -6,6 +6,7 @@ import type { CachedCall, CallCache } from "@/lib/contracts/call-cache";
 import type { CircuitBreaker } from "./resilience/breaker";
 import type { Clock, Random } from "./clock";
 import { abortedError, classifyError, countsAgainstSpace, SpaceError, type FailureKind } from "./errors";
+import type { SlotRelease, SpaceSlots } from "@/lib/contracts/space-slots";
 import type { Limiter, Release } from "./resilience/limiter";
 import { backoffDelay } from "@/lib/platform/backoff";
 import { shouldRetry, type RetryPolicy } from "./resilience/retry";
@@ -76,6 +77,8 @@ export interface RunnerDeps {
   retry: RetryPolicy;
   breaker(entry: SpaceEntry): CircuitBreaker;
   limiter(entry: SpaceEntry): Limiter;
+  /** Slots shared with the deployment's other processes (PostgreSQL), taken after this process's own limiter's. */
+  slots?: SpaceSlots;
   timeoutMs(entry: SpaceEntry): number;
   /** Called when an attempt fails with an API change or a refused input, so the pooled connection (and schema) is dropped. */
   onApiChanged?(entry: SpaceEntry): void;
@@ -298,11 +301,26 @@ async function attemptOnce<T>(
   const acquireSlot = () =>
     (acquiring ??= (async () => {
       stopTimer();
-      release = await limiter.acquire(
+      const local = await limiter.acquire(
         controller.signal,
         (position, running) => emit("tool.queued", { space: entry.key, endpoint: plan.endpoint, position, running, limit: limiter.limit }),
         ticket,
       );
+      release = local;
+      if (deps.slots) {
+        // The deployment-wide slot, held by this process once it holds its own: other workers may be using it.
+        let shared: SlotRelease;
+        try {
+          shared = await deps.slots.acquire(entry.key, limiter.limit, controller.signal);
+        } catch (err) {
+          local();
+          throw err;
+        }
+        release = () => {
+          shared();
+          local();
+        };
+      }
       if (breaker.current() === "open") {
         // The circuit opened while we waited (other exhibits failed on this Space): do not add to the pile.
         throw new SpaceError("unavailable", `Skipped: ${entry.key} is failing (${breaker.reason() || "circuit open"})`);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AssetStore } from "@/lib/contracts/asset-store";
 import type { CallCache } from "@/lib/contracts/call-cache";
+import type { SpaceSlots } from "@/lib/contracts/space-slots";
 import { cacheKey } from "./cache-key";
 import { runWithFallback, type RunSpec } from "./call-runner";
 import { systemClock, type Clock, type Random } from "./clock";
@@ -21,6 +22,8 @@ import { defaultPlyLimits, type PlyLimits } from "./validate/ply";
 export interface SpaceClientDeps {
   assets: AssetStore;
   cache: CallCache;
+  /** Per-Space slots shared with other processes (PostgreSQL deployments); none in the embedded default. */
+  slots?: SpaceSlots;
   /** Catalogue, limits and policies; default: read from the environment (config.ts). */
   config?: SpaceClientConfig;
   /** Overrides config.token (HF_TOKEN). Sent only to Hugging Face hosts. */
@@ -43,6 +46,7 @@ export interface ClientContext {
   readonly token?: string;
   readonly assets: AssetStore;
   readonly cache: CallCache;
+  readonly slots?: SpaceSlots;
   readonly fetchImpl: typeof fetch;
   readonly clock: Clock;
   readonly random: Random;
@@ -70,6 +74,7 @@ export function clientContext(deps: SpaceClientDeps): ClientContext {
     ...(token ? { token } : {}),
     assets: deps.assets,
     cache: deps.cache,
+    ...(deps.slots ? { slots: deps.slots } : {}),
     fetchImpl: deps.fetchImpl ?? fetch,
     clock,
     random: deps.random ?? Math.random,
@@ -94,6 +99,7 @@ export function runCall<T>(ctx: ClientContext, spec: RunSpec<T>, opts: CallOptio
     retry: ctx.config.retry,
     breaker: (e) => ctx.spaces.breakerFor(e),
     limiter: (e) => ctx.spaces.limiterFor(e),
+    ...(ctx.slots ? { slots: ctx.slots } : {}),
     timeoutMs: (e) => timeoutFor(e, ctx.config),
     onApiChanged: (e) => ctx.connections.invalidate(e),
   });

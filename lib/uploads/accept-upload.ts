@@ -58,18 +58,18 @@ export async function acceptUpload(
     const image = await refuseInvalid(() => validateImage(bytes, defaultImageLimits));
     const stored = await assets.put(image.bytes, image.mediaType);
     const title = titleFromFileName(fileName, "Uploaded picture");
-    const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: randomSeed() });
+    const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: randomSeed() });
     try {
-      setExhibitPicture(exhibit.id, stored.sha256);
-      const { buildId } = startExhibitBuild(galleryId, exhibit.id, {
+      await setExhibitPicture(exhibit.id, stored.sha256);
+      const { buildId } = await startExhibitBuild(galleryId, exhibit.id, {
         kind: "model-upload",
         imageSha: stored.sha256,
         seed: exhibit.seed,
         upload: record("picture", image.mediaType),
       });
-      return { exhibit: changed(galleryId, exhibit.id), buildId };
+      return { exhibit: await changed(galleryId, exhibit.id), buildId };
     } catch (err) {
-      deleteExhibit(exhibit.id); // nothing half-made stays behind
+      await deleteExhibit(exhibit.id); // nothing half-made stays behind
       throw err;
     }
   }
@@ -85,10 +85,10 @@ export async function acceptUpload(
     if ("error" in prepared) throw new UploadRefusedError(422, `The splat is valid but cannot be shown: ${prepared.error}`);
     const [original, served] = await Promise.all([assets.put(ply, "application/ply"), assets.put(prepared.spz, "application/x-spz")]);
     const title = titleFromFileName(fileName, "Uploaded splat");
-    const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
+    const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
     const upload = record("splat", kind.format === "spz" ? "application/x-spz" : "application/ply");
     try {
-      setExhibitResult(exhibit.id, {
+      await setExhibitResult(exhibit.id, {
         imageSha: null,
         modelSha: served.sha256,
         originalModelSha: original.sha256,
@@ -96,20 +96,20 @@ export async function acceptUpload(
         provenance: [{ ...upload, inputs: { ...upload.inputs, gaussians: valid.count } }],
       });
     } catch (err) {
-      deleteExhibit(exhibit.id);
+      await deleteExhibit(exhibit.id);
       throw err;
     }
-    return { exhibit: changed(galleryId, exhibit.id), buildId: null };
+    return { exhibit: await changed(galleryId, exhibit.id), buildId: null };
   }
 
   const { valid, prepared } = await refuseInvalid(() => validateAndPrepareInWorker(bytes, { limits: defaultGlbLimits, signal: input.signal }));
   if ("error" in prepared) throw new UploadRefusedError(422, `The model is valid glTF but cannot be shown: ${prepared.error}`);
   const [original, served] = await Promise.all([assets.put(bytes, "model/gltf-binary"), assets.put(prepared.glb, "model/gltf-binary")]);
   const title = titleFromFileName(fileName, "Uploaded model");
-  const exhibit = createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
+  const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
   const upload = record("model", "model/gltf-binary");
   try {
-    setExhibitResult(exhibit.id, {
+    await setExhibitResult(exhibit.id, {
       imageSha: null,
       modelSha: served.sha256,
       originalModelSha: original.sha256,
@@ -117,17 +117,17 @@ export async function acceptUpload(
       provenance: [{ ...upload, inputs: { ...upload.inputs, vertices: valid.vertices, triangles: valid.triangles } }],
     });
   } catch (err) {
-    deleteExhibit(exhibit.id);
+    await deleteExhibit(exhibit.id);
     throw err;
   }
-  return { exhibit: changed(galleryId, exhibit.id), buildId: null };
+  return { exhibit: await changed(galleryId, exhibit.id), buildId: null };
 }
 
 /** Tells the gallery's open pages, and returns the exhibit as they see it. */
-function changed(galleryId: string, exhibitId: string): ExhibitView {
-  const view = getGalleryView(galleryId);
+async function changed(galleryId: string, exhibitId: string): Promise<ExhibitView> {
+  const view = await getGalleryView(galleryId);
   if (view) publish(galleryId, { type: "gallery", gallery: view });
-  return getExhibitView(galleryId, exhibitId)!;
+  return (await getExhibitView(galleryId, exhibitId))!;
 }
 
 /** A refusal of the file itself is a 422 with the validator's reason; anything else (a crashed worker) is ours. */

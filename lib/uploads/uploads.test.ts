@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
 import { closeDbs, getDb } from "@/lib/db/connection";
 import { createGallery } from "@/lib/db/galleries";
@@ -18,7 +18,7 @@ import { yDownTower } from "@/lib/splats/testing/fixtures";
 
 const temp = makeTempDataDir("vernissage-uploads-");
 afterAll(async () => {
-  closeDbs();
+  await closeDbs();
   temp.cleanup();
   await closeModelPool();
 });
@@ -72,9 +72,12 @@ describe("sniffUpload", () => {
 });
 
 describe("acceptUpload", () => {
-  const { id: galleryId } = createGallery({ title: "Mine", goal: "my own work" });
+  let galleryId = "";
+  beforeAll(async () => {
+    galleryId = (await createGallery({ title: "Mine", goal: "my own work" })).id;
+  });
   const assets = new FileAssetStore(temp.dir, getDb);
-  const storedCount = () => (getDb().prepare("SELECT count(*) AS n FROM assets").get() as { n: number }).n;
+  const storedCount = async () => Number((await getDb().selectFrom("assets").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   it.each([
     ["a truncated GLB", () => truncatedGlb(), 422, /GLB|glTF|truncat|length/i],
@@ -87,14 +90,14 @@ describe("acceptUpload", () => {
       return spz;
     }, 422, /inflates to/],
   ])("refuses %s with a message, storing and changing nothing", async (_name, make, status, message) => {
-    const before = JSON.stringify(getGalleryView(galleryId));
-    const stored = storedCount();
+    const before = JSON.stringify(await getGalleryView(galleryId));
+    const stored = await storedCount();
     const err = await acceptUpload({ galleryId, fileName: "bad.bin", bytes: await make(), assets }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UploadRefusedError);
     expect((err as UploadRefusedError).status).toBe(status);
     expect((err as Error).message).toMatch(message);
-    expect(JSON.stringify(getGalleryView(galleryId))).toBe(before);
-    expect(storedCount()).toBe(stored);
+    expect(JSON.stringify(await getGalleryView(galleryId))).toBe(before);
+    expect(await storedCount()).toBe(stored);
   });
 
   it.each([
@@ -116,6 +119,6 @@ describe("acceptUpload", () => {
     expect(exhibit.modelUrl).toMatch(/^\/assets\/[0-9a-f]{64}\.glb$/);
     expect(exhibit.originalModelUrl).not.toBe(exhibit.modelUrl);
     expect(exhibit.provenance).toEqual([expect.objectContaining({ capability: "upload", space: "uploaded", endpoint: "model", inputs: expect.objectContaining({ file: "tower.glb" }) })]);
-    expect(getGalleryView(galleryId)!.exhibits.map((e) => e.title)).toContain("Tower");
+    expect((await getGalleryView(galleryId))!.exhibits.map((e) => e.title)).toContain("Tower");
   }, 60_000);
 });

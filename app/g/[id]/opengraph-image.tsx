@@ -13,7 +13,7 @@ const THUMB = 260;
 /** Link previews: the gallery's title over the pictures of its first exhibits. */
 export default async function OpenGraphImage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const view = /^[A-Za-z0-9_-]{10,64}$/.test(id) ? getGalleryView(id) : null;
+  const view = /^[A-Za-z0-9_-]{10,64}$/.test(id) ? await getGalleryView(id) : null;
   const store = getAssetStore();
   const pictures: string[] = [];
   for (const exhibit of view?.exhibits ?? []) {

@@ -15,7 +15,7 @@ const ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const view = ID.test(id) ? getGalleryView(id) : null;
+  const view = ID.test(id) ? await getGalleryView(id) : null;
   if (!view) return { title: "Gallery not found" };
   const description = `A 3D gallery built from “${view.goal}”: ${view.exhibits.map((e) => e.title).join(", ")}.`.slice(0, 300);
   // metadataBase (for the preview image's absolute URL) comes from ./layout.tsx.
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function GalleryPage({ params, searchParams }: Params) {
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const view = getGalleryView(id);
+  const view = await getGalleryView(id);
   if (!view) notFound();
   const isOwner = await canEdit(id);
   const origin = await requestOrigin();

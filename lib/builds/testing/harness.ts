@@ -6,9 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getAssetStore } from "@/lib/assets/file-store";
-import { extensionFor, type AssetMediaType } from "@/lib/contracts/asset-store";
+import { extensionFor } from "@/lib/contracts/asset-store";
 import type { Db } from "@/lib/db/connection";
-import { sqliteCallCache } from "@/lib/db/cache";
+import { dbCallCache } from "@/lib/db/cache";
 import { closeDbs, getDb } from "@/lib/db/connection";
 import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
 import { serveFetch, type FetchServer } from "@/lib/builtin-spaces/gradio-server/testing/node-server";
@@ -83,7 +83,7 @@ export async function startBuildHarness(): Promise<BuildHarness> {
     spaceJoins,
     configure(env, options = {}) {
       for (const [k, v] of Object.entries(env)) setEnv(k, v);
-      const toolbox = createSpaceClient({ assets: getAssetStore(), cache: sqliteCallCache() });
+      const toolbox = createSpaceClient({ assets: getAssetStore(), cache: dbCallCache() });
       for (const w of toolbox.config.warnings) throw new Error(`toolbox configuration: ${w}`);
       replaceProcessSingleton(SPACE_CLIENT_SINGLETON, options.imageSide ? withDefaultImageSide(toolbox, options.imageSide) : toolbox);
     },
@@ -91,7 +91,7 @@ export async function startBuildHarness(): Promise<BuildHarness> {
       replaceProcessSingleton(SPACE_CLIENT_SINGLETON, undefined);
       resetBuiltinSpaces();
       await server.close();
-      closeDbs();
+      await closeDbs();
       for (const [k, v] of saved) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
@@ -110,27 +110,26 @@ export interface StoredEvent {
 }
 
 /** Every persisted event (optionally of one type), in build and seq order. */
-export function allEvents(type?: string, db: Db = getDb()): StoredEvent[] {
-  const rows = db
-    .prepare(`SELECT build_id, seq, type, payload FROM build_events ${type ? "WHERE type = ?" : ""} ORDER BY build_id, seq`)
-    .all(...(type ? [type] : [])) as { build_id: string; seq: number; type: string; payload: string }[];
+export async function allEvents(type?: string, db: Db = getDb()): Promise<StoredEvent[]> {
+  let query = db.selectFrom("build_events").select(["build_id", "seq", "type", "payload"]).orderBy("build_id").orderBy("seq");
+  if (type) query = query.where("type", "=", type);
+  const rows = await query.execute();
   return rows.map((r) => ({ buildId: r.build_id, seq: r.seq, type: r.type, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }
 
 /** Builds whose events skip or repeat a seq (should be none). */
-export function buildsWithSeqGaps(db: Db = getDb()): string[] {
-  const rows = db.prepare(`SELECT build_id, count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM build_events GROUP BY build_id`).all() as {
-    build_id: string;
-    n: number;
-    lo: number;
-    hi: number;
-  }[];
-  return rows.filter((r) => r.lo !== 1 || r.hi !== r.n).map((r) => r.build_id);
+export async function buildsWithSeqGaps(db: Db = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectFrom("build_events")
+    .select((eb) => ["build_id", eb.fn.countAll<number>().as("n"), eb.fn.min("seq").as("lo"), eb.fn.max("seq").as("hi")])
+    .groupBy("build_id")
+    .execute();
+  return rows.filter((r) => Number(r.lo) !== 1 || Number(r.hi) !== Number(r.n)).map((r) => r.build_id);
 }
 
 /** Assets whose file is missing, or whose bytes do not hash to their name (should be none). */
-export function brokenAssets(dataDir: string, db: Db = getDb()): string[] {
-  const rows = db.prepare(`SELECT sha256, media_type, bytes FROM assets`).all() as { sha256: string; media_type: AssetMediaType; bytes: number }[];
+export async function brokenAssets(dataDir: string, db: Db = getDb()): Promise<string[]> {
+  const rows = await db.selectFrom("assets").select(["sha256", "media_type", "bytes"]).execute();
   const broken: string[] = [];
   for (const r of rows) {
     const file = path.join(dataDir, "assets", r.sha256.slice(0, 2), `${r.sha256}.${extensionFor(r.media_type)}`);

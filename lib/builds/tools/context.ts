@@ -54,38 +54,38 @@ export function createBuildToolContext(deps: BuildToolDeps) {
     return w;
   }
 
-  function keyOf(id: string): string {
-    return listExhibits(deps.galleryId).find((e) => e.id === id)?.key ?? id;
+  async function keyOf(id: string): Promise<string> {
+    return (await listExhibits(deps.galleryId)).find((e) => e.id === id)?.key ?? id;
   }
 
   /** The exhibit the model named, as it stands now; an Error the model can act on when it may not touch it. */
-  function exhibitFor(key: string): ExhibitRecord {
-    const exhibit = getExhibitByKey(deps.galleryId, key);
+  async function exhibitFor(key: string): Promise<ExhibitRecord> {
+    const exhibit = await getExhibitByKey(deps.galleryId, key);
     if (!exhibit) {
-      const known = listExhibits(deps.galleryId).map((e) => e.key);
+      const known = (await listExhibits(deps.galleryId)).map((e) => e.key);
       throw new Error(`Unknown exhibit "${key}". Use one of the plan's keys: ${known.join(", ")}`);
     }
     if (deps.onlyExhibitId && exhibit.id !== deps.onlyExhibitId) {
-      throw new Error(`This build may only change exhibit "${keyOf(deps.onlyExhibitId)}".`);
+      throw new Error(`This build may only change exhibit "${await keyOf(deps.onlyExhibitId)}".`);
     }
     return exhibit;
   }
 
-  function moveTo(exhibit: ExhibitRecord, status: "drawing" | "modelling"): void {
+  async function moveTo(exhibit: ExhibitRecord, status: "drawing" | "modelling"): Promise<void> {
     // A ready exhibit that is being redone keeps showing its current version until the new one lands.
     if (exhibit.status === "ready") return;
-    deps.notify.updated(setExhibitStatus(exhibit.id, status));
+    await deps.notify.updated(await setExhibitStatus(exhibit.id, status));
   }
 
   /** A picture drawn for `exhibit`: kept on it while it has no result, so a failure to model it loses nothing. */
-  function keepPicture(exhibit: ExhibitRecord, imageSha: string): void {
-    const now = exhibitFor(exhibit.key);
-    if (now.version === 0 && now.imageSha !== imageSha) deps.notify.updated(setExhibitPicture(now.id, imageSha));
+  async function keepPicture(exhibit: ExhibitRecord, imageSha: string): Promise<void> {
+    const now = await exhibitFor(exhibit.key);
+    if (now.version === 0 && now.imageSha !== imageSha) await deps.notify.updated(await setExhibitPicture(now.id, imageSha));
   }
 
-  function fail(exhibit: ExhibitRecord, reason: string, calls: SpaceCallRecord[]): void {
+  async function fail(exhibit: ExhibitRecord, reason: string, calls: SpaceCallRecord[]): Promise<void> {
     if (exhibit.status === "ready") return;
-    deps.notify.failed(setExhibitStatus(exhibit.id, "failed", { error: reason, provenance: calls }));
+    await deps.notify.failed(await setExhibitStatus(exhibit.id, "failed", { error: reason, provenance: calls }));
   }
 
   /** The options of one Space call made for `exhibit` by the tool call `ctx`. */
@@ -102,16 +102,16 @@ export function createBuildToolContext(deps: BuildToolDeps) {
     exhibit: ExhibitRecord,
     failure: string,
     call: () => Promise<T>,
-    toResult: (result: T) => R,
+    toResult: (result: T) => R | Promise<R>,
   ): Promise<R> {
     const w = workFor(exhibit.key);
     try {
       const result = await call();
       w.calls.push(...result.calls);
-      return toResult(result);
+      return await toResult(result);
     } catch (err) {
       w.calls.push(...((err as { calls?: SpaceCallRecord[] }).calls ?? []));
-      fail(exhibitFor(exhibit.key), `${failure}: ${message(err)}`, w.calls);
+      await fail(await exhibitFor(exhibit.key), `${failure}: ${message(err)}`, w.calls);
       throw err;
     }
   }

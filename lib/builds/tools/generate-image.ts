@@ -19,9 +19,9 @@ export const generateImage = defineTool({
   }),
   returns: imageHandleSchema,
   async run(args, build: BuildToolContext, ctx) {
-    const exhibit = build.exhibitFor(args.exhibit);
+    const exhibit = await build.exhibitFor(args.exhibit);
     const seed = args.seed ?? exhibit.seed;
-    build.moveTo(exhibit, "drawing");
+    await build.moveTo(exhibit, "drawing");
     return build.spaceCall(
       exhibit,
       "Could not draw it",
@@ -30,9 +30,9 @@ export const generateImage = defineTool({
           { prompt: args.prompt, seed, width: args.width, height: args.height },
           build.callOptions(ctx, exhibit, args.space),
         ),
-      (result) => {
+      async (result) => {
         build.workFor(exhibit.key).images.set(result.asset.sha256, { prompt: args.prompt, seed });
-        build.keepPicture(exhibit, result.asset.sha256);
+        await build.keepPicture(exhibit, result.asset.sha256);
         return { kind: "image" as const, id: result.asset.sha256, width: result.asset.width, height: result.asset.height };
       },
     );

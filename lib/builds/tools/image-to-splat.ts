@@ -14,8 +14,8 @@ export const imageToSplat = defineTool({
   args: z.object({ exhibit: exhibitKeyArg, image: imageHandleArg, seed: seedArg.optional(), space: spaceArg.optional() }),
   returns: modelHandleSchema,
   async run(args, build: BuildToolContext, ctx) {
-    const exhibit = build.exhibitFor(args.exhibit);
-    build.moveTo(exhibit, "modelling");
+    const exhibit = await build.exhibitFor(args.exhibit);
+    await build.moveTo(exhibit, "modelling");
     return build.spaceCall(
       exhibit,
       "Could not make the splat",

@@ -18,7 +18,7 @@ export const placeExhibit = defineTool({
   }),
   returns: z.object({ id: z.string() }),
   async run(args, build: BuildToolContext) {
-    const exhibit = build.exhibitFor(args.exhibit);
+    const exhibit = await build.exhibitFor(args.exhibit);
     const w = build.workFor(exhibit.key);
     const model = build.servedModel(args.model.id);
     const made = w.images.get(args.image.id);
@@ -35,7 +35,7 @@ export const placeExhibit = defineTool({
       (made === undefined || (made.prompt === exhibit.prompt && made.seed === exhibit.seed));
     const record = alreadyShown
       ? exhibit
-      : setExhibitResult(exhibit.id, {
+      : await setExhibitResult(exhibit.id, {
           imageSha: args.image.id,
           modelSha: model.sha256,
           originalModelSha: args.model.id,
@@ -46,7 +46,7 @@ export const placeExhibit = defineTool({
           prompt: made?.prompt,
           seed: made?.seed,
         });
-    build.deps.notify.ready(record);
+    await build.deps.notify.ready(record);
     return { id: record.id };
   },
 });

@@ -16,6 +16,20 @@ export interface FileStoreOptions {
   maxTotalBytes?: number;
   /** Files older than this are deleted by the next sweep. */
   ttlMs?: number;
+  /**
+   * Shared storage behind the folder, for several servers of the same Space (a deployment's web nodes and
+   * workers): every file written is also put there under `<mirrorPrefix><sha256>/<name>`, and a path this
+   * server has not got (written by another node) is fetched from it on first use. The local folder then is a
+   * cache; the path names the same file on every node.
+   */
+  mirror?: FileMirror;
+  mirrorPrefix?: string;
+}
+
+/** Object storage as the file store uses it (lib/platform/object-storage.ts is one). */
+export interface FileMirror {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
 }
 
 export interface StoredFile {
@@ -93,8 +107,12 @@ export class FileStore {
   private lastSweep = 0;
   private sweeping: Promise<void> | null = null;
   private realDir: string | null = null;
+  private readonly mirror: FileMirror | undefined;
+  private readonly mirrorPrefix: string;
 
   constructor(options: FileStoreOptions) {
+    this.mirror = options.mirror;
+    this.mirrorPrefix = options.mirrorPrefix ?? "";
     this.dir = path.resolve(options.dir);
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
@@ -119,6 +137,8 @@ export class FileStore {
       await writeFile(tmp, data);
       await rename(tmp, target);
     }
+    // Shared before the path is handed out: the next call may land on another node.
+    if (this.mirror) await this.mirror.put(`${this.mirrorPrefix}${sha}/${clean}`, data, mediaTypeFor(clean));
     this.maybeSweep();
     return { path: target, name: clean, size: data.byteLength, mimeType: mediaTypeFor(clean) };
   }
@@ -129,6 +149,7 @@ export class FileStore {
     if (candidate.includes("\0") || !path.isAbsolute(candidate)) return null;
     const abs = path.resolve(candidate);
     if (!isInside(abs, this.dir) || path.basename(abs).startsWith(".")) return null;
+    if (this.mirror) await this.fetchFromMirror(abs);
     try {
       this.realDir ??= await realpath(this.dir);
       const real = await realpath(abs);
@@ -138,6 +159,20 @@ export class FileStore {
     } catch {
       return null;
     }
+  }
+
+  /** A file another node wrote (`<dir>/<sha256>/<name>`), copied from the mirror into this folder; checked by its hash. */
+  private async fetchFromMirror(abs: string): Promise<void> {
+    const rel = path.relative(this.dir, abs).split(path.sep);
+    if (rel.length !== 2 || !/^[0-9a-f]{64}$/.test(rel[0]!) || sanitizeFileName(rel[1]) !== rel[1]) return;
+    if (await stat(abs).catch(() => null)) return;
+    const data = await this.mirror!.get(`${this.mirrorPrefix}${rel[0]}/${rel[1]}`).catch(() => null);
+    if (!data || createHash("sha256").update(data).digest("hex") !== rel[0]) return;
+    const folder = path.dirname(abs);
+    await mkdir(folder, { recursive: true });
+    const tmp = path.join(folder, `.${rel[1]}.${randomBytes(6).toString("hex")}.tmp`);
+    await writeFile(tmp, data);
+    await rename(tmp, abs);
   }
 
   /** Deletes expired files, then the oldest ones while the folder is over its size cap. */

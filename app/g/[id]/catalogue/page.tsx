@@ -11,7 +11,7 @@ const ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const view = ID.test(id) ? getGalleryView(id) : null;
+  const view = ID.test(id) ? await getGalleryView(id) : null;
   return { title: view ? `${view.title} — catalogue` : "Gallery not found" };
 }
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function CataloguePage({ params }: Params) {
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const view = getGalleryView(id);
+  const view = await getGalleryView(id);
   if (!view) notFound();
   return <Catalogue gallery={view} />;
 }

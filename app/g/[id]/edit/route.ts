@@ -22,7 +22,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { id } = await params;
   const token = request.nextUrl.searchParams.get("token");
   const target = `/g/${encodeURIComponent(id)}`;
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(id) || !token || token.length > 200 || !verifyEditToken(id, token)) {
+  if (!/^[A-Za-z0-9_-]{10,64}$/.test(id) || !token || token.length > 200 || !(await verifyEditToken(id, token))) {
     return seeOther(`${target}?edit=invalid`);
   }
   await rememberEditToken(id, token);

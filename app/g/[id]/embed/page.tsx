@@ -12,7 +12,7 @@ const ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const view = ID.test(id) ? getGalleryView(id) : null;
+  const view = ID.test(id) ? await getGalleryView(id) : null;
   // The embed is a view of the gallery page, not a page of its own for search engines.
   return { title: view ? view.title : "Gallery not found", robots: { index: false } };
 }
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EmbedPage({ params, searchParams }: Params) {
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const view = getGalleryView(id);
+  const view = await getGalleryView(id);
   if (!view) notFound();
   const sp = await searchParams;
   return <EmbedClient initial={view} fullUrl={new URL(`/g/${id}`, await requestOrigin()).href} startInTour={sp.tour === "1"} />;

@@ -34,7 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     const framed = framedEditProblem(h);
     if (framed) throw new UploadRefusedError(403, framed);
-    if (!getGallery(id)) return NextResponse.json({ error: "No gallery with this id." }, { status: 404 });
+    if (!await getGallery(id)) return NextResponse.json({ error: "No gallery with this id." }, { status: 404 });
     if (!(await canEdit(id))) throw new UploadRefusedError(403, "This link can only view the gallery. Open its edit link to add your own work.");
     const bytes = await readCapped(request.body, MAX_UPLOAD_BYTES, h.get("content-length"));
     const name = new URL(request.url).searchParams.get("name");

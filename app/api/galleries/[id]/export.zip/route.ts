@@ -15,7 +15,7 @@ const VIEWER_BUNDLE = path.join(process.cwd(), ".viewer", "viewer.js");
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) return NextResponse.json({ error: "Not a gallery id." }, { status: 400 });
-  const view = getGalleryView(id);
+  const view = await getGalleryView(id);
   if (!view) return NextResponse.json({ error: "No gallery with this id." }, { status: 404 });
   let viewerJs: Buffer;
   try {

@@ -1,0 +1,124 @@
+// The scale benchmark (`npm run bench -- scale`): the PostgreSQL + S3 shape on loopback, with a production
+// build (`next build` first when there is none). Figures:
+//  - scale.builds_per_min_1_worker / _2_workers / _ratio: BUILDS gallery builds with one worker, then with two
+//    (WORKER_CONCURRENCY=1 each), the built-in Spaces at fixed latencies (image 1 s, 3D 2 s) and no Space limit
+//    in the way. Goal: ratio ≥ 1.8.
+//  - scale.gallery_json_p95_1_web / _2_web: 50 viewers fetching a finished gallery's JSON in a loop, against one
+//    web process, then spread over two.
+//  - scale.event_delay_median: from an event's write on a worker to its arrival in a tab (a watch stream) on
+//    another web process. Goal: ≤ 50 ms.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import S3rver from "s3rver";
+import { startPostgres } from "./lib/postgres.mjs";
+import { run as runCommand } from "./lib/run.mjs";
+import { actionId, killAll, nextStart, postGoal, waitFor, watch } from "./lib/cluster.mjs";
+
+const BASE = 3160;
+const PORTS = { webA: BASE, webB: BASE + 1, w1: BASE + 2, w2: BASE + 3, s3: BASE + 5, pg: BASE + 6 };
+const BUILDS = 4;
+const VIEWERS = 50;
+const ROUNDS = 10;
+const GOALS = ["three bridges", "three towers of the world", "three windmills", "three lighthouses", "three pagodas", "three temples", "three castles", "three cathedrals"];
+
+function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+export async function run() {
+  const root = mkdtempSync(path.join(os.tmpdir(), "vernissage-bench-scale-"));
+  const pgServer = startPostgres(PORTS.pg);
+  const s3 = new S3rver({ port: PORTS.s3, address: "127.0.0.1", directory: path.join(root, "s3"), silent: true, configureBuckets: [{ name: "vernissage" }] });
+  try {
+    await s3.run();
+    if (!existsSync(".next/BUILD_ID")) {
+      if ((await runCommand("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } })) !== 0) throw new Error("next build failed");
+    }
+    const common = {
+      DATABASE_URL: pgServer.url,
+      ASSET_STORE: "s3",
+      S3_ENDPOINT: `http://127.0.0.1:${PORTS.s3}`,
+      S3_BUCKET: "vernissage",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      S3_FORCE_PATH_STYLE: "true",
+      BUILTIN_SPACES_URL: `http://127.0.0.1:${PORTS.webA}/spaces`,
+      SPACE_CONCURRENCY: "shape-3d=16,relief-3d=16,sketch-image=16,ink-image=16",
+      WORKER_CONCURRENCY: "1",
+      MODEL_WORKERS: "1",
+    };
+    const webA = nextStart("webA", PORTS.webA, { ...common, DATA_DIR: path.join(root, "a"), BUILTIN_SPACE_FAULTS: "sketch-image:latency=1000;shape-3d:latency=2000" });
+    const webB = nextStart("webB", PORTS.webB, { ...common, DATA_DIR: path.join(root, "b") });
+    for (const n of [webA, webB]) await waitFor(`${n.name} to answer`, async () => (await fetch(`${n.url}/`)).ok);
+    const worker = (name, port) => nextStart(name, port, { ...common, DATA_DIR: path.join(root, name), VERNISSAGE_ROLE: "worker" });
+
+    const buildsPerMinute = async (goals) => {
+      const t0 = performance.now();
+      const ids = await Promise.all(goals.map((g, i) => postGoal(i % 2 ? webB.url : webA.url, g).then((r) => r.id)));
+      await Promise.all(
+        ids.map((id) =>
+          waitFor(`gallery ${id}`, async () => {
+            const view = await (await fetch(`${webB.url}/api/galleries/${id}`)).json();
+            if (view.build?.status === "failed" || view.build?.status === "cancelled") throw new Error(`build of ${id} ${view.build.status}`);
+            return view.build?.status === "succeeded";
+          }, 600_000, 200),
+        ),
+      );
+      return goals.length / ((performance.now() - t0) / 60_000);
+    };
+
+    const w1 = worker("w1", PORTS.w1);
+    await waitFor("w1 to take builds", () => w1.out.some((l) => l.includes("takes builds")));
+    await buildsPerMinute(["one bridge"]); // warm-up: first render, model worker, sandbox
+    const one = await buildsPerMinute(GOALS.slice(0, BUILDS));
+    const w2 = worker("w2", PORTS.w2);
+    await waitFor("w2 to take builds", () => w2.out.some((l) => l.includes("takes builds")));
+    await buildsPerMinute(["one tower"]);
+    const two = await buildsPerMinute(GOALS.slice(BUILDS, 2 * BUILDS));
+
+    // Viewers of a finished gallery: one web process, then two.
+    const { id: galleryId } = await postGoal(webA.url, "three monuments of Rome");
+    await waitFor("the viewers' gallery", async () => (await (await fetch(`${webB.url}/api/galleries/${galleryId}`)).json()).build?.status === "succeeded", 300_000, 300);
+    const viewers = async (bases) => {
+      const ms = [];
+      await Promise.all(
+        Array.from({ length: VIEWERS }, async (_, v) => {
+          for (let r = 0; r < ROUNDS; r++) {
+            const t = performance.now();
+            const res = await fetch(`${bases[(v + r) % bases.length]}/api/galleries/${galleryId}`);
+            await res.arrayBuffer();
+            if (res.ok) ms.push(performance.now() - t);
+          }
+        }),
+      );
+      return percentile(ms, 95);
+    };
+    await viewers([webA.url]); // warm-up
+    const p95One = await viewers([webA.url]);
+    const p95Two = await viewers([webA.url, webB.url]);
+
+    // The delay from a worker's write to a tab on another web process.
+    const watchId = actionId("watchGallery");
+    const { id: liveId } = await postGoal(webA.url, "three monuments of Paris");
+    const tab = watch(webB.url, liveId, watchId);
+    await waitFor("the live build to end", () => tab.seen.some((e) => e.type === "build.finished"), 300_000, 100);
+    const started = tab.seen.find((e) => e.type === "build.started")?.arrived ?? 0;
+    const delays = tab.seen.filter((e) => e.arrived > started).map((e) => e.arrived - e.at);
+
+    return [
+      { name: "scale.builds_per_min_1_worker", value: Number(one.toFixed(2)), unit: "builds/min" },
+      { name: "scale.builds_per_min_2_workers", value: Number(two.toFixed(2)), unit: "builds/min" },
+      { name: "scale.builds_per_min_ratio", value: Number((two / one).toFixed(2)), unit: "ratio" }, // goal ≥ 1.8
+      { name: "scale.gallery_json_p95_1_web", value: Math.round(p95One), unit: "ms" },
+      { name: "scale.gallery_json_p95_2_web", value: Math.round(p95Two), unit: "ms" },
+      { name: "scale.event_delay_median", value: percentile(delays, 50), unit: "ms" }, // goal ≤ 50
+    ];
+  } finally {
+    killAll();
+    await s3.close().catch(() => {});
+    pgServer.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
