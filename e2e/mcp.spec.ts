@@ -8,7 +8,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { test, expect } from "@playwright/test";
 
 type Progress = { progress: number; total?: number; message?: string };
-type Exhibit = { exhibit_id: string; title: string; status: string; version: number; model_url: string | null; placement: { x: number; z: number; rotation_y: number; scale: number } };
+type Exhibit = { exhibit_id: string; title: string; status: string; version: number; kind: string; model_url: string | null; placement: { x: number; z: number; rotation_y: number; scale: number } };
 type Summary = { gallery_id: string; status: string; exhibits: Exhibit[]; log: string[]; finished?: boolean; view_url: string };
 
 let client: Client;
@@ -107,6 +107,9 @@ test("an agent builds and edits a gallery over MCP, and is refused every edit wi
   const swapped = structured<Summary>(await call("swap_exhibit", { ...auth, space: "relief-3d", capability: "image-to-3d", wait: true }));
   expect(swapped.exhibits.find((e) => e.exhibit_id === first.exhibit_id)).toMatchObject({ status: "ready", version: 3 });
   expect(swapped.log.join("\n")).toMatch(/relief-3d/);
+  // Remade as a Gaussian splat from its picture (the kind an agent can ask for, as the page's "As a splat").
+  const asSplat = structured<Summary>(await call("swap_exhibit", { ...auth, as_kind: "splat", wait: true, timeout_seconds: 120 }));
+  expect(asSplat.exhibits.find((e) => e.exhibit_id === first.exhibit_id)).toMatchObject({ status: "ready", version: 4, kind: "splat" });
   const restored = structured<{ version: number }>(await call("swap_exhibit", { ...auth, version: 1 }));
   expect(restored.version).toBe(1);
 

@@ -195,9 +195,9 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
   server.registerTool(
     "swap_exhibit",
     {
-      title: "Swap an exhibit's Space or version",
+      title: "Swap an exhibit's Space, kind or version",
       description:
-        "Either restores an earlier version of the exhibit (give version; at once), or remakes it with another Space (give space and capability: image-to-3d keeps the picture and makes a new model; text-to-image draws a new picture and then a new model). space is a built-in Space (sketch-image, ink-image, shape-3d, relief-3d), a Hugging Face Space id (owner/name) or a Space URL. Needs the edit token.",
+        "Give exactly one of: version (restores an earlier version of the exhibit, at once); space with capability (remakes it with another Space: image-to-3d keeps the picture and makes a new model; text-to-image draws a new picture and then a new model); as_kind (remakes the exhibit's picture as a Gaussian splat or as a mesh). space is a built-in Space (sketch-image, ink-image, shape-3d, relief-3d), a Hugging Face Space id (owner/name) or a Space URL. Needs the edit token.",
       inputSchema: {
         gallery_id: galleryId,
         exhibit_id: exhibitId,
@@ -205,6 +205,7 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
         version: z.number().int().min(1).optional().describe("An earlier version to show again (versions in get_gallery's exhibit)."),
         space: z.string().max(300).optional().describe("The Space to remake the exhibit with."),
         capability: z.enum(["image-to-3d", "text-to-image"]).optional().describe("What the Space does; default image-to-3d."),
+        as_kind: z.enum(["splat", "mesh"]).optional().describe("Remake the exhibit as a Gaussian splat or as a mesh, from its picture."),
         wait,
         timeout_seconds: timeoutSeconds,
       },
@@ -213,11 +214,17 @@ export function registerGalleryTools(server: McpServer, host: ToolHost): void {
     (args, extra) =>
       guarded(async () => {
         await authorise(args.gallery_id, args.exhibit_id, args.edit_token);
-        if ((args.version === undefined) === (args.space === undefined)) return refused("Give either version (an earlier version to restore) or space (a Space to remake the exhibit with).");
-        const choice = args.version !== undefined ? { kind: "version" as const, version: args.version } : { kind: args.capability ?? ("image-to-3d" as const), space: args.space! };
+        const given = [args.version, args.space, args.as_kind].filter((v) => v !== undefined).length;
+        if (given !== 1) return refused("Give exactly one of version (an earlier version to restore), space (a Space to remake the exhibit with) or as_kind (splat or mesh).");
+        const choice =
+          args.version !== undefined
+            ? { kind: "version" as const, version: args.version }
+            : args.as_kind !== undefined
+              ? { kind: "as-kind" as const, to: args.as_kind }
+              : { kind: args.capability ?? ("image-to-3d" as const), space: args.space! };
         const done = await swap(args.gallery_id, args.exhibit_id, choice);
         const base = { gallery_id: args.gallery_id, exhibit_id: args.exhibit_id, build_id: done.buildId, version: done.version };
-        const text = done.version !== null ? `Exhibit ${args.exhibit_id} shows version ${done.version} again.` : `Remaking exhibit ${args.exhibit_id} with ${args.space} (build ${done.buildId}).`;
+        const text = done.version !== null ? `Exhibit ${args.exhibit_id} shows version ${done.version} again.` : `Remaking exhibit ${args.exhibit_id} ${args.as_kind ? `as a ${args.as_kind}` : `with ${args.space}`} (build ${done.buildId}).`;
         if (!args.wait || done.buildId === null) return ok({ ...base, status: done.buildId ? "building" : "done" }, text);
         const w = await waited(host, args.gallery_id, args.timeout_seconds, extra);
         return ok({ ...w.summary, ...base, finished: w.finished, timed_out: w.timed_out }, `${text}\n${summaryText(w.summary)}`);
