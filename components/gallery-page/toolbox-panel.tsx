@@ -6,7 +6,7 @@ import styles from "./gallery-page.module.css";
 
 /** The owner's toolbox: Spaces added here become functions the agent can call and choices in the swap dialog. */
 /** Said in place of the Hub search when the server has no token. */
-const NO_SEARCH = "Searching the Hub for MCP Spaces needs HF_TOKEN on this server; add a Space by id or URL instead.";
+const NO_SEARCH = "Searching the Hub for MCP Spaces needs a Hugging Face token on this server; add a Space by id or URL instead.";
 
 export function ToolboxPanel({ galleryId, hubSearch, onChange }: { galleryId: string; hubSearch: boolean; onChange(): void }) {
   const [tools, setTools] = useState<ToolSummary[]>([]);

@@ -19,7 +19,7 @@ export class ToolboxPanel {
     this.error = this.region.getByRole("alert");
     this.added = this.region.getByRole("list", { name: "Added Spaces" }).getByRole("listitem");
     this.search = this.region.getByRole("search", { name: "Find MCP Spaces" });
-    this.searchUnavailable = this.region.getByText(/Searching the Hub for MCP Spaces needs HF_TOKEN/);
+    this.searchUnavailable = this.region.getByText(/Searching the Hub for MCP Spaces needs a Hugging Face token/);
   }
 
   async addSpace(ref: string) {

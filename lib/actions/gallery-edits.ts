@@ -187,7 +187,7 @@ export async function findSpaces(galleryId: string, query: string): Promise<Acti
     await requireEdit(galleryId);
     const { getSpaceClient } = await import("@/lib/builds/space-client");
     const token = getSpaceClient().config.token;
-    if (!token) throw new UserError("Searching the Hub for MCP Spaces needs HF_TOKEN on this server.");
+    if (!token) throw new UserError("Searching the Hub for MCP Spaces needs a Hugging Face token on this server.");
     return { ok: true, value: await findMcpSpaces(q, { token, signal: AbortSignal.timeout(15_000) }) };
   } catch (err) {
     return fail(err);
