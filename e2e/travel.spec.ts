@@ -10,12 +10,13 @@ import sharp from "sharp";
 import type { GalleryView } from "../lib/contracts/gallery-view";
 import { makeZUpBoxGlb } from "../lib/models/testing/fixtures";
 import { hugePngHeader, truncatedGlb } from "../lib/uploads/testing/bad-files";
+import { SH_C0 } from "../lib/splats/cloud";
 import { writeSplatPly } from "../lib/splats/ply";
 import { yDownTower } from "../lib/splats/testing/fixtures";
 import { HomePage } from "./pages/home";
 import { GalleryPage } from "./pages/gallery";
 import { EmbeddedGallery, ExportedViewer, UploadPanel } from "./pages/travel";
-import { distinctPixelShare } from "./support/pixels";
+import { centreShare, distinctPixelShare, isJade, JADE } from "./support/pixels";
 import { startStaticServer } from "./support/static-server";
 
 // Each test may first build the shared gallery, then model an upload (the 3D Space answers in 2.5 s, one job at a
@@ -42,6 +43,15 @@ async function openAsOwner(page: Page): Promise<GalleryPage> {
   const gallery = new GalleryPage(page);
   await gallery.waitReady();
   return gallery;
+}
+
+/** A small splat tower (4000 Gaussians: SwiftShader draws a few frames a second), painted jade, a colour the hall
+ * never shows, so its pixels can be told from the room's. */
+function jadeTowerPly(): Uint8Array {
+  const tower = yDownTower(4000);
+  const dc = JADE.map((c) => (c - 0.5) / SH_C0);
+  for (let i = 0; i < tower.opacities.length; i++) tower.colors.set(dc, i * 3);
+  return writeSplatPly(tower);
 }
 
 /** A picture the way the image-to-3D Spaces like it: one subject, centred, on black. */
@@ -83,7 +93,7 @@ test("a GLB dropped onto the page is validated, prepared and placed at once", as
 
 test("a Gaussian splat (PLY) is validated, prepared to SPZ and placed", async ({ page }) => {
   const gallery = await openAsOwner(page);
-  await new UploadPanel(page).upload("glass-tower.ply", writeSplatPly(yDownTower(4000)));
+  await new UploadPanel(page).upload("glass-tower.ply", jadeTowerPly());
   await expect(gallery.item("Glass tower")).toContainText("Ready", { timeout: 60_000 });
   const splat = (await gallery.json()).exhibits.find((e) => e.title === "Glass tower")!;
   expect(splat).toMatchObject({ status: "ready", kind: "splat" });
@@ -204,11 +214,15 @@ test("oEmbed answers gallery links, advertised on the gallery page", async ({ pa
   await expect(page.getByRole("textbox", { name: "Embed" })).toHaveValue(/^<iframe src="http:\/\/[^"]+\/g\/[^"]+\/embed"/);
 });
 
-test("the exported zip, unzipped and served by a plain static server (and from file://), renders every exhibit with no requests to Vernissage", async ({ page, browser }) => {
+test("the exported zip, unzipped and served by a plain static server (and from file://), renders every exhibit, splats included, with no requests to Vernissage", async ({ page, browser }) => {
+  // Two visits, each waiting for Spark's first frames on SwiftShader: ~3.5 min on a busy 2-core machine.
+  test.setTimeout(420_000);
   const gallery = await openAsOwner(page);
   const view: GalleryView = await gallery.json();
-  const withModels = view.exhibits.filter((e) => e.modelUrl && e.kind === "mesh");
-  expect(withModels.length).toBeGreaterThanOrEqual(3);
+  const withModels = view.exhibits.filter((e) => e.modelUrl);
+  expect(withModels.filter((e) => e.kind === "mesh").length).toBeGreaterThanOrEqual(3);
+  const splat = withModels.find((e) => e.kind === "splat" && e.title === "Glass tower")!;
+  expect(splat).toBeTruthy();
   await gallery.openShare();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download gallery" }).click()]);
   const zip = fs.readFileSync((await download.path())!);
@@ -232,12 +246,20 @@ test("the exported zip, unzipped and served by a plain static server (and from f
     for (const url of [`${host.origin}/index.html`, `file://${path.join(dir, "index.html")}`]) {
       const p = await visitor.newPage();
       const requests: string[] = [];
+      const errors: string[] = [];
       p.on("request", (r) => requests.push(r.url()));
+      p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      p.on("pageerror", (err) => errors.push(err.message));
       await p.goto(url);
       const viewer = new ExportedViewer(p);
       await viewer.waitAllShown(withModels.length);
       await expect(viewer.exhibits.filter({ has: p.locator('[data-status]:text("shown")') })).toHaveCount(withModels.length);
       expect(await distinctPixelShare(viewer.canvas)).toBeGreaterThan(0.05);
+      // The splat, drawn by Spark from the zip's bytes: at its tour stop, jade pixels fill the middle of the view.
+      await viewer.tourTo(splat.title);
+      await viewer.waitFrames(3);
+      await expect.poll(async () => centreShare(await viewer.canvas.screenshot(), isJade), { timeout: 30_000 }).toBeGreaterThan(0.01);
+      expect(errors).toEqual([]);
       const base = url.startsWith("file:") ? "file://" : host.origin;
       expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
       await p.close();

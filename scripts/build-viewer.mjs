@@ -1,5 +1,5 @@
 // Bundles the exported gallery's static viewer (lib/exports/viewer/main.ts: three.js, GLTFLoader, the meshopt
-// decoder) into one classic script, .viewer/viewer.js, which "Download gallery" puts in every zip. Run before
+// decoder, Spark with its inlined WebAssembly for splats) into one classic script, .viewer/viewer.js, which "Download gallery" puts in every zip. Run before
 // `next build` (npm run build, npm start, the e2e script do it); the file is built, never committed.
 import { build } from "esbuild";
 import { mkdirSync } from "node:fs";

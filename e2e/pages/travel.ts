@@ -71,11 +71,28 @@ export class ExportedViewer {
     return this.page.evaluate(() => (window as unknown as { __viewer?: { shown: number; failed: number; total: number; frames: number; errors: string[] } }).__viewer ?? null);
   }
 
-  /** Waits until every exhibit with a model is in the scene and a frame was drawn after it. */
+  /** Waits until every exhibit with a model is in the scene (a splat: in a drawn frame) and a frame was drawn after it. */
   async waitAllShown(total: number): Promise<void> {
     await expect.poll(async () => (await this.status())?.shown, { timeout: 60_000 }).toBe(total);
-    const frames = (await this.status())!.frames;
-    await expect.poll(async () => (await this.status())!.frames, { timeout: 30_000 }).toBeGreaterThan(frames + 2);
+    await this.waitFrames(3);
     expect((await this.status())!.failed).toBe(0);
+  }
+
+  /** Waits until `count` more frames have been drawn. */
+  async waitFrames(count: number): Promise<void> {
+    const frames = (await this.status())!.frames;
+    await expect.poll(async () => (await this.status())!.frames, { timeout: 30_000 }).toBeGreaterThanOrEqual(frames + count);
+  }
+
+  /** Steps the tour ("Next exhibit") until it stops at the exhibit titled `title`. */
+  async tourTo(title: string): Promise<void> {
+    const caption = this.page.locator("#caption");
+    const next = this.page.getByRole("button", { name: "Next exhibit" });
+    const count = await this.exhibits.count();
+    for (let i = 0; i < count; i++) {
+      await next.click();
+      if (((await caption.textContent()) ?? "").endsWith(`: ${title}`)) return;
+    }
+    throw new Error(`the tour never stopped at ${title}`);
   }
 }

@@ -124,6 +124,25 @@ describe("galleryZipStream", () => {
     expect(gallery.exhibits[0]!.position).not.toEqual([0, 0, 0]); // the automatic layout's slot, as the hall shows it
   });
 
+  it("gives a splat exhibit's served SPZ a model script too, for the viewer's Spark to draw", async () => {
+    const assets = new MemoryAssetStore();
+    const spz = await assets.put(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4]), "application/x-spz");
+    const view: GalleryView = {
+      id: ID,
+      title: "Splat",
+      goal: "a splat",
+      theme: "",
+      createdAt: "2026-12-04T00:00:00.000Z",
+      build: null,
+      exhibits: [exhibit("s", { kind: "splat", modelUrl: assetUrl(spz) })],
+    };
+    const files = unzipSync(await readAll(galleryZipStream({ view, assets, viewerJs: "" })));
+    expect(Object.keys(files)).toContain(`assets/${spz.sha256}.spz`);
+    expect(strFromU8(files["index.html"]!)).toContain(`<script src="models/${spz.sha256}.js"></script>`);
+    const base64 = /= "([A-Za-z0-9+/=]+)";/.exec(strFromU8(files[`models/${spz.sha256}.js`]!))![1]!;
+    expect(Buffer.from(base64, "base64").equals((await assets.get(spz.sha256))!)).toBe(true);
+  });
+
   it("names downloads after the gallery", () => {
     expect(downloadName("Les Halles: “café” & co", ID, "zip")).toBe(`les-halles-cafe-co-${ID.slice(0, 8)}.zip`);
     expect(downloadName("???", ID, "glb")).toBe(`gallery-${ID.slice(0, 8)}.glb`);

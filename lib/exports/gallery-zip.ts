@@ -8,7 +8,7 @@ import { galleryScript, modelScript, viewerIndexHtml } from "./viewer-page";
 import type { ViewerGallery } from "./viewer/data";
 
 // "Download gallery": a zip that opens anywhere without Vernissage. index.html + viewer.js (three.js bundled, no
-// CDN) + data/gallery.js + models/{sha}.js (each served model as base64 in a script: a page opened from file://
+// CDN; Spark for splats) + data/gallery.js + models/{sha}.js (each served model, GLB or SPZ, as base64 in a script: a page opened from file://
 // may load scripts but not fetch its own files), and assets/ with the served models, the pictures and the
 // originals, and gallery.json (the API's JSON with relative URLs). Streamed: the zip is written as the response
 // is read, one asset at a time, so memory holds at most one file (and its base64) whatever the gallery's size.
@@ -66,7 +66,7 @@ export function galleryZipStream(input: { view: GalleryView; assets: AssetStore;
     zip.add(file);
     file.push(typeof data === "string" ? enc.encode(data) : data, true);
   };
-  const servedMeshes = new Set(viewer.exhibits.flatMap((e) => (e.model && e.kind === "mesh" ? [e.model] : [])));
+  const servedModels = new Set(viewer.exhibits.flatMap((e) => (e.model ? [e.model] : [])));
   const jobs: Job[] = [
     async () => add("index.html", viewerIndexHtml(viewer)),
     async () => add("viewer.js", input.viewerJs),
@@ -76,7 +76,7 @@ export function galleryZipStream(input: { view: GalleryView; assets: AssetStore;
       const bytes = await assets.get(ref.sha256);
       if (!bytes) throw new Error(`asset ${ref.sha256} is missing from the store`);
       add(ref.path, bytes, STORED.has(ref.ext));
-      if (servedMeshes.has(ref.sha256)) add(`models/${ref.sha256}.js`, modelScript(ref.sha256, bytes), false, 1);
+      if (servedModels.has(ref.sha256)) add(`models/${ref.sha256}.js`, modelScript(ref.sha256, bytes), false, 1);
     }),
     async () => zip.end(),
   ];

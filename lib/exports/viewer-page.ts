@@ -5,7 +5,7 @@ import { GALLERY_GLOBAL, MODELS_GLOBAL, type ViewerGallery } from "./viewer/data
 // and every exhibit with its picture, alt text and description, as in the catalogue.
 
 export function viewerIndexHtml(gallery: ViewerGallery): string {
-  const modelScripts = [...new Set(gallery.exhibits.flatMap((e) => (e.model && e.kind === "mesh" ? [e.model] : [])))]
+  const modelScripts = [...new Set(gallery.exhibits.flatMap((e) => (e.model ? [e.model] : [])))]
     .map((sha) => `<script src="models/${sha}.js"></script>`)
     .join("\n");
   const items = gallery.exhibits

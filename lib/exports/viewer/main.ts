@@ -1,11 +1,12 @@
-// The exported gallery's viewer: a classic script (bundled by scripts/build-viewer.mjs into one IIFE with three.js
-// and the meshopt decoder, no CDN), so the zip's index.html works from file:// and from any static host. The
+// The exported gallery's viewer: a classic script (bundled by scripts/build-viewer.mjs into one IIFE with three.js,
+// the meshopt decoder and Spark for Gaussian splats, no CDN), so the zip's index.html works from file:// and from any static host. The
 // gallery and its models come from script tags set before it (data/gallery.js, models/*.js as base64), because
 // a page opened from file:// may not fetch its own folder.
 import * as THREE from "three";
 import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { MeshoptDecoder } from "three/examples/jsm/libs/meshopt_decoder.module.js";
+import { SparkRenderer, SplatMesh } from "@sparkjsdev/spark";
 import { GALLERY_GLOBAL, MODELS_GLOBAL, type ViewerExhibit, type ViewerGallery } from "./data";
 
 type Status = { shown: number; failed: number; total: number; frames: number; errors: string[] };
@@ -19,12 +20,12 @@ function decode(base64: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-function mark(id: string, state: "shown" | "failed" | "no model" | "splat", why?: string): void {
+function mark(id: string, state: "shown" | "failed" | "no model", why?: string): void {
   const item = document.querySelector(`[data-exhibit="${CSS.escape(id)}"]`);
   if (!item) return;
   item.setAttribute("data-state", state);
   const label = item.querySelector("[data-status]");
-  if (label) label.textContent = state === "failed" ? `could not be shown${why ? `: ${why}` : ""}` : state === "splat" ? "a Gaussian splat: its files are in assets/" : state;
+  if (label) label.textContent = state === "failed" ? `could not be shown${why ? `: ${why}` : ""}` : state;
 }
 
 function start(): void {
@@ -32,10 +33,12 @@ function start(): void {
   const models = (w[MODELS_GLOBAL] ?? {}) as Record<string, string>;
   const stage = document.getElementById("stage");
   if (!gallery || !stage) return;
-  const status: Status = { shown: 0, failed: 0, total: gallery.exhibits.filter((e) => e.model && e.kind === "mesh").length, frames: 0, errors: [] };
+  const status: Status = { shown: 0, failed: 0, total: gallery.exhibits.filter((e) => e.model).length, frames: 0, errors: [] };
   w.__viewer = status;
 
-  const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+  const hasSplats = gallery.exhibits.some((e) => e.model && e.kind === "splat");
+  // Spark's guidance: no antialiasing with splats (it costs much and splats gain nothing from it).
+  const renderer = new THREE.WebGLRenderer({ antialias: !hasSplats, preserveDrawingBuffer: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.outputColorSpace = THREE.SRGBColorSpace;
   stage.appendChild(renderer.domElement);
@@ -66,6 +69,14 @@ function start(): void {
   walls.position.set((minX + maxX) / 2, height / 2, (minZ + maxZ) / 2);
   scene.add(walls);
 
+  // One SparkRenderer for the whole hall (as in the app's hall): it sorts every splat together and draws them in
+  // three's transparent pass. Without it in the scene, SplatMeshes draw nothing and nothing warns.
+  const spark = hasSplats ? new SparkRenderer({ renderer }) : null;
+  if (spark) scene.add(spark);
+  // Splats loaded but not yet in the renderer's displayed sort (about ten renders after loading: the sort runs in
+  // a worker). The loop below marks each shown once a frame includes it.
+  const pendingSplats = new Map<SplatMesh, string>();
+
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
   const plinthMaterial = new THREE.MeshStandardMaterial({ color: 0xebe6dc, roughness: 0.7 });
   const stops: { exhibit: ViewerExhibit; target: THREE.Vector3 }[] = [];
@@ -78,15 +89,34 @@ function start(): void {
     group.add(plinth);
     scene.add(group);
     stops.push({ exhibit: e, target: new THREE.Vector3(e.position[0], e.plinthHeight + 0.8 * e.scale, e.position[2]) });
-    if (!e.model || e.kind !== "mesh") {
-      // Splats are exported as files (assets/: the served SPZ and the original PLY); this viewer draws meshes.
-      mark(e.id, e.model ? "splat" : "no model");
+    if (!e.model) {
+      mark(e.id, "no model");
       continue;
     }
     const base64 = models[e.model];
     if (!base64) {
       status.failed++;
       mark(e.id, "failed", "its model is missing from the export");
+      continue;
+    }
+    const failed = (err: unknown) => {
+      const why = String((err as { message?: unknown } | null)?.message ?? err);
+      status.failed++;
+      status.errors.push(why);
+      mark(e.id, "failed", why);
+    };
+    if (e.kind === "splat") {
+      // Served splats are SPZ, already upright, standing on y = 0 and scaled to the exhibit's height, as served
+      // GLBs are: the same placement on the plinth applies. Spark reads SPZ by its content.
+      const splat = new SplatMesh({ fileBytes: decode(base64), raycastable: false });
+      splat.initialized.then(() => {
+        const model = new THREE.Group();
+        model.position.y = e.plinthHeight;
+        model.scale.setScalar(e.scale);
+        model.add(splat);
+        group.add(model);
+        pendingSplats.set(splat, e.id);
+      }, failed);
       continue;
     }
     loader.parse(
@@ -100,12 +130,7 @@ function start(): void {
         status.shown++;
         mark(e.id, "shown");
       },
-      (err: unknown) => {
-        const why = String((err as { message?: unknown } | null)?.message ?? err);
-        status.failed++;
-        status.errors.push(why);
-        mark(e.id, "failed", why);
-      },
+      failed,
     );
   }
 
@@ -154,6 +179,14 @@ function start(): void {
     controls.update();
     renderer.render(scene, camera);
     status.frames++;
+    if (spark && pendingSplats.size > 0 && spark.activeSplats > 0) {
+      for (const [splat, id] of pendingSplats) {
+        if (!spark.display.mapping.some((m) => m.node === splat && m.count > 0)) continue;
+        pendingSplats.delete(splat);
+        status.shown++;
+        mark(id, "shown");
+      }
+    }
   });
 }
 
