@@ -72,8 +72,8 @@ async function picture(): Promise<Uint8Array> {
 export async function seedGallery(spec: SeedSpec): Promise<{ id: string; editToken: string }> {
   const store = getAssetStore();
   const put = (bytes: Uint8Array, type: AssetMediaType) => store.put(bytes, type);
-  const { id, editToken } = createGallery({ title: spec.title, goal: spec.goal });
-  const records = createExhibits(
+  const { id, editToken } = await createGallery({ title: spec.title, goal: spec.goal });
+  const records = await createExhibits(
     id,
     spec.exhibits.map((e, i) => ({ key: `e${i}`, title: e.title, description: e.description, prompt: e.title })),
   );
@@ -94,7 +94,7 @@ export async function seedGallery(spec: SeedSpec): Promise<{ id: string; editTok
       model = e.model === "spz" ? await put(await toSpz(ply), "application/x-spz") : original;
     }
     const image = e.picture ? await put(await picture(), "image/png") : null;
-    setExhibitResult(records[i]!.id, { imageSha: image?.sha256 ?? null, modelSha: model.sha256, originalModelSha: original?.sha256 ?? null, height });
+    await setExhibitResult(records[i]!.id, { imageSha: image?.sha256 ?? null, modelSha: model.sha256, originalModelSha: original?.sha256 ?? null, height });
   }
   return { id, editToken };
 }
