@@ -39,6 +39,9 @@ export default defineConfig({
       PORT: String(PORT),
       BUILTIN_SPACE_FAULTS: "shape-3d:latency=2500;sketch-image:latency=1500",
       SPACE_CONCURRENCY: "shape-3d=1",
+      // Built splats small enough for software WebGL (SwiftShader) to draw a few at once at a few frames a second.
+      // Tests that seed their own splats choose their own counts.
+      BUILTIN_SPLAT_GAUSSIANS: "4096",
     },
   },
 });

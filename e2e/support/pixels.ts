@@ -49,3 +49,24 @@ export async function centreShare(png: Buffer, test: ColourTest, fraction = 0.5)
   }
   return hits / ((x1 - x0) * (y1 - y0));
 }
+
+/**
+ * Share of the pixels in the middle of two screenshots of the same view that differ clearly (summed channel
+ * difference above `threshold`): what an exhibit adds to its plinth's empty background, whatever its colours.
+ */
+export async function centreChangedShare(png: Buffer, background: Buffer, fraction = 0.5, threshold = 60): Promise<number> {
+  const [a, b] = await Promise.all([png, background].map((x) => sharp(x).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+  const { width, height, channels } = a!.info;
+  if (b!.info.width !== width || b!.info.height !== height) throw new Error(`screenshots differ in size: ${width}×${height}, ${b!.info.width}×${b!.info.height}`);
+  const x0 = Math.floor((width * (1 - fraction)) / 2);
+  const y0 = Math.floor((height * (1 - fraction)) / 2);
+  let hits = 0;
+  for (let y = y0; y < height - y0; y++) {
+    for (let x = x0; x < width - x0; x++) {
+      const i = (y * width + x) * channels;
+      const d = Math.abs(a!.data[i]! - b!.data[i]!) + Math.abs(a!.data[i + 1]! - b!.data[i + 1]!) + Math.abs(a!.data[i + 2]! - b!.data[i + 2]!);
+      if (d > threshold) hits++;
+    }
+  }
+  return hits / ((width - 2 * x0) * (height - 2 * y0));
+}

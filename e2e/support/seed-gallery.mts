@@ -9,6 +9,8 @@ import { getAssetStore } from "@/lib/assets/file-store";
 import type { AssetMediaType } from "@/lib/contracts/asset-store";
 import { createExhibits, setExhibitResult } from "@/lib/db/exhibits";
 import { createGallery } from "@/lib/db/galleries";
+import { prepareSplat } from "@/lib/splats/prepare";
+import { readValidSplat } from "@/lib/splats/validate";
 import type { SeedSpec } from "./seed-spec";
 import { gaussianPly } from "./splat-ply";
 
@@ -24,6 +26,17 @@ async function toSpz(ply: Buffer): Promise<Uint8Array> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * The product's own preparation of a Space's `.ply` (what the model worker's validate-and-prepare-splat task does:
+ * read and validate, then prune, turn upright, frame and write SPZ v3), run in-process: the served `.spz` and its
+ * height, exactly as a build would store them.
+ */
+function prepared(ply: Buffer): { spz: Uint8Array; height: number } {
+  const { cloud } = readValidSplat(new Uint8Array(ply));
+  const { spz, height } = prepareSplat(cloud);
+  return { spz, height };
 }
 
 async function boxGlb(height: number): Promise<Uint8Array> {
@@ -59,23 +72,29 @@ async function picture(): Promise<Uint8Array> {
 export async function seedGallery(spec: SeedSpec): Promise<{ id: string; editToken: string }> {
   const store = getAssetStore();
   const put = (bytes: Uint8Array, type: AssetMediaType) => store.put(bytes, type);
-  const { id, editToken } = createGallery({ title: spec.title, goal: spec.goal });
-  const records = createExhibits(
+  const { id, editToken } = await createGallery({ title: spec.title, goal: spec.goal });
+  const records = await createExhibits(
     id,
     spec.exhibits.map((e, i) => ({ key: `e${i}`, title: e.title, description: e.description, prompt: e.title })),
   );
   for (const [i, e] of spec.exhibits.entries()) {
-    const height = e.height ?? 1.6;
+    let height = e.height ?? 1.6;
     let model: { sha256: string };
     let original: { sha256: string } | null = null;
     if (e.model === "glb") model = await put(await boxGlb(height), "model/gltf-binary");
-    else {
+    else if (e.model === "prepared") {
+      const ply = gaussianPly({ count: e.count ?? 4000, height, offset: e.offset, color: e.color, seed: i + 1 });
+      original = await put(ply, "application/ply");
+      const served = prepared(ply);
+      model = await put(served.spz, "application/x-spz");
+      height = served.height;
+    } else {
       const ply = gaussianPly({ count: e.count ?? 4000, height, offset: e.offset, color: e.color, fRest: e.model === "spz", seed: i + 1 });
       original = await put(ply, "application/ply");
       model = e.model === "spz" ? await put(await toSpz(ply), "application/x-spz") : original;
     }
     const image = e.picture ? await put(await picture(), "image/png") : null;
-    setExhibitResult(records[i]!.id, { imageSha: image?.sha256 ?? null, modelSha: model.sha256, originalModelSha: original?.sha256 ?? null, height });
+    await setExhibitResult(records[i]!.id, { imageSha: image?.sha256 ?? null, modelSha: model.sha256, originalModelSha: original?.sha256 ?? null, height });
   }
   return { id, editToken };
 }

@@ -3,8 +3,10 @@ export interface SeedExhibit {
   title: string;
   description: string;
   height?: number;
-  /** ply: a 3DGS .ply served as it is; spz: the same transcoded to SPZ by Spark's encoder; glb: a box mesh. */
-  model: "ply" | "spz" | "glb";
+  /** ply: a 3DGS .ply served as it is; spz: the same transcoded to SPZ by Spark's encoder; prepared: the same
+   * prepared by the product (lib/splats: validated, pruned, upright, framed, SPZ v3), as a build serves it; glb: a
+   * box mesh. */
+  model: "ply" | "spz" | "prepared" | "glb";
   /** Gaussians in a splat. */
   count?: number;
   /** A splat not centred on its plinth (the hall refits it). */
