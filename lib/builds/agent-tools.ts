@@ -7,8 +7,7 @@ import { bindTool } from "@/lib/agent/tool-definition";
 import type { AgentTool } from "@/lib/agent/tool-types";
 import { createBuildToolContext, type BuildToolDeps } from "./tools/context";
 import { generateImage } from "./tools/generate-image";
-import { imageTo3d } from "./tools/image-to-3d";
-import { imageToSplat } from "./tools/image-to-splat";
+import { imageTo3d, imageToSplat } from "./tools/image-to-model";
 import { inspectImageTool } from "./tools/inspect-image";
 import { placeExhibit } from "./tools/place-exhibit";
 

@@ -3,7 +3,7 @@ import { toolSignature, typeDeclaration } from "@/lib/agent/tool-signature";
 import { imageHandleSchema, modelHandleSchema } from "@/lib/agent/tool-types";
 import { FINAL_ANSWER_SIGNATURE } from "@/lib/agent/tool-bridge";
 import { generateImage } from "./generate-image";
-import { imageTo3d } from "./image-to-3d";
+import { imageTo3d } from "./image-to-model";
 import { inspectImageTool } from "./inspect-image";
 import { placeExhibit } from "./place-exhibit";
 
