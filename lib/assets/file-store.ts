@@ -5,26 +5,19 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb, dataDir, type Db } from "@/lib/db/connection";
-import { nowIso } from "@/lib/db/ids";
-import { assertSha256, assetMediaTypeSchema, looksLike } from "./names";
-import { extensionFor, type AssetMediaType, type AssetStore, type StoredAsset } from "../contracts/asset-store";
+import { assertSha256 } from "./names";
+import { IndexedAssetStore } from "./indexed-store";
+import { extensionFor, type AssetStore, type StoredAsset } from "../contracts/asset-store";
 import { processSingleton } from "@/lib/platform/singleton";
 import { objectStorage, usesObjectStorage } from "@/lib/platform/object-storage";
 import { ObjectAssetStore } from "./object-store";
 
-interface AssetRow {
-  sha256: string;
-  media_type: AssetMediaType;
-  bytes: number;
-}
-
 /**
- * Assets as files under `{root}/assets/ab/abcdef….ext`, indexed in the `assets` table.
- * The file is written before its row, and atomically (temp file, fsync, rename), so a crash leaves at
- * worst an unreferenced file or temp file, never a row pointing at missing or partial bytes.
+ * Assets as files under `{root}/assets/ab/abcdef….ext`, indexed in the `assets` table (indexed-store.ts). The file
+ * is written atomically (temp file, fsync, rename), so a crash leaves at worst an unreferenced file or temp file,
+ * never a row pointing at missing or partial bytes.
  */
-export class FileAssetStore implements AssetStore {
-  private readonly db: () => Db;
+export class FileAssetStore extends IndexedAssetStore {
   /** Shard folders known to exist, so a put does not ask the filesystem again. */
   private readonly knownDirs = new Set<string>();
 
@@ -33,7 +26,7 @@ export class FileAssetStore implements AssetStore {
     private readonly root: string,
     db: Db | (() => Db),
   ) {
-    this.db = typeof db === "function" ? db : () => db;
+    super(db);
   }
 
   /** Where an asset's bytes live on disk. */
@@ -42,25 +35,10 @@ export class FileAssetStore implements AssetStore {
     return path.join(this.root, "assets", asset.sha256.slice(0, 2), `${asset.sha256}.${extensionFor(asset.mediaType)}`);
   }
 
-  async put(bytes: Uint8Array, mediaType: AssetMediaType): Promise<StoredAsset> {
-    const type = assetMediaTypeSchema.parse(mediaType);
-    if (!looksLike(bytes, type)) throw new Error(`asset bytes are not ${type} (bad magic number)`);
-    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
-    const existing = await this.row(sha256);
-    // One address, one type: the same bytes cannot be served under two extensions.
-    if (existing && existing.media_type !== type) {
-      throw new Error(`asset ${sha256} is already stored as ${existing.media_type}, not ${type}`);
-    }
-    const asset: StoredAsset = { sha256, mediaType: type, bytes: bytes.byteLength };
+  protected async writeBytes(asset: StoredAsset, bytes: Uint8Array, indexed: boolean): Promise<void> {
     const file = this.filePath(asset);
     // No row: a file there is at most the leftover of a put that crashed before its row, and is rewritten.
-    if (!(existing && (await hasSize(file, bytes.byteLength)))) await writeAtomically(file, bytes, this.knownDirs);
-    await this.db()
-      .insertInto("assets")
-      .values({ sha256, media_type: type, bytes: bytes.byteLength, created_at: nowIso() })
-      .onConflict((oc) => oc.column("sha256").doNothing())
-      .execute();
-    return asset;
+    if (!(indexed && (await hasSize(file, bytes.byteLength)))) await writeAtomically(file, bytes, this.knownDirs);
   }
 
   /**
@@ -68,9 +46,7 @@ export class FileAssetStore implements AssetStore {
    * in memory: a model is validated and prepared as it arrives and never read back, and the pictures a build reads
    * again (inspect_image, the upload to an image-to-3D Space) cost about a millisecond from the OS's page cache.
    */
-  async get(sha256: string): Promise<Buffer | null> {
-    const asset = await this.stat(sha256);
-    if (!asset) return null;
+  protected async readBytes(asset: StoredAsset): Promise<Buffer | null> {
     try {
       return await fsp.readFile(this.filePath(asset));
     } catch (err) {
@@ -79,15 +55,7 @@ export class FileAssetStore implements AssetStore {
     }
   }
 
-  async stat(sha256: string): Promise<StoredAsset | null> {
-    assertSha256(sha256);
-    const row = await this.row(sha256);
-    return row ? { sha256: row.sha256, mediaType: row.media_type, bytes: row.bytes } : null;
-  }
-
-  async stream(sha256: string): Promise<ReadableStream<Uint8Array> | null> {
-    const asset = await this.stat(sha256);
-    if (!asset) return null;
+  protected async streamBytes(asset: StoredAsset): Promise<ReadableStream<Uint8Array> | null> {
     let handle: fsp.FileHandle;
     try {
       handle = await fsp.open(this.filePath(asset), "r");
@@ -95,12 +63,7 @@ export class FileAssetStore implements AssetStore {
       if (isNotFound(err)) return null;
       throw err;
     }
-    const nodeStream = handle.createReadStream();
-    return Readable.toWeb(nodeStream) as ReadableStream<Uint8Array>;
-  }
-
-  private async row(sha256: string): Promise<AssetRow | undefined> {
-    return this.db().selectFrom("assets").select(["sha256", "media_type", "bytes"]).where("sha256", "=", sha256).executeTakeFirst();
+    return Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
   }
 }
 
