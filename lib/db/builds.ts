@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { BuildStatus } from "@/lib/contracts/gallery-view";
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
+import type { BuildsTable } from "./schema";
 import { getDb, inTransaction, lockRow, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
@@ -26,20 +27,8 @@ export interface BuildRecord {
   heartbeatAt: string | null;
 }
 
-interface BuildRow {
-  id: string;
-  gallery_id: string;
-  kind: BuildKind;
-  exhibit_id: string | null;
-  status: BuildStatus;
-  goal: string;
-  budget: string;
-  counters: string;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-  heartbeat_at: string | null;
-}
+// The columns a BuildRecord is read from (the lease and cancel columns belong to the queue: lib/builds/worker.ts).
+type BuildRow = Omit<Selectable<BuildsTable>, "owner" | "cancel_requested">;
 
 export const activeBuildStatuses = ["queued", "running"] as const satisfies readonly BuildStatus[];
 export const finalBuildStatuses = ["succeeded", "failed", "cancelled", "interrupted"] as const satisfies readonly BuildStatus[];

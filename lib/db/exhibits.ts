@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { exhibitStatuses, statusChangeProblem, type ExhibitStatus } from "@/lib/contracts/exhibit-status";
 import { placementSchema, spaceCallRecordSchema, vec3Schema, type ExhibitCore, type Placement, type SpaceCallRecord } from "@/lib/contracts/gallery-view";
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
+import type { ExhibitsTable, ExhibitVersionsTable } from "./schema";
 import { getDb, inTransaction, lockRow, type Db } from "./connection";
 import { InvalidTransitionError, NotFoundError } from "./errors";
 import { newId, nowIso } from "./ids";
@@ -29,42 +30,10 @@ export interface ExhibitVersionRecord extends Pick<ExhibitCore, "version" | "tit
   createdAt: string;
 }
 
-export interface ExhibitRow {
-  id: string;
-  gallery_id: string;
-  key: string;
-  ord: number;
-  title: string;
-  description: string;
-  prompt: string;
-  seed: number;
-  status: ExhibitStatus;
-  error: string | null;
-  placement: string;
-  image_sha: string | null;
-  model_sha: string | null;
-  original_model_sha: string | null;
-  height: number;
-  version: number;
-  provenance: string;
-  created_at: string;
-  updated_at: string;
-}
+/** An exhibit row as the database returns it (the table as Kysely sees it: schema.ts). */
+export type ExhibitRow = Selectable<ExhibitsTable>;
 
-export interface ExhibitVersionRow {
-  exhibit_id: string;
-  version: number;
-  title: string;
-  description: string;
-  prompt: string;
-  seed: number;
-  image_sha: string | null;
-  model_sha: string | null;
-  original_model_sha: string | null;
-  height: number;
-  provenance: string;
-  created_at: string;
-}
+export type ExhibitVersionRow = Selectable<ExhibitVersionsTable>;
 
 export function toExhibitRecord(row: ExhibitRow): ExhibitRecord {
   return {
