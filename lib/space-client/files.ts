@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { readCapped, TooLargeError } from "@/lib/platform/read-capped";
 import { abortedError, OutputValidationError, SpaceError, throwIfAborted } from "./errors";
 
 // Files leave a Space as URLs on that Space's server. We download the BYTES (never forward the path to
@@ -106,37 +107,20 @@ export async function downloadFile(ref: OutputFileRef, opts: DownloadOptions): P
       const kind = res.status >= 500 || res.status === 408 || res.status === 429 ? "transient" : "malformed";
       throw new SpaceError(kind, `Could not download ${ref.name}: HTTP ${res.status}`);
     }
-    const declared = Number(res.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > opts.maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new OutputValidationError(`${ref.name} is ${declared} bytes, over the ${opts.maxBytes}-byte limit`);
-    }
-    const bytes = await readCapped(res, opts.maxBytes, ref.name, opts.signal);
+    const bytes = await readDownload(res, opts.maxBytes, ref.name, opts.signal);
     return { bytes, name: ref.name, contentType: res.headers.get("content-type") };
   }
   throw new SpaceError("malformed", `Download of ${ref.name} redirected too many times`);
 }
 
-async function readCapped(res: Response, maxBytes: number, name: string, signal: AbortSignal): Promise<Buffer> {
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+async function readDownload(res: Response, maxBytes: number, name: string, signal: AbortSignal): Promise<Buffer> {
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new OutputValidationError(`${name} is over the ${maxBytes}-byte limit`);
-      }
-      chunks.push(value);
-    }
+    return await readCapped(res.body, maxBytes, { declaredLength: res.headers.get("content-length") });
   } catch (e) {
-    if (e instanceof SpaceError) throw e;
+    if (e instanceof TooLargeError) {
+      throw new OutputValidationError(e.declared !== undefined ? `${name} is ${e.declared} bytes, over the ${maxBytes}-byte limit` : `${name} is over the ${maxBytes}-byte limit`);
+    }
     if (signal.aborted) throw abortedError(signal);
     throw new SpaceError("transient", `Download of ${name} broke off: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return Buffer.concat(chunks, total);
 }

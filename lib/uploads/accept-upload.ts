@@ -9,7 +9,7 @@ import { validateAndPrepareInWorker } from "@/lib/model-worker/models";
 import { defaultGlbLimits, InvalidGlbError } from "@/lib/models/glb-checks";
 import { defaultImageLimits, validateImage } from "@/lib/space-client/validate/image";
 import { OutputValidationError } from "@/lib/space-client/errors";
-import { UploadRefusedError } from "./read-capped";
+import { UploadRefusedError } from "./read-upload";
 import { cleanFileName, sniffUpload, titleFromFileName } from "./sniff";
 import { spzToPly } from "./splat-upload";
 import { defaultPlyLimits, validatePly } from "@/lib/space-client/validate/ply";

@@ -3,7 +3,7 @@ import { readSpz } from "@/lib/splats/spz";
 import { writeSplatPly } from "@/lib/splats/ply";
 import { defaultSplatLimits } from "@/lib/splats/validate";
 import { InvalidSplatError } from "@/lib/splats/errors";
-import { UploadRefusedError } from "./read-capped";
+import { UploadRefusedError } from "./read-upload";
 
 // An uploaded SPZ is turned into the PLY every splat's pipeline starts from (the stored original of a splat is a
 // `.ply`; its served SPZ is made by lib/splats/prepare.ts like any other, so it is validated, pruned, framed

@@ -8,7 +8,7 @@ import { closeModelPool } from "@/lib/model-worker/pool";
 import { makeZUpBoxGlb } from "@/lib/models/testing/fixtures";
 import { FileAssetStore } from "@/lib/assets/file-store";
 import { acceptUpload } from "./accept-upload";
-import { readCapped, UploadRefusedError } from "./read-capped";
+import { readUpload, UploadRefusedError } from "./read-upload";
 import { cleanFileName, sniffUpload, titleFromFileName } from "./sniff";
 import { hugePngHeader, truncatedGlb } from "./testing/bad-files";
 import { gzipSync } from "fflate";
@@ -32,17 +32,17 @@ function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
-describe("readCapped", () => {
+describe("readUpload", () => {
   it("reads a body under the cap", async () => {
-    expect(await readCapped(streamOf(new Uint8Array([1, 2]), new Uint8Array([3])), 3)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(new Uint8Array(await readUpload(streamOf(new Uint8Array([1, 2]), new Uint8Array([3])), 3))).toEqual(new Uint8Array([1, 2, 3]));
   });
   it("refuses a declared length over the cap before reading, and a body that passes it while streaming", async () => {
-    await expect(readCapped(streamOf(new Uint8Array(1)), 10, "11")).rejects.toMatchObject({ status: 413 });
-    await expect(readCapped(streamOf(new Uint8Array(6), new Uint8Array(6)), 10)).rejects.toMatchObject({ status: 413 });
+    await expect(readUpload(streamOf(new Uint8Array(1)), 10, "11")).rejects.toMatchObject({ status: 413 });
+    await expect(readUpload(streamOf(new Uint8Array(6), new Uint8Array(6)), 10)).rejects.toMatchObject({ status: 413 });
   });
   it("refuses an empty or missing body", async () => {
-    await expect(readCapped(streamOf(), 10)).rejects.toMatchObject({ status: 400, message: "The file is empty." });
-    await expect(readCapped(null, 10)).rejects.toBeInstanceOf(UploadRefusedError);
+    await expect(readUpload(streamOf(), 10)).rejects.toMatchObject({ status: 400, message: "The file is empty." });
+    await expect(readUpload(null, 10)).rejects.toBeInstanceOf(UploadRefusedError);
   });
 });
 

@@ -1,6 +1,7 @@
 // Small Web-Fetch helpers: JSON/text answers shaped like FastAPI's, and bounded body reading (a Space must not
 // buffer an unbounded request).
 import type { z } from "zod";
+import { readCapped, TooLargeError } from "@/lib/platform/read-capped";
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -30,37 +31,15 @@ export class BodyTooLargeError extends Error {
 
 /**
  * Reads the whole body, refusing more than `limit` bytes. A refused body is still read (and dropped) up to
- * `drainLimit`: answering before the client finished sending makes Node reset the connection, and the client
- * would see "fetch failed" instead of our 413.
+ * `drainLimit`, so the client sees our 413 rather than a reset connection (lib/platform/read-capped.ts).
  */
 export async function readBody(request: Request, limit: number, drainLimit = limit): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  if (Number.isFinite(declared) && declared > drainLimit) {
-    await reader.cancel().catch(() => undefined);
-    throw new BodyTooLargeError(limit);
+  try {
+    return await readCapped(request.body, limit, { declaredLength: request.headers.get("content-length"), drainBytes: drainLimit });
+  } catch (err) {
+    if (err instanceof TooLargeError) throw new BodyTooLargeError(limit);
+    throw err;
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > drainLimit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limit);
-    }
-    if (total <= limit) chunks.push(value);
-  }
-  if (total > limit) throw new BodyTooLargeError(limit);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 /** FastAPI's 422 body: one entry per problem, located in the body. */

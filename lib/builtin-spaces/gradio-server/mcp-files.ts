@@ -5,6 +5,7 @@ import "server-only";
 // - any other http(s) URL is fetched only when it passes the same SSRF rules as the Space client's
 //   (lib/security/url-rules.ts: https, a Hugging Face Space host or an allowed host, public addresses only),
 //   re-checked on every redirect, bounded in size and time. Without `fetchUrls` nothing is fetched.
+import { readCapped, TooLargeError } from "@/lib/platform/read-capped";
 import { checkPublicUrl, type LookupFn } from "@/lib/security/url-rules";
 import { GradioError } from "./errors";
 import type { FileStore } from "./files";
@@ -95,26 +96,15 @@ async function fetchBounded(
       continue;
     }
     if (!res.ok || !res.body) throw refused(name, `fetching ${current} answered ${res.status}.`);
-    const declared = Number(res.headers.get("content-length") ?? NaN);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      await res.body.cancel().catch(() => undefined);
-      throw refused(name, `the file at ${current} is larger than ${maxBytes} bytes.`);
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw refused(name, `the file at ${current} is larger than ${maxBytes} bytes.`);
-      }
-      chunks.push(value);
+    let bytes: Buffer;
+    try {
+      bytes = await readCapped(res.body, maxBytes, { declaredLength: res.headers.get("content-length") });
+    } catch (err) {
+      if (err instanceof TooLargeError) throw refused(name, `the file at ${current} is larger than ${maxBytes} bytes.`);
+      throw err;
     }
     const last = new URL(current).pathname.split("/").pop() ?? "";
-    return { bytes: Buffer.concat(chunks), fileName: last || "input" };
+    return { bytes, fileName: last || "input" };
   }
   throw refused(name, `too many redirects from ${url}.`);
 }

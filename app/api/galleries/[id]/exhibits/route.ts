@@ -6,7 +6,7 @@ import { referencedFault } from "@/lib/errors/internal-fault";
 import { UserError } from "@/lib/errors/user-error";
 import { WorkerQueueFullError } from "@/lib/platform/worker-pool/pool";
 import { acceptUpload, MAX_UPLOAD_BYTES } from "@/lib/uploads/accept-upload";
-import { readCapped, UploadRefusedError } from "@/lib/uploads/read-capped";
+import { readUpload, UploadRefusedError } from "@/lib/uploads/read-upload";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -36,7 +36,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (framed) throw new UploadRefusedError(403, framed);
     if (!await getGallery(id)) return NextResponse.json({ error: "No gallery with this id." }, { status: 404 });
     if (!(await canEdit(id))) throw new UploadRefusedError(403, "This link can only view the gallery. Open its edit link to add your own work.");
-    const bytes = await readCapped(request.body, MAX_UPLOAD_BYTES, h.get("content-length"));
+    const bytes = await readUpload(request.body, MAX_UPLOAD_BYTES, h.get("content-length"));
     const name = new URL(request.url).searchParams.get("name");
     const accepted = await acceptUpload({ galleryId: id, fileName: name, bytes, assets: getAssetStore(), signal: request.signal });
     return NextResponse.json(accepted, { status: 201 });
