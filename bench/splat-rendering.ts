@@ -78,11 +78,15 @@ export async function run(): Promise<Figure[]> {
 
     // Each gallery in its own fresh page, the exhibit selected and inspected: Inspect puts the camera at a fixed
     // pose in front of it (no timing involved), the same in both galleries (same layout, same exhibit).
-    const frame = async (id: string) => {
+    // `withoutModel`: the splat's request is held and never answered, so the plinth stands empty: the frame the
+    // figure must differ from, or the two frames compared could both be blank.
+    const frame = async (id: string, withoutModel = false) => {
       const context = await browser.newContext({ viewport: { width: 1024, height: 640 } });
+      if (withoutModel) await context.route(/\/assets\/[0-9a-f]{64}\.(spz|ply|png|jpg|webp)$/, () => undefined);
       const page = await context.newPage();
       await page.goto(`${server.url}/g/${id}`);
-      await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage?.readyCount() === 1, undefined, { timeout: 300_000, polling: 250 });
+      if (withoutModel) await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage !== undefined, undefined, { timeout: 300_000, polling: 250 });
+      else await page.waitForFunction(() => (window as unknown as ProbedWindow).__vernissage?.readyCount() === 1, undefined, { timeout: 300_000, polling: 250 });
       await page.getByRole("list", { name: "Exhibits" }).getByRole("button", { name: exhibit.title }).click();
       await page.getByRole("toolbar", { name: "View" }).getByRole("button", { name: "Inspect", exact: true }).click();
       // Frames for Spark to re-sort for the new viewpoint (its worker), then the picture.
@@ -91,7 +95,11 @@ export async function run(): Promise<Figure[]> {
       await context.close();
       return png;
     };
-    const psnrDb = await psnr(await frame(original.id), await frame(served.id));
+    const originalFrame = await frame(original.id);
+    const psnrDb = await psnr(originalFrame, await frame(served.id));
+    const emptyDb = await psnr(originalFrame, await frame(original.id, true));
+    // The splat must change the picture a great deal more than serving it does, or the figure measured nothing.
+    if (emptyDb > psnrDb - 10) throw new Error(`the splat frames look like the empty plinth (${emptyDb.toFixed(1)} dB against it, ${psnrDb.toFixed(1)} dB between original and served)`);
 
     // The share link of a 12-exhibit splat gallery, opened cold.
     const gallery = await seedGallery(
@@ -135,6 +143,7 @@ export async function run(): Promise<Figure[]> {
     return [
       // Goal ≥ 35 dB: the served splat looks like the original.
       { name: "splat_psnr_served_vs_original", value: Math.round(psnrDb * 10) / 10, unit: "dB" },
+      { name: "splat_psnr_original_vs_empty_plinth", value: Math.round(emptyDb * 10) / 10, unit: "dB" },
       // Goal ≤ 0.2: the product's SPZ against the .ply a Space writes.
       { name: "splat_served_original_ratio", value: Math.round((servedBytes.model / servedBytes.original) * 1000) / 1000, unit: "served/original" },
       { name: "splat_share_link_first_visible", value: Math.round(timing.first), unit: "ms" },
