@@ -1,12 +1,14 @@
 // The scale suite (a step of `npm test`): the PostgreSQL + S3 shape with real parts, on loopback.
 // A throwaway PostgreSQL cluster (Debian's package, installed when missing), s3rver (npm), one production build,
 // two web processes and two workers (`next start`, as `npm start` and `npm run worker` run them). It proves:
-//  1. the repositories, leases, signal and slots on real PostgreSQL (lib/db/postgres.test.ts);
+//  1. the repositories, leases, signal and slots on real PostgreSQL (lib/db/postgres.test.ts), and the worker
+//     loop's slots with real pg-boss (lib/builds/worker.postgres.test.ts);
 //  2. a build started on web A is watched live on web B (events arrive before the build ends, in order);
 //  3. a worker SIGKILLed mid-build is replaced by the other, the build ends ready, no completed Space call is
 //     repeated (calls counted at the built-in Spaces), nothing lost (events numbered without gaps, every asset
 //     row's object in the bucket with the bytes its name promises);
-//  4. per-Space limits hold across workers (a Space at 1: never two of its calls at once, whichever worker);
+//  4. per-Space limits hold across workers (a Space at 1: never two of its calls at once, whichever worker), and
+//     each worker runs at most WORKER_CONCURRENCY builds at once;
 //  5. a view link refuses edits on every node, and an owner's edit on one node reaches a tab on another.
 // Everything it starts is stopped at the end, also on failure. `SCALE_SKIP_BUILD=1` reuses the last build.
 import crypto from "node:crypto";
@@ -59,8 +61,8 @@ async function main() {
   // The repositories' own tests get a database of their own: their fake rows must not meet the checks below.
   pgServer.psql("CREATE DATABASE unit", "postgres");
   const unitUrl = pgServer.url.replace(/\/vernissage$/, "/unit");
-  const unit = await run("npx", ["vitest", "run", "lib/db/postgres.test.ts"], { env: { VERNISSAGE_TEST_DATABASE_URL: unitUrl, DATABASE_URL: unitUrl } });
-  check(unit === 0, "the data layer's PostgreSQL tests pass on the real server");
+  const unit = await run("npx", ["vitest", "run", "lib/db/postgres.test.ts", "lib/builds/worker.postgres.test.ts"], { env: { VERNISSAGE_TEST_DATABASE_URL: unitUrl, DATABASE_URL: unitUrl } });
+  check(unit === 0, "the data layer's and the worker loop's PostgreSQL tests pass on the real server");
 
   if (!process.env.SCALE_SKIP_BUILD || !existsSync(".next/BUILD_ID")) {
     const code = await run("npx", ["next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
@@ -168,13 +170,23 @@ async function main() {
     else w2 = worker("w2", PORTS.w2);
     const back = target === w1 ? w1 : w2;
     await waitFor(`${back.name} to take builds again`, () => back.out.some((l) => l.includes("takes builds")));
-    const two = await Promise.all([postGoal(webB.url, "three cathedrals"), postGoal(webA.url, "three castles")]);
-    const twoBuilds = await waitFor("both builds to end", async () => {
+    // Three builds for two workers at WORKER_CONCURRENCY=1: each worker runs one at a time, the third waits.
+    const mostPerWorker = { seen: 0, polls: 0 };
+    const sampler = setInterval(() => {
+      void q("SELECT owner, count(*)::int AS n FROM builds WHERE status = 'running' AND owner IS NOT NULL GROUP BY owner").then((rows) => {
+        mostPerWorker.polls++;
+        for (const r of rows) mostPerWorker.seen = Math.max(mostPerWorker.seen, r.n);
+      }, () => {});
+    }, 100);
+    const two = await Promise.all([postGoal(webB.url, "three cathedrals"), postGoal(webA.url, "three castles"), postGoal(webB.url, "three lighthouses")]);
+    const twoBuilds = await waitFor("the three builds to end", async () => {
       const rows = await q("SELECT id, status, owner FROM builds WHERE gallery_id = ANY($1)", [two.map((g) => g.id)]);
-      return rows.length === 2 && rows.every((r) => !["queued", "running"].includes(r.status)) ? rows : null;
+      return rows.length === 3 && rows.every((r) => !["queued", "running"].includes(r.status)) ? rows : null;
     }, 240_000, 500);
-    check(twoBuilds.every((b) => b.status === "succeeded"), "both builds succeeded");
-    check(new Set(twoBuilds.map((b) => b.owner)).size === 2, "they ran on the two workers at once");
+    clearInterval(sampler);
+    check(twoBuilds.every((b) => b.status === "succeeded"), "the three builds succeeded");
+    check(new Set(twoBuilds.map((b) => b.owner)).size === 2, "they ran on both workers");
+    check(mostPerWorker.polls > 20 && mostPerWorker.seen === 1, `no worker ran more than WORKER_CONCURRENCY=1 build at a time (at most ${mostPerWorker.seen}, ${mostPerWorker.polls} samples)`);
     const intervals = [];
     for (const b of twoBuilds) {
       const events = await q("SELECT type, payload, at FROM build_events WHERE build_id = $1 ORDER BY seq", [b.id]);

@@ -25,7 +25,16 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
-export async function startWorker(options: { concurrency: number; id?: string }): Promise<WorkerHandle> {
+export interface WorkerOptions {
+  /** Builds this worker runs at once (WORKER_CONCURRENCY). */
+  concurrency: number;
+  id?: string;
+  /** Runs a claimed build to its end; the production build runner unless a test passes its own. */
+  runBuild?: typeof runClaimedBuild;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const runBuild = options.runBuild ?? runClaimedBuild;
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const boss = await getBoss();
   const leases = new Map<string, { controller: AbortController; timer: NodeJS.Timeout }>();
@@ -56,27 +65,38 @@ export async function startWorker(options: { concurrency: number; id?: string })
     const timer = setInterval(() => void renew(buildId, controller), RENEW_MS);
     leases.set(buildId, { controller, timer });
     try {
-      await runClaimedBuild(build, controller);
+      await runBuild(build, controller);
     } catch (err) {
       console.error(`vernissage: worker ${id}: build ${buildId} stopped with an error`, err);
     } finally {
       clearInterval(timer);
       leases.delete(buildId);
-      poke(); // a slot is free
     }
   };
 
+  // The builds this worker has taken, from the fetch until they stop: its slots. A build takes its slot here,
+  // synchronously, not when its claim returns: the loop fetches again at once after a fetch, and counting the
+  // leases (set only after the claim's round trip) let one worker with WORKER_CONCURRENCY=1 run two or three
+  // builds at once, which is also why two workers measured no faster than one.
+  const taken = new Set<string>();
   const take = async () => {
-    const free = options.concurrency - leases.size;
+    const free = options.concurrency - taken.size;
     if (free <= 0) return 0;
     const jobs = await boss.fetch<BuildJob>(BUILD_QUEUE, { batchSize: free });
     if (!jobs?.length) return 0;
     for (const job of jobs) {
       const buildId = job.data.buildId;
-      // The job only hands the build over: completed once the claim is decided, whatever the build then does.
-      const claimed = leases.has(buildId) ? Promise.resolve() : run(buildId);
+      if (!taken.has(buildId)) {
+        taken.add(buildId);
+        void run(buildId)
+          .catch((err: unknown) => console.error(`vernissage: worker ${id} could not claim build ${buildId}: ${String(err)}`))
+          .finally(() => {
+            taken.delete(buildId);
+            poke(); // a slot is free
+          });
+      }
+      // The job only hands the build over: completed at once, whatever the build then does (the lease is ours).
       void boss.complete(BUILD_QUEUE, job.id).catch(() => {});
-      void claimed;
     }
     return jobs.length;
   };
