@@ -112,7 +112,9 @@ export async function run() {
       );
       return percentile(ms, 95);
     };
-    await viewers([webA.url]); // warm-up
+    // Warm-up on both nodes: the route's first requests on a process compile and open its database pool, which
+    // the two-process figure otherwise paid on web B alone.
+    await viewers([webA.url, webB.url]);
     const p95One = await viewers([webA.url]);
     const p95Two = await viewers([webA.url, webB.url]);
 

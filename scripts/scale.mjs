@@ -9,7 +9,8 @@
 //     row's object in the bucket with the bytes its name promises);
 //  4. per-Space limits hold across workers (a Space at 1: never two of its calls at once, whichever worker), and
 //     each worker runs at most WORKER_CONCURRENCY builds at once;
-//  5. a view link refuses edits on every node, and an owner's edit on one node reaches a tab on another.
+//  5. a view link refuses edits on every node, and an owner's edit on one node reaches a tab on another;
+//  6. regenerate, swap, cancel and retry asked on either web node are carried out by the workers.
 // Everything it starts is stopped at the end, also on failure. `SCALE_SKIP_BUILD=1` reuses the last build.
 import crypto from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -84,6 +85,8 @@ async function main() {
     BUILTIN_SPACES_URL: `http://127.0.0.1:${PORTS.spaces}/spaces`,
     BUILTIN_SPACE_WORKERS: "1",
     MODEL_WORKERS: "1",
+    // Light splats for the swap to a splat (section 6), as the browser tests use.
+    BUILTIN_SPLAT_GAUSSIANS: "4096",
     // The 3D Space takes one call at a time in the whole deployment (as a ZeroGPU Space would).
     SPACE_CONCURRENCY: "shape-3d=1,relief-3d=1,sketch-image=4,ink-image=4",
     WORKER_CONCURRENCY: "1",
@@ -225,6 +228,48 @@ async function main() {
     check(edited?.ok === true, "the owner's reorder on web B is accepted");
     await waitFor("the edit to reach the tab on A", () => tabOnA.galleries.length > galleriesBefore, 10_000, 50);
     check(true, "the edit made on B reached the tab watching on A");
+
+    // ── 6: cancel, regenerate, swap and retry across processes: asked on a web node, run by a worker ─────────
+    const endOf = (buildId) =>
+      waitFor(`build ${buildId} to end`, async () => {
+        const b = (await q("SELECT status, owner FROM builds WHERE id = $1", [buildId]))[0];
+        return b && !["queued", "running"].includes(b.status) ? b : null;
+      }, 180_000, 250);
+    const exhibitRow = async (id) => (await q("SELECT e.status, e.version, a.media_type FROM exhibits e LEFT JOIN assets a ON a.sha256 = e.model_sha WHERE e.id = $1", [id]))[0];
+    const edit = async (node, id, args, gallery = galleryId, owner = cookie) => actionResult(await (await callAction(node.url, `/g/${gallery}`, id, args, owner)).text());
+
+    const [ex0, ex1] = view.exhibits;
+    const before0 = await exhibitRow(ex0.id);
+    const regen = await edit(webB, actionId("regenerateExhibit"), [galleryId, ex0.id, null]);
+    check(regen?.ok === true, "web B accepts the owner's regenerate");
+    const regenBuild = await endOf(regen.value);
+    const after0 = await exhibitRow(ex0.id);
+    check(regenBuild.status === "succeeded" && regenBuild.owner && after0.status === "ready" && after0.version === before0.version + 1, `a worker (${regenBuild.owner}) regenerated it: version ${before0.version} → ${after0.version}`);
+
+    const swapped = await edit(webA, actionId("swapExhibit"), [galleryId, ex1.id, { kind: "as-kind", to: "splat" }]);
+    check(swapped?.ok === true && swapped.value.buildId, "web A accepts the owner's swap to a splat");
+    const swapBuild = await endOf(swapped.value.buildId);
+    const after1 = await exhibitRow(ex1.id);
+    check(swapBuild.status === "succeeded" && after1.status === "ready" && after1.media_type === "application/x-spz", `a worker (${swapBuild.owner}) swapped it to a splat (${after1.media_type})`);
+
+    const other = await postGoal(webA.url, "three fountains");
+    const otherBuild = await waitFor("the new build to be under way on a worker", async () => {
+      const b = (await q("SELECT id, owner FROM builds WHERE gallery_id = $1 AND owner IS NOT NULL AND status = 'running'", [other.id]))[0];
+      const busy = (await q("SELECT count(*)::int AS n FROM exhibits WHERE gallery_id = $1 AND status IN ('drawing', 'modelling')", [other.id]))[0]?.n;
+      return b && busy > 0 ? b : null;
+    }, 120_000, 100);
+    const cancelAt = Date.now();
+    const cancelled = await edit(webB, actionId("cancelBuild"), [other.id], other.id, other.cookie);
+    check(cancelled?.ok === true && cancelled.value >= 1, "web B accepts the owner's cancel of a build running on a worker");
+    const cancelEnd = await endOf(otherBuild.id);
+    const stoppedIn = (Date.parse((await q("SELECT max(at) AS at FROM build_events WHERE build_id = $1", [otherBuild.id]))[0].at) - cancelAt) / 1000;
+    check(cancelEnd.status === "cancelled" && stoppedIn < 10, `the worker stopped it: cancelled, its last event ${stoppedIn.toFixed(1)} s after the cancel`);
+    const unfinished = (await q("SELECT id FROM exhibits WHERE gallery_id = $1 AND status <> 'ready' ORDER BY ord", [other.id]))[0];
+    check(Boolean(unfinished), "the cancel left an exhibit unfinished");
+    const retried = await edit(webA, actionId("retryExhibit"), [other.id, unfinished.id], other.id, other.cookie);
+    check(retried?.ok === true, "web A accepts the owner's retry of it");
+    const retryBuild = await endOf(retried.value);
+    check(retryBuild.status === "succeeded" && (await exhibitRow(unfinished.id)).status === "ready", `a worker (${retryBuild.owner}) made it: ready`);
 
     // ── nothing lost ─────────────────────────────────────────────────────────────────────────────────────────
     const gaps = await q("SELECT build_id FROM build_events GROUP BY build_id HAVING min(seq) <> 1 OR max(seq) <> count(*)");
