@@ -1,4 +1,4 @@
-// What the scale suite (scripts/scale.mjs) and the scale benchmark (scripts/bench-scale.mjs) start and drive:
+// What the scale suite (scripts/scale.mjs) and the scale benchmark (bench/scale.ts) start and drive:
 // `next start` processes in their own process groups, a counting proxy in front of the built-in Spaces, and
 // the app's own HTTP surface (the home page's form, server actions, the live stream) as a browser uses it.
 import { spawn } from "node:child_process";
