@@ -3,7 +3,8 @@
 // a splat Space: a stepped obelisk on a base, coloured like warm stone, bright enough to tell from the hall's
 // dark background. Spark reads it as it is; `fRest` adds the 45 zero higher-order coefficients that Spark 2.2's
 // node-side SPZ encoder needs (it panics on a PLY without them).
-const SH_C0 = 0.28209479177387814;
+import { seededRandom } from "../../lib/platform/seeded-random";
+import { SH_C0 } from "../../lib/splats/cloud";
 
 export interface PlyOptions {
   /** How many Gaussians (keep it small for software WebGL: ~1 frame/s at 50k). */
@@ -19,23 +20,12 @@ export interface PlyOptions {
   color?: [number, number, number];
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function gaussianPly({ count, height = 1.6, offset = [0, 0, 0], fRest = false, seed = 1, color = [0.78, 0.62, 0.42] }: PlyOptions): Buffer {
   const props = ["x", "y", "z", "nx", "ny", "nz", "f_dc_0", "f_dc_1", "f_dc_2", ...(fRest ? Array.from({ length: 45 }, (_, i) => `f_rest_${i}`) : []), "opacity", "scale_0", "scale_1", "scale_2", "rot_0", "rot_1", "rot_2", "rot_3"];
   const header = `ply\nformat binary_little_endian 1.0\nelement vertex ${count}\n${props.map((p) => `property float ${p}`).join("\n")}\nend_header\n`;
   const stride = props.length * 4;
   const body = Buffer.alloc(count * stride);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   // Spacing between Gaussians on the surface decides their size: cover the surface without gaps.
   const halfBase = height * 0.22;
   const area = 4 * (2 * halfBase) * height;

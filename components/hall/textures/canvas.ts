@@ -1,18 +1,9 @@
 // Shared helpers for the procedural textures: a seeded random source (the hall looks the same on every visit)
 // and a canvas → three.js texture wrapper.
 import * as THREE from "three";
+import { seededRandom } from "@/lib/platform/seeded-random";
 
-/** mulberry32: tiny, fast, good enough for wood grain and stone speckle. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export function createCanvas(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement("canvas");

@@ -1,4 +1,5 @@
 import "server-only";
+import { seededRandom } from "@/lib/platform/seeded-random";
 
 // Deterministic randomness: every choice in a picture derives from the prompt and the seed.
 
@@ -14,16 +15,9 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: small, fast and good enough for picking shapes and colours. */
+/** The shared seeded source (mulberry32). */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed);
 }
 
 export function between(rng: Rng, min: number, max: number): number {

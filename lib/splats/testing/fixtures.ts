@@ -1,18 +1,9 @@
 // Tests only: splats built in code — random ones for format round trips, and a standing "tower" (broad base,
 // narrow top) for the upright and framing checks, written Y down as image-to-splat models write them.
+import { seededRandom } from "@/lib/platform/seeded-random";
 import { allocateCloud, logit, shCoefficients, type SplatCloud } from "../cloud";
 
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Random Gaussians in a unit-ish box, with every attribute exercised (and higher SH when asked). */
 export function randomCloud(count: number, seed = 1, shDegree: 0 | 1 | 2 | 3 = 0): SplatCloud {
