@@ -142,12 +142,12 @@ export async function cancelBuilds(galleryId: string): Promise<number> {
 }
 
 /** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
-export function isGalleryBuildRunning(galleryId: string): boolean {
-  return [...running.values()].some((r) => r.galleryId === galleryId && r.exhibitId === null);
-}
-
-export function isBuilding(galleryId: string): boolean {
-  return [...running.values()].some((r) => r.galleryId === galleryId);
+/**
+ * Whether the gallery's own build (not an exhibit's) is queued or running, in any process: asked of the
+ * database, since on PostgreSQL it runs on a worker, never in the web process that asks.
+ */
+export async function isGalleryBuildRunning(galleryId: string): Promise<boolean> {
+  return (await activeBuilds(galleryId)).some((b) => b.kind === "gallery");
 }
 
 /** Waits for a build to end (tests and benchmarks). */

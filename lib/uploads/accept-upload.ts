@@ -36,7 +36,7 @@ export async function acceptUpload(
   input: { galleryId: string; fileName: string | null; bytes: Uint8Array; assets: AssetStore; signal?: AbortSignal },
 ): Promise<AcceptedUpload> {
   const { galleryId, bytes, assets } = input;
-  if (isGalleryBuildRunning(galleryId)) {
+  if (await isGalleryBuildRunning(galleryId)) {
     throw new UploadRefusedError(409, "The agent is still building this gallery: add your file when it has finished (or cancel the build).");
   }
   const kind = sniffUpload(bytes);
@@ -84,38 +84,36 @@ export async function acceptUpload(
     });
     if ("error" in prepared) throw new UploadRefusedError(422, `The splat is valid but cannot be shown: ${prepared.error}`);
     const [original, served] = await Promise.all([assets.put(ply, "application/ply"), assets.put(prepared.spz, "application/x-spz")]);
-    const title = titleFromFileName(fileName, "Uploaded splat");
-    const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
     const upload = record("splat", kind.format === "spz" ? "application/x-spz" : "application/ply");
-    try {
-      await setExhibitResult(exhibit.id, {
-        imageSha: null,
-        modelSha: served.sha256,
-        originalModelSha: original.sha256,
-        height: prepared.height,
-        provenance: [{ ...upload, inputs: { ...upload.inputs, gaussians: valid.count } }],
-      });
-    } catch (err) {
-      await deleteExhibit(exhibit.id);
-      throw err;
-    }
-    return { exhibit: await changed(galleryId, exhibit.id), buildId: null };
+    return placeModel(galleryId, titleFromFileName(fileName, "Uploaded splat"), {
+      modelSha: served.sha256,
+      originalModelSha: original.sha256,
+      height: prepared.height,
+      provenance: { ...upload, inputs: { ...upload.inputs, gaussians: valid.count } },
+    });
   }
 
   const { valid, prepared } = await refuseInvalid(() => validateAndPrepareInWorker(bytes, { limits: defaultGlbLimits, signal: input.signal }));
   if ("error" in prepared) throw new UploadRefusedError(422, `The model is valid glTF but cannot be shown: ${prepared.error}`);
   const [original, served] = await Promise.all([assets.put(bytes, "model/gltf-binary"), assets.put(prepared.glb, "model/gltf-binary")]);
-  const title = titleFromFileName(fileName, "Uploaded model");
-  const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
   const upload = record("model", "model/gltf-binary");
+  return placeModel(galleryId, titleFromFileName(fileName, "Uploaded model"), {
+    modelSha: served.sha256,
+    originalModelSha: original.sha256,
+    height: prepared.height,
+    provenance: { ...upload, inputs: { ...upload.inputs, vertices: valid.vertices, triangles: valid.triangles } },
+  });
+}
+
+/** A new exhibit holding an uploaded model or splat, ready at once; nothing half-made stays if saving fails. */
+async function placeModel(
+  galleryId: string,
+  title: string,
+  result: { modelSha: string; originalModelSha: string; height: number; provenance: SpaceCallRecord },
+): Promise<AcceptedUpload> {
+  const exhibit = await createExhibit(galleryId, { title, prompt: title, description: "", seed: 0 });
   try {
-    await setExhibitResult(exhibit.id, {
-      imageSha: null,
-      modelSha: served.sha256,
-      originalModelSha: original.sha256,
-      height: prepared.height,
-      provenance: [{ ...upload, inputs: { ...upload.inputs, vertices: valid.vertices, triangles: valid.triangles } }],
-    });
+    await setExhibitResult(exhibit.id, { imageSha: null, modelSha: result.modelSha, originalModelSha: result.originalModelSha, height: result.height, provenance: [result.provenance] });
   } catch (err) {
     await deleteExhibit(exhibit.id);
     throw err;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDataDir } from "@/lib/db/testing/temp-dir";
 import { closeDbs, getDb } from "@/lib/db/connection";
 import { createGallery } from "@/lib/db/galleries";
+import { createBuild, finishBuild } from "@/lib/db/builds";
 import { getGalleryView } from "@/lib/db/view";
 import { closeModelPool } from "@/lib/model-worker/pool";
 import { makeZUpBoxGlb } from "@/lib/models/testing/fixtures";
@@ -110,6 +111,21 @@ describe("acceptUpload", () => {
     expect(exhibit.modelUrl).toMatch(/\.spz$/);
     expect(exhibit.originalModelUrl).toMatch(/\.ply$/);
     expect(exhibit.provenance[0]).toMatchObject({ capability: "upload", endpoint: "splat" });
+  }, 60_000);
+
+  it("refuses a file while the gallery's own build is queued or running in any process (409), and accepts it once it ends", async () => {
+    // The build row alone, as a web node sees a build that a worker runs (PostgreSQL): nothing runs in this process.
+    const { id } = await createGallery({ title: "Busy", goal: "three towers" });
+    const build = await createBuild({ galleryId: id, kind: "gallery", goal: "three towers" });
+    const glb = await makeZUpBoxGlb([64, 64]);
+    const stored = await storedCount();
+    const err = await acceptUpload({ galleryId: id, fileName: "tower.glb", bytes: glb, assets }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UploadRefusedError);
+    expect(err).toMatchObject({ status: 409, message: expect.stringMatching(/still building/) as unknown });
+    expect(await storedCount()).toBe(stored);
+    expect((await getGalleryView(id))!.exhibits).toHaveLength(0);
+    await finishBuild(build.id, "succeeded");
+    expect((await acceptUpload({ galleryId: id, fileName: "tower.glb", bytes: glb, assets })).exhibit.status).toBe("ready");
   }, 60_000);
 
   it("places a valid GLB at once, prepared for the web, its provenance saying uploaded", async () => {
