@@ -141,10 +141,9 @@ export async function cancelBuilds(galleryId: string): Promise<number> {
   return n;
 }
 
-/** True while the gallery's own (agent) build runs: it owns every unfinished exhibit until it ends. */
 /**
- * Whether the gallery's own build (not an exhibit's) is queued or running, in any process: asked of the
- * database, since on PostgreSQL it runs on a worker, never in the web process that asks.
+ * Whether the gallery's own (agent) build is queued or running, in any process — it owns every unfinished
+ * exhibit until it ends. Asked of the database: on PostgreSQL it runs on a worker, never in the web process.
  */
 export async function isGalleryBuildRunning(galleryId: string): Promise<boolean> {
   return (await activeBuilds(galleryId)).some((b) => b.kind === "gallery");
