@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createBuild, finishBuild, getBuild } from "@/lib/db/builds";
 import { createGallery } from "@/lib/db/galleries";
 import { enqueueBuild, stopBoss } from "./queue";
-import { startWorker } from "./worker";
+import { LEASE_MS, startWorker } from "./worker";
 
 const url = process.env.VERNISSAGE_TEST_DATABASE_URL;
 
@@ -63,4 +63,40 @@ describe.skipIf(!url)("a build worker on PostgreSQL", () => {
     expect(two.most).toBe(2);
     expect(new Set(two.ran).size).toBe(5);
   }, 90_000);
+
+  it("a stopping worker hands its running build back, and another takes it at once, not after the lease lapses", async () => {
+    const [id] = await queuedBuilds(1);
+    let begun!: () => void;
+    const running = new Promise<void>((resolve) => (begun = resolve));
+    const first = await startWorker({
+      concurrency: 1,
+      id: "test-worker-stopping",
+      runBuild: async (_build, controller) => {
+        begun();
+        await new Promise<void>((resolve) => controller.signal.addEventListener("abort", () => resolve()));
+      },
+    });
+    await running;
+    await first.stop();
+    const stoppedAt = Date.now();
+    const ran: string[] = [];
+    const second = await startWorker({
+      concurrency: 1,
+      id: "test-worker-taking-over",
+      runBuild: async (build) => {
+        ran.push(build.id);
+        await finishBuild(build.id, "succeeded");
+      },
+    });
+    try {
+      while ((await getBuild(id!))?.status !== "succeeded") {
+        if (Date.now() - stoppedAt > 30_000) throw new Error("the handed-back build was never taken");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await second.stop();
+    }
+    expect(ran).toEqual([id]);
+    expect(Date.now() - stoppedAt).toBeLessThan(LEASE_MS);
+  }, 60_000);
 });

@@ -58,9 +58,19 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     }
   };
 
+  const handBack = async (buildId: string) => {
+    await releaseBuildLease(buildId, id).catch(() => {});
+    await enqueueBuild(buildId).catch(() => {});
+  };
+
   const run = async (buildId: string) => {
     const build = await claimBuild(buildId, id, LEASE_MS);
     if (!build) return; // finished, or another worker holds a live lease on it
+    if (stopped) {
+      // Claimed while the worker was stopping: handed straight back for another worker.
+      await handBack(buildId);
+      return;
+    }
     const controller = new AbortController();
     const timer = setInterval(() => void renew(buildId, controller), RENEW_MS);
     leases.set(buildId, { controller, timer });
@@ -141,12 +151,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       unlistenCancel();
       const handedBack = [...leases.keys()];
       for (const [buildId, { controller }] of leases) controller.abort(new LeaseLostError(buildId));
-      while (runningBuildCount() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      // Every taken build has stopped, including one whose claim was in flight (it hands itself back).
+      while (taken.size > 0 || runningBuildCount() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       // Handed back rather than left to lapse: another worker resumes them at once.
-      for (const buildId of handedBack) {
-        await releaseBuildLease(buildId, id).catch(() => {});
-        await enqueueBuild(buildId).catch(() => {});
-      }
+      for (const buildId of handedBack) await handBack(buildId);
     },
   };
 }
