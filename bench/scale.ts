@@ -10,8 +10,8 @@
 //    serialised every 3D call in the deployment and held the ratio at 1.03). Goal: ratio ≥ 1.8.
 //  - scale.gallery_json_p95_1_web / _2_web: 50 viewers fetching a finished gallery's JSON in a loop, against one
 //    web process, then spread over two.
-//  - scale.event_delay_median: from an event's write on a worker to its arrival in a tab (a watch stream) on
-//    another web process. Goal: ≤ 50 ms.
+//  - scale.event_delay_median: from an event's emission on a worker (its `at`; the write follows) to its arrival
+//    in a tab (a watch stream) on another web process. Goal: ≤ 50 ms.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,4 +1,5 @@
 import "server-only";
+import { getDb } from "@/lib/db/connection";
 import { appendCheckedEvent } from "@/lib/db/events";
 import { emittedEventSchema, type Emit } from "@/lib/contracts/build-events";
 import { publish } from "./bus";
@@ -13,16 +14,19 @@ export interface Recorder {
 /**
  * Persists each event with the build's next seq, then hands it to the gallery's live watchers. Producers emit
  * synchronously (the agent, the toolbox), while the database is asynchronous: the writes form one chain per
- * recorder, so events are stored, numbered and published in the order they were emitted.
+ * recorder, so events are stored, numbered and published in the order they were emitted. Each is stamped when it
+ * is emitted, not when its turn to be written comes: under load the chain lags, and an event's time must still say
+ * when it happened (the build log's clock, time spent in runs, and the order of calls across workers read it).
  */
 export function createRecorder(buildId: string, galleryId: string): Recorder {
   let tail: Promise<void> = Promise.resolve();
   let failure: unknown = null;
   const emit: Emit = (event) => {
     const checked = emittedEventSchema.parse(event);
+    const at = new Date().toISOString();
     tail = tail.then(async () => {
       try {
-        const stored = await appendCheckedEvent(buildId, checked);
+        const stored = await appendCheckedEvent(buildId, checked, getDb(), at);
         publish(galleryId, { type: "event", event: stored });
       } catch (err) {
         // One lost line of the log must not stop the build; the first failure is reported by flush().

@@ -41,10 +41,13 @@ export async function appendEvent(buildId: string, event: EmittedEvent, db: Db =
   return appendCheckedEvent(buildId, emittedEventSchema.parse(event), db);
 }
 
-/** {@link appendEvent} for an event its producer has already checked against the contract. */
-export async function appendCheckedEvent(buildId: string, checked: EmittedEvent, db: Db = getDb()): Promise<BuildEvent> {
+/**
+ * {@link appendEvent} for an event its producer has already checked against the contract. `at` is when the event
+ * happened (default: now); a producer whose writes queue up passes the time it emitted the event, so a slow write
+ * does not move the event later than what it reports (a slot released, a call begun).
+ */
+export async function appendCheckedEvent(buildId: string, checked: EmittedEvent, db: Db = getDb(), at: string = nowIso()): Promise<BuildEvent> {
   const json = JSON.stringify(checked.payload);
-  const at = nowIso();
   const insert = (trx: Db) =>
     trx
       .insertInto("build_events")

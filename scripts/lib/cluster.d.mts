@@ -28,7 +28,11 @@ export function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs?: n
 export function startSpacesProxy(
   targetPort: number,
   port: number,
-): Promise<{ joins: { space: string; at: number; body: string }[]; close(): Promise<void> }>;
+): Promise<{
+  /** Each queue join: its Space, when it arrived, and once known its event id and when the Space completed it. */
+  joins: { space: string; at: number; body: string; eventId?: string; completedAt?: number }[];
+  close(): Promise<void>;
+}>;
 export function actionId(name: string): string;
 export function callAction(base: string, pathname: string, id: string, args: unknown[], cookie?: string): Promise<Response>;
 export function actionResult(text: string): { ok: boolean; value?: unknown; error?: string } | null;

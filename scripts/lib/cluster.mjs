@@ -51,9 +51,20 @@ export async function waitFor(what, fn, timeoutMs = 120_000, everyMs = 250) {
   }
 }
 
-/** A counting proxy in front of web A's built-in Spaces: every queue join is a Space call, by Space. */
+/**
+ * A counting proxy in front of web A's built-in Spaces: every queue join is a Space call, by Space. It also reads
+ * the Space's answers, so each join learns its job's event id and, from the event stream, when the Space sent
+ * the job's process_completed: [at, completedAt] is the job's life at the Space, seen from outside every node.
+ */
 export function startSpacesProxy(targetPort, port) {
   const joins = [];
+  const completed = new Map(); // event_id → when the Space sent process_completed
+  const byEvent = new Map(); // event_id → its join
+  const finish = (eventId, at) => {
+    completed.set(eventId, at);
+    const join = byEvent.get(eventId);
+    if (join) join.completedAt = at;
+  };
   let open = 0;
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -61,13 +72,47 @@ export function startSpacesProxy(targetPort, port) {
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const space = /^\/spaces\/([^/]+)/.exec(req.url ?? "")?.[1] ?? "?";
-      if (req.method === "POST" && /\/queue\/join/.test(req.url ?? "")) joins.push({ space, at: Date.now(), body: body.toString("utf8") });
+      const join = req.method === "POST" && /\/queue\/join/.test(req.url ?? "") ? { space, at: Date.now(), body: body.toString("utf8") } : null;
+      if (join) joins.push(join);
+      const stream = req.method === "GET" && /\/queue\/data/.test(req.url ?? "");
       const upstream = http.request(
         // The Host header stays the proxy's: a Gradio server names its own root from it, and the client then
-        // sends every later request there, so they are all counted.
-        { host: "127.0.0.1", port: targetPort, path: req.url, method: req.method, headers: req.headers },
+        // sends every later request there, so they are all counted. Answers come uncompressed, so they can be read.
+        { host: "127.0.0.1", port: targetPort, path: req.url, method: req.method, headers: { ...req.headers, "accept-encoding": "identity" } },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
+          if (join) {
+            const answer = [];
+            up.on("data", (c) => answer.push(c));
+            up.on("end", () => {
+              try {
+                const eventId = JSON.parse(Buffer.concat(answer).toString("utf8")).event_id;
+                if (typeof eventId !== "string") return;
+                join.eventId = eventId;
+                byEvent.set(eventId, join);
+                if (completed.has(eventId)) join.completedAt = completed.get(eventId);
+              } catch {
+                // not a join the Space accepted
+              }
+            });
+          }
+          if (stream) {
+            let pending = "";
+            up.on("data", (c) => {
+              pending += c.toString("utf8");
+              const lines = pending.split("\n");
+              pending = lines.pop() ?? "";
+              for (const line of lines) {
+                if (!line.startsWith("data:")) continue;
+                try {
+                  const m = JSON.parse(line.slice(5));
+                  if (m.msg === "process_completed" && typeof m.event_id === "string") finish(m.event_id, Date.now());
+                } catch {
+                  // a heartbeat or a partial line
+                }
+              }
+            });
+          }
           up.pipe(res);
         },
       );
