@@ -21,7 +21,7 @@ import {
 } from "./exhibits";
 import { createBuild, finishBuild, findInterruptedBuilds, incrementCounters, updateBuild } from "./builds";
 import type { BuildEvent, EmittedEvent } from "@/lib/contracts/build-events";
-import { appendEvent, eventPage, eventsSince, lastSeq, timeSpentInRuns } from "./events";
+import { appendCheckedEvents, appendEvent, eventPage, eventsSince, lastSeq, MAX_EVENTS_PER_APPEND, timeSpentInRuns } from "./events";
 import { dbCallCache } from "./cache";
 import { listGalleryTools, putGalleryTool, removeGalleryTool } from "./tools";
 import { getExhibitView, getGalleryView } from "./view";
@@ -291,6 +291,25 @@ describe("builds and events", () => {
     }
     expect((await eventsSince(b1.id, 47, undefined, db)).map((e) => e.seq)).toEqual([48, 49, 50]);
     expect(await lastSeq(b2.id, db)).toBe(50);
+  });
+
+  it("appends a batch in one go: numbered on from the last seq, in the order given, each with its own time", async () => {
+    const { id: galleryId } = await createGallery({ title: "t", goal: "g" }, db);
+    const b = await createBuild({ galleryId, kind: "gallery", goal: "g" }, db);
+    await appendEvent(b.id, delta(0), db);
+    const ats = ["2026-11-25T10:00:00.001Z", "2026-11-25T10:00:00.002Z", "2026-11-25T10:00:00.003Z"];
+    const stored = await appendCheckedEvents(b.id, [delta(1), progress(2), delta(3)].map((event, i) => ({ event, at: ats[i]! })), db);
+    expect(stored.map((e) => [e.seq, e.at, e.type])).toEqual([
+      [2, ats[0], "thought.delta"],
+      [3, ats[1], "tool.progress"],
+      [4, ats[2], "thought.delta"],
+    ]);
+    const read = await eventsSince(b.id, 0, undefined, db);
+    expect(read.map((e) => [e.seq, e.at, eventIndex(e)])).toEqual([[1, read[0]!.at, 0], ...stored.map((e, i) => [e.seq, ats[i], i + 1])]);
+    expect(await appendCheckedEvents(b.id, [], db)).toEqual([]);
+    const tooMany = Array.from({ length: MAX_EVENTS_PER_APPEND + 1 }, (_, i) => ({ event: delta(i), at: ats[0]! }));
+    await expect(appendCheckedEvents(b.id, tooMany, db)).rejects.toThrow(/at most/);
+    expect(await lastSeq(b.id, db)).toBe(4);
   });
 
   it("keeps one producer's events in the order it appended them", async () => {

@@ -33,8 +33,8 @@ function toEvent(row: EventRow): BuildEvent | null {
 /**
  * Persists an event with the build's next sequence number (1, 2, 3…, no gaps) and returns it.
  * The event is checked against its schema first (what is stored is what readers accept: a producer that breaks
- * the contract fails here, at its call). The max+1 is read and written in one statement inside a transaction
- * that holds the build's row (SQLite: the IMMEDIATE write lock; PostgreSQL: the row lock), so appends from
+ * the contract fails here, at its call). The last seq is read and the next written inside a transaction that
+ * holds the build's row (SQLite: the IMMEDIATE write lock; PostgreSQL: the row lock), so appends from
  * parallel tool calls, or from another process, are serialised; PRIMARY KEY(build_id, seq) backs it up.
  */
 export async function appendEvent(buildId: string, event: EmittedEvent, db: Db = getDb()): Promise<BuildEvent> {
@@ -43,34 +43,35 @@ export async function appendEvent(buildId: string, event: EmittedEvent, db: Db =
 
 /**
  * {@link appendEvent} for an event its producer has already checked against the contract. `at` is when the event
- * happened (default: now); a producer whose writes queue up passes the time it emitted the event, so a slow write
- * does not move the event later than what it reports (a slot released, a call begun).
+ * happened (default: now).
  */
 export async function appendCheckedEvent(buildId: string, checked: EmittedEvent, db: Db = getDb(), at: string = nowIso()): Promise<BuildEvent> {
-  const json = JSON.stringify(checked.payload);
-  const insert = (trx: Db) =>
-    trx
-      .insertInto("build_events")
-      .columns(["build_id", "seq", "type", "payload", "at"])
-      .expression(
-        trx
-          .selectFrom("build_events")
-          .select([
-            sql.val(buildId).as("build_id"),
-            sql<number>`coalesce(max(seq), 0) + 1`.as("seq"),
-            sql.val(checked.type).as("type"),
-            sql.val(json).as("payload"),
-            sql.val(at).as("at"),
-          ])
-          .where("build_id", "=", buildId),
-      )
-      .returning(["build_id", "seq", "at"])
-      .executeTakeFirstOrThrow();
-  const row = await inTransaction(db, async (trx) => {
+  const [stored] = await appendCheckedEvents(buildId, [{ event: checked, at }], db);
+  return stored!;
+}
+
+/** How many events one append writes at most (a statement's parameters stay far below either engine's cap). */
+export const MAX_EVENTS_PER_APPEND = 200;
+
+/**
+ * Appends several checked events in one transaction, numbered on from the build's last seq in the order given,
+ * each with the time it happened (a producer whose writes queue up passes the time it emitted each one, so a
+ * slow write does not move an event later than what it reports). One row lock and one INSERT for the lot: a
+ * burst of events (an agent's streamed thought) costs one round of the database, not one per event.
+ */
+export async function appendCheckedEvents(buildId: string, items: readonly { event: EmittedEvent; at: string }[], db: Db = getDb()): Promise<BuildEvent[]> {
+  if (items.length === 0) return [];
+  if (items.length > MAX_EVENTS_PER_APPEND) throw new Error(`at most ${MAX_EVENTS_PER_APPEND} events per append (got ${items.length})`);
+  const first = await inTransaction(db, async (trx) => {
     await lockRow(trx, "builds", buildId);
-    return insert(trx);
+    const next = (await lastSeq(buildId, trx)) + 1;
+    await trx
+      .insertInto("build_events")
+      .values(items.map(({ event, at }, i) => ({ build_id: buildId, seq: next + i, type: event.type, payload: JSON.stringify(event.payload), at })))
+      .execute();
+    return next;
   });
-  return { buildId: row.build_id, seq: row.seq, at: row.at, ...checked } as BuildEvent;
+  return items.map(({ event, at }, i) => ({ buildId, seq: first + i, at, ...event }) as BuildEvent);
 }
 
 export interface EventPage {
