@@ -33,8 +33,8 @@ function toEvent(row: EventRow): BuildEvent | null {
 /**
  * Persists an event with the build's next sequence number (1, 2, 3…, no gaps) and returns it.
  * The event is checked against its schema first (what is stored is what readers accept: a producer that breaks
- * the contract fails here, at its call). The last seq is read and the next written inside a transaction that
- * holds the build's row (SQLite: the IMMEDIATE write lock; PostgreSQL: the row lock), so appends from
+ * the contract fails here, at its call). The max+1 is read and written in one statement inside a transaction
+ * that holds the build's row (SQLite: the IMMEDIATE write lock; PostgreSQL: the row lock), so appends from
  * parallel tool calls, or from another process, are serialised; PRIMARY KEY(build_id, seq) backs it up.
  */
 export async function appendEvent(buildId: string, event: EmittedEvent, db: Db = getDb()): Promise<BuildEvent> {
@@ -62,14 +62,18 @@ export const MAX_EVENTS_PER_APPEND = 200;
 export async function appendCheckedEvents(buildId: string, items: readonly { event: EmittedEvent; at: string }[], db: Db = getDb()): Promise<BuildEvent[]> {
   if (items.length === 0) return [];
   if (items.length > MAX_EVENTS_PER_APPEND) throw new Error(`at most ${MAX_EVENTS_PER_APPEND} events per append (got ${items.length})`);
+  // One statement reads the last seq and writes the rows after it (VALUES columns are column1…4 in both
+  // engines), so a batch costs what a single event did: the row lock, then this INSERT.
+  const rows = sql.join(items.map(({ event, at }, i) => sql`(${sql.lit(i)}, ${event.type}, ${JSON.stringify(event.payload)}, ${at})`));
   const first = await inTransaction(db, async (trx) => {
     await lockRow(trx, "builds", buildId);
-    const next = (await lastSeq(buildId, trx)) + 1;
-    await trx
-      .insertInto("build_events")
-      .values(items.map(({ event, at }, i) => ({ build_id: buildId, seq: next + i, type: event.type, payload: JSON.stringify(event.payload), at })))
-      .execute();
-    return next;
+    const { rows: written } = await sql<{ seq: number }>`
+      INSERT INTO build_events (build_id, seq, type, payload, at)
+      SELECT ${buildId}, last.seq + 1 + v.column1, v.column2, v.column3, v.column4
+      FROM (SELECT coalesce(max(seq), 0) AS seq FROM build_events WHERE build_id = ${buildId}) AS last, (VALUES ${rows}) AS v
+      RETURNING seq`.execute(trx);
+    if (written.length !== items.length) throw new Error(`wrote ${written.length} of ${items.length} events`);
+    return Math.min(...written.map((r) => Number(r.seq)));
   });
   return items.map(({ event, at }, i) => ({ buildId, seq: first + i, at, ...event }) as BuildEvent);
 }

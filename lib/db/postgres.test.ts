@@ -10,7 +10,7 @@ import { postgresPool, migratePostgres } from "./postgres";
 import { createGallery, verifyEditToken } from "./galleries";
 import { createExhibits, getExhibit, listExhibits, setExhibitResult, setExhibitStatus } from "./exhibits";
 import { claimBuild, createBuild, finishBuild, findLapsedBuilds, incrementCounters, latestBuild, renewBuildLease, requestCancel } from "./builds";
-import { appendEvent, eventsSince } from "./events";
+import { appendCheckedEvents, appendEvent, eventsSince } from "./events";
 import { dbCallCache } from "./cache";
 import { advisorySpaceSlots } from "./space-slots";
 import { getGalleryView } from "./view";
@@ -70,6 +70,26 @@ describe.skipIf(!url)("the data layer on PostgreSQL", () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => appendEvent(build.id, delta(i), i % 2 ? a : b)));
     const events = await eventsSince(build.id, 0, undefined, a);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it("numbers batches and single events together, each batch in its order and with its own times", async () => {
+    const { id } = await createGallery({ title: "t", goal: "g" }, a);
+    const build = await createBuild({ galleryId: id, kind: "gallery", goal: "g" }, a);
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, 0, i)).toISOString();
+    const batch = (from: number) => Array.from({ length: 5 }, (_, i) => ({ event: delta(from + i), at: at(from + i) }));
+    await Promise.all([
+      appendCheckedEvents(build.id, batch(100), a),
+      appendCheckedEvents(build.id, batch(200), b),
+      ...Array.from({ length: 10 }, (_, i) => appendEvent(build.id, delta(i), i % 2 ? a : b)),
+    ]);
+    const events = await eventsSince(build.id, 0, undefined, b);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const from of [100, 200]) {
+      const mine = events.filter((e) => e.type === "thought.delta" && e.payload.step >= from && e.payload.step < from + 5);
+      // Consecutive seqs, in the order given, each with the time it was given.
+      expect(mine.map((e) => e.seq)).toEqual(Array.from({ length: 5 }, (_, i) => mine[0]!.seq + i));
+      expect(mine.map((e) => [e.type === "thought.delta" ? e.payload.step : -1, e.at])).toEqual(batch(from).map((x, i) => [from + i, x.at]));
+    }
   });
 
   it("loses no counter increment and keeps the exhibit lifecycle under concurrent writers", async () => {

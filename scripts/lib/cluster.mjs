@@ -65,7 +65,6 @@ export function startSpacesProxy(targetPort, port) {
     const join = byEvent.get(eventId);
     if (join) join.completedAt = at;
   };
-  let open = 0;
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
@@ -122,8 +121,6 @@ export function startSpacesProxy(targetPort, port) {
       });
       upstream.end(body);
     });
-    open++;
-    res.on("close", () => open--);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ joins, close: () => new Promise((r) => server.close(r)) })));
 }
